@@ -1,0 +1,41 @@
+package org.tresor;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Language: the browser's (German or English), German when it asks for neither, and a {@code ?lang=}
+ * switch remembered in a cookie.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	static final List<Locale> SUPPORTED = List.of(Locale.GERMAN, Locale.ENGLISH);
+
+	@Bean
+	LocaleResolver localeResolver() {
+		var browserLanguage = new AcceptHeaderLocaleResolver();
+		browserLanguage.setSupportedLocales(SUPPORTED);
+		browserLanguage.setDefaultLocale(Locale.GERMAN);
+		var resolver = new CookieLocaleResolver("tresor-lang");
+		resolver.setDefaultLocaleFunction(browserLanguage::resolveLocale);
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		var change = new LocaleChangeInterceptor();
+		change.setParamName("lang");
+		change.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(change);
+	}
+}

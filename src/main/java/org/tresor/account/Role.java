@@ -1,0 +1,5 @@
+package org.tresor.account;
+
+public enum Role {
+	ADMIN, STAFF, EXTERNAL
+}

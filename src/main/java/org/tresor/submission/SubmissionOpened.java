@@ -1,0 +1,7 @@
+package org.tresor.submission;
+
+import org.tresor.account.UserId;
+
+/** A staff member decrypted a submission (read its text or downloaded a file). */
+public record SubmissionOpened(SubmissionId id, String reference, UserId by) {
+}
