@@ -1,0 +1,30 @@
+package org.tresor;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Settings every module shares. {@code publicBaseUrl} is the only source of links in mails and logs,
+ * never a request's Host header.
+ */
+@Validated
+@ConfigurationProperties("tresor")
+public record TresorProperties(@NotNull URI publicBaseUrl, @NotNull Path dataDirectory) {
+
+	public TresorProperties {
+		if (publicBaseUrl != null && (!publicBaseUrl.isAbsolute() || publicBaseUrl.getHost() == null)) {
+			throw new IllegalArgumentException("tresor.public-base-url must be an absolute http(s) URL, was " + publicBaseUrl);
+		}
+	}
+
+	/** An absolute link to {@code path} (which starts with a slash). */
+	public String link(String path) {
+		var base = publicBaseUrl.toString();
+		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+	}
+}
