@@ -1,0 +1,86 @@
+package org.tresor.submission;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tresor.account.Accounts;
+import org.tresor.account.UserId;
+import org.tresor.account.UserSummary;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Administrators manage submit boxes and who receives at them. */
+@Controller
+class BoxAdminController {
+
+	static final String VIEW = "submission/boxes";
+
+	private final Boxes boxes;
+
+	private final Accounts accounts;
+
+	BoxAdminController(Boxes boxes, Accounts accounts) {
+		this.boxes = boxes;
+		this.accounts = accounts;
+	}
+
+	record BoxView(UUID id, String slug, String name, List<UserSummary> members) {
+	}
+
+	@GetMapping("/admin/boxes")
+	String boxes(Model model) {
+		model.addAttribute("boxes", boxes.all().stream().map(this::view).toList());
+		model.addAttribute("staff", accounts.staff());
+		return VIEW;
+	}
+
+	@PostMapping("/admin/boxes")
+	String create(@RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String name,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		var error = BoxNames.problemWith(slug, name);
+		if (error == null && boxes.bySlug(slug).isPresent()) {
+			error = Map.entry("slug", "boxes.slug.taken");
+		}
+		if (error != null) {
+			model.addAttribute("errors", Map.ofEntries(error));
+			model.addAttribute("form", Map.of("slug", slug, "name", name));
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return boxes(model);
+		}
+		boxes.create(slug, name.strip());
+		redirect.addFlashAttribute("flash", "boxes.created");
+		return "redirect:/admin/boxes";
+	}
+
+	@PostMapping("/admin/boxes/{id}/members")
+	String addMember(@PathVariable UUID id, @RequestParam UUID user, RedirectAttributes redirect) {
+		var member = accounts.find(new UserId(user)).filter(UserSummary::hasKey)
+			.orElseThrow(SubmissionNotFoundException::new);
+		boxes.addMember(id, member.id());
+		redirect.addFlashAttribute("flash", "boxes.memberAdded");
+		return "redirect:/admin/boxes";
+	}
+
+	@PostMapping("/admin/boxes/{id}/members/{user}/remove")
+	String removeMember(@PathVariable UUID id, @PathVariable UUID user, RedirectAttributes redirect) {
+		boxes.removeMember(id, new UserId(user));
+		redirect.addFlashAttribute("flash", "boxes.memberRemoved");
+		return "redirect:/admin/boxes";
+	}
+
+	private BoxView view(SubmitBox box) {
+		var members = box.members().stream().flatMap(member -> accounts.find(member).stream())
+			.sorted(Comparator.comparing(UserSummary::email)).toList();
+		return new BoxView(box.id(), box.slug(), box.name(), members);
+	}
+}

@@ -1,0 +1,86 @@
+package org.tresor.submission;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tresor.account.AdministratorCreated;
+import org.tresor.account.UserId;
+
+/** Submit boxes and who belongs to them. */
+@Service
+class Boxes {
+
+	private final SubmitBoxes boxes;
+
+	private final SubmissionProperties properties;
+
+	Boxes(SubmitBoxes boxes, SubmissionProperties properties) {
+		this.boxes = boxes;
+		this.properties = properties;
+	}
+
+	@Transactional
+	SubmitBox defaultBox() {
+		return boxes.findBySlug(properties.defaultBoxSlug())
+			.orElseGet(() -> boxes.save(new SubmitBox(properties.defaultBoxSlug(), properties.defaultBoxName())));
+	}
+
+	/** {@code /submit/info} answers from the very first start. */
+	@EventListener(ApplicationReadyEvent.class)
+	void ensureDefaultBox() {
+		defaultBox();
+	}
+
+	/** The first administrator receives at the default box right away, in the same transaction. */
+	@EventListener
+	void onAdministratorCreated(AdministratorCreated event) {
+		addMember(defaultBox().id(), event.user());
+	}
+
+	@Transactional(readOnly = true)
+	Optional<SubmitBox> bySlug(String slug) {
+		return boxes.findBySlug(slug);
+	}
+
+	@Transactional(readOnly = true)
+	SubmitBox byId(UUID box) {
+		return find(box);
+	}
+
+	@Transactional(readOnly = true)
+	List<SubmitBox> all() {
+		return boxes.findAllByOrderByName();
+	}
+
+	@Transactional
+	SubmitBox create(String slug, String name) {
+		if (boxes.findBySlug(slug).isPresent()) {
+			throw new IllegalArgumentException("slug taken");
+		}
+		return boxes.save(new SubmitBox(slug, name));
+	}
+
+	@Transactional
+	void rename(UUID box, String name) {
+		find(box).rename(name);
+	}
+
+	@Transactional
+	void addMember(UUID box, UserId user) {
+		find(box).addMember(user);
+	}
+
+	@Transactional
+	void removeMember(UUID box, UserId user) {
+		find(box).removeMember(user);
+	}
+
+	private SubmitBox find(UUID box) {
+		return boxes.findById(box).orElseThrow(SubmissionNotFoundException::new);
+	}
+}

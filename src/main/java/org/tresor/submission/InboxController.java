@@ -1,0 +1,129 @@
+package org.tresor.submission;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tresor.account.SignedInUser;
+import org.tresor.crypto.SecuPass;
+import org.tresor.crypto.WrongSecuPassException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The staff side of the inbound flow. The SecuPass arrives with each POST that needs it and goes with it. */
+@Controller
+class InboxController {
+
+	static final String INBOX_VIEW = "submission/inbox";
+
+	static final String DETAILS_VIEW = "submission/details";
+
+	private final Inbox inbox;
+
+	InboxController(Inbox inbox) {
+		this.inbox = inbox;
+	}
+
+	@GetMapping("/inbox")
+	String inbox(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("entries", inbox.of(user.id()));
+		return INBOX_VIEW;
+	}
+
+	@GetMapping("/inbox/{id}")
+	String details(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("entry", inbox.entry(new SubmissionId(id), user.id()));
+		return DETAILS_VIEW;
+	}
+
+	@PostMapping("/inbox/{id}/open")
+	String open(@PathVariable UUID id, @RequestParam(defaultValue = "") String secuPass,
+			@AuthenticationPrincipal SignedInUser user, Model model, HttpServletResponse response) throws IOException {
+		try (var pass = SecuPass.of(secuPass)) {
+			var opened = inbox.open(new SubmissionId(id), user.id(), pass);
+			model.addAttribute("entry", opened.entry());
+			model.addAttribute("opened", opened);
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			return DETAILS_VIEW;
+		}
+		catch (WrongSecuPassException e) {
+			return wrongSecuPass(id, user, model, response);
+		}
+	}
+
+	@PostMapping("/inbox/{id}/files/{number}")
+	String downloadFile(@PathVariable UUID id, @PathVariable int number,
+			@RequestParam(defaultValue = "") String secuPass, @AuthenticationPrincipal SignedInUser user, Model model,
+			HttpServletResponse response) throws IOException {
+		try (var pass = SecuPass.of(secuPass)) {
+			send(inbox.file(new SubmissionId(id), user.id(), pass, number), response);
+			return null;
+		}
+		catch (WrongSecuPassException e) {
+			return wrongSecuPass(id, user, model, response);
+		}
+	}
+
+	@PostMapping("/inbox/{id}/zip")
+	String downloadZip(@PathVariable UUID id, @RequestParam(defaultValue = "") String secuPass,
+			@AuthenticationPrincipal SignedInUser user, Model model, HttpServletResponse response) throws IOException {
+		try (var pass = SecuPass.of(secuPass)) {
+			send(inbox.zip(new SubmissionId(id), user.id(), pass), response);
+			return null;
+		}
+		catch (WrongSecuPassException e) {
+			return wrongSecuPass(id, user, model, response);
+		}
+	}
+
+	@GetMapping("/inbox/{id}/encrypted/{number}")
+	void downloadEncrypted(@PathVariable UUID id, @PathVariable int number,
+			@AuthenticationPrincipal SignedInUser user, HttpServletResponse response) throws IOException {
+		send(inbox.encryptedFile(new SubmissionId(id), user.id(), number), response);
+	}
+
+	@PostMapping("/inbox/{id}/delete")
+	String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		inbox.delete(new SubmissionId(id), user.id());
+		redirect.addFlashAttribute("flash", "inbox.deleted");
+		return "redirect:/inbox";
+	}
+
+	private String wrongSecuPass(UUID id, SignedInUser user, Model model, HttpServletResponse response) {
+		model.addAttribute("entry", inbox.entry(new SubmissionId(id), user.id()));
+		model.addAttribute("errors", Map.of("secuPass", "inbox.secuPass.wrong"));
+		response.setStatus(HttpStatus.FORBIDDEN.value());
+		return DETAILS_VIEW;
+	}
+
+	/**
+	 * Streams a download. Should decryption fail half-way (tampered ciphertext), the exception ends the
+	 * response without its final chunk, so the browser marks the download failed instead of keeping a
+	 * truncated file.
+	 */
+	private static void send(Download download, HttpServletResponse response) throws IOException {
+		response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(download.fileName(), StandardCharsets.UTF_8).build().toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		if (download.size() != Download.UNKNOWN_SIZE) {
+			response.setContentLengthLong(download.size());
+		}
+		download.body().writeTo(response.getOutputStream());
+		response.flushBuffer();
+	}
+}

@@ -1,0 +1,126 @@
+package org.tresor.submission;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * What an external person sent to a box. Only metadata lives here; the message text and file names are in
+ * the encrypted manifest part, the files in encrypted file parts.
+ */
+@Entity
+@Table(name = "submissions")
+class Submission {
+
+	@Id
+	private UUID id;
+
+	private UUID boxId;
+
+	private String reference;
+
+	private String senderEmail;
+
+	private Instant receivedAt;
+
+	private int fileCount;
+
+	private long totalSize;
+
+	private Instant downloadedAt;
+
+	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+	@JoinColumn(name = "submission_id", nullable = false)
+	private List<SubmissionPart> parts = new ArrayList<>();
+
+	@Version
+	private long version;
+
+	protected Submission() {
+	}
+
+	Submission(SubmissionId id, UUID boxId, String reference, String senderEmail, Instant receivedAt,
+			List<SubmissionPart> parts) {
+		this.id = id.value();
+		this.boxId = boxId;
+		this.reference = reference;
+		this.senderEmail = senderEmail;
+		this.receivedAt = receivedAt;
+		this.parts.addAll(parts);
+		this.fileCount = (int) parts.stream().filter(SubmissionPart::isFile).count();
+		this.totalSize = parts.stream().filter(SubmissionPart::isFile).mapToLong(SubmissionPart::plaintextSize).sum();
+	}
+
+	SubmissionId id() {
+		return new SubmissionId(id);
+	}
+
+	UUID boxId() {
+		return boxId;
+	}
+
+	String reference() {
+		return reference;
+	}
+
+	String senderEmail() {
+		return senderEmail;
+	}
+
+	Instant receivedAt() {
+		return receivedAt;
+	}
+
+	int fileCount() {
+		return fileCount;
+	}
+
+	long totalSize() {
+		return totalSize;
+	}
+
+	Optional<Instant> downloadedAt() {
+		return Optional.ofNullable(downloadedAt);
+	}
+
+	void markDownloaded(Instant now) {
+		if (downloadedAt == null) {
+			downloadedAt = now;
+		}
+	}
+
+	SubmissionPart manifest() {
+		return parts.stream().filter(part -> !part.isFile()).findFirst()
+			.orElseThrow(() -> new IllegalStateException("Submission " + id + " has no manifest"));
+	}
+
+	/** The file parts in the order they were sent; file number n is at index n - 1. */
+	List<SubmissionPart> files() {
+		return parts.stream().filter(SubmissionPart::isFile).sorted(Comparator.comparingInt(SubmissionPart::position))
+			.toList();
+	}
+
+	SubmissionPart file(int number) {
+		var files = files();
+		if (number < 1 || number > files.size()) {
+			throw new SubmissionNotFoundException();
+		}
+		return files.get(number - 1);
+	}
+
+	List<SubmissionPart> parts() {
+		return List.copyOf(parts);
+	}
+}

@@ -1,0 +1,94 @@
+package org.tresor.submission;
+
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.tresor.account.UserId;
+import org.tresor.crypto.KeyPacket;
+import org.tresor.storage.BlobId;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+
+/** One encrypted object of a submission: its body blob and one key packet per recipient. */
+@Entity
+@Table(name = "submission_parts")
+class SubmissionPart {
+
+	enum Kind {
+		MANIFEST, FILE
+	}
+
+	@Id
+	private UUID id;
+
+	private int position;
+
+	@Enumerated(EnumType.STRING)
+	@Column(length = 16)
+	private Kind kind;
+
+	private String blobId;
+
+	private long plaintextSize;
+
+	private long ciphertextSize;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "key_packets", joinColumns = @JoinColumn(name = "part_id"))
+	@MapKeyColumn(name = "user_id")
+	@Column(name = "packet")
+	private Map<UUID, String> keyPackets = new HashMap<>();
+
+	protected SubmissionPart() {
+	}
+
+	SubmissionPart(int position, Kind kind, BlobId blob, long plaintextSize, long ciphertextSize,
+			Map<UserId, KeyPacket> keyPackets) {
+		this.id = UUID.randomUUID();
+		this.position = position;
+		this.kind = kind;
+		this.blobId = blob.value();
+		this.plaintextSize = plaintextSize;
+		this.ciphertextSize = ciphertextSize;
+		keyPackets.forEach((user, packet) -> this.keyPackets.put(user.value(),
+				Base64.getEncoder().encodeToString(packet.encoded())));
+	}
+
+	int position() {
+		return position;
+	}
+
+	boolean isFile() {
+		return kind == Kind.FILE;
+	}
+
+	BlobId blob() {
+		return new BlobId(blobId);
+	}
+
+	long plaintextSize() {
+		return plaintextSize;
+	}
+
+	long ciphertextSize() {
+		return ciphertextSize;
+	}
+
+	Optional<KeyPacket> keyPacketFor(UserId user) {
+		return Optional.ofNullable(keyPackets.get(user.value()))
+			.map(encoded -> new KeyPacket(Base64.getDecoder().decode(encoded)));
+	}
+}

@@ -1,0 +1,125 @@
+package org.tresor.submission;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The external side of the inbound flow: ask for a ticket, open the mailed link, send. */
+@Controller
+class SubmitController {
+
+	static final String REQUEST_VIEW = "submission/request";
+
+	static final String REQUESTED_VIEW = "submission/requested";
+
+	static final String FORM_VIEW = "submission/form";
+
+	static final String SENT_VIEW = "submission/sent";
+
+	private final Boxes boxes;
+
+	private final TicketOffice tickets;
+
+	private final Intake intake;
+
+	private final SubmissionProperties properties;
+
+	SubmitController(Boxes boxes, TicketOffice tickets, Intake intake, SubmissionProperties properties) {
+		this.boxes = boxes;
+		this.tickets = tickets;
+		this.intake = intake;
+		this.properties = properties;
+	}
+
+	record TicketRequest(String email) {
+	}
+
+	@GetMapping("/submit/{slug:[a-z0-9-]+}")
+	String requestForm(@PathVariable String slug, Model model) {
+		model.addAttribute("box", box(slug));
+		model.addAttribute("form", new TicketRequest(""));
+		return REQUEST_VIEW;
+	}
+
+	@PostMapping("/submit/{slug:[a-z0-9-]+}")
+	String requestTicket(@PathVariable String slug, @RequestParam(defaultValue = "") String email, Locale locale,
+			Model model, HttpServletResponse response) {
+		var box = box(slug);
+		var trimmed = email.strip();
+		if (!EmailAddress.isValid(trimmed)) {
+			model.addAttribute("box", box);
+			model.addAttribute("form", new TicketRequest(trimmed.length() > 254 ? "" : trimmed));
+			model.addAttribute("errors", Map.of("email", "submit.request.email.invalid"));
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return REQUEST_VIEW;
+		}
+		tickets.issue(box, new EmailAddress(trimmed), locale);
+		return "redirect:/submit/" + box.slug() + "/requested";
+	}
+
+	@GetMapping("/submit/{slug:[a-z0-9-]+}/requested")
+	String ticketRequested(@PathVariable String slug, Model model) {
+		model.addAttribute("box", box(slug));
+		model.addAttribute("lifetimeHours", properties.ticketLifetime().toHours());
+		return REQUESTED_VIEW;
+	}
+
+	@GetMapping("/submit/t/{token}")
+	String form(@PathVariable String token, Model model) {
+		var ticket = tickets.usable(token);
+		formModel(model, token, ticket);
+		return FORM_VIEW;
+	}
+
+	@PostMapping("/submit/t/{token}")
+	String submit(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Locale locale,
+			Model model, RedirectAttributes redirect) throws IOException {
+		try {
+			var receipt = intake.receive(token, request, locale);
+			redirect.addFlashAttribute("reference", receipt.reference());
+			redirect.addFlashAttribute("receivedAt", receipt.receivedAt());
+			return "redirect:/submit/sent";
+		}
+		catch (SubmissionRejectedException e) {
+			formModel(model, token, tickets.usable(token));
+			model.addAttribute("rejection", e.reason().messageKey());
+			response.setStatus(e.reason().status().value());
+			return FORM_VIEW;
+		}
+	}
+
+	@GetMapping("/submit/sent")
+	String sent(Model model) {
+		if (!model.containsAttribute("reference")) {
+			return "redirect:/";
+		}
+		return SENT_VIEW;
+	}
+
+	private void formModel(Model model, String token, Ticket ticket) {
+		model.addAttribute("token", token);
+		model.addAttribute("email", ticket.email());
+		model.addAttribute("expiresAt", ticket.expiresAt());
+		model.addAttribute("maxSubmissionSize", properties.maxSubmissionSize().toBytes());
+		model.addAttribute("maxFileSize", properties.maxFileSize().toBytes());
+		model.addAttribute("maxFiles", properties.maxFiles());
+		model.addAttribute("maxMessageLength", properties.maxMessageLength());
+		model.addAttribute("box", boxes.byId(ticket.boxId()));
+	}
+
+	private SubmitBox box(String slug) {
+		return boxes.bySlug(slug).orElseThrow(SubmissionNotFoundException::new);
+	}
+}

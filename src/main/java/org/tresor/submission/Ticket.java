@@ -1,0 +1,73 @@
+package org.tresor.submission;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** Permission to submit once to one box, sent by mail as a link; only the token's hash is stored. */
+@Entity
+@Table(name = "tickets")
+class Ticket {
+
+	@Id
+	private UUID id;
+
+	private String tokenHash;
+
+	private UUID boxId;
+
+	private String email;
+
+	private Instant createdAt;
+
+	private Instant expiresAt;
+
+	private Instant consumedAt;
+
+	@Version
+	private long version;
+
+	protected Ticket() {
+	}
+
+	Ticket(String tokenHash, UUID boxId, String email, Instant now, Instant expiresAt) {
+		this.id = UUID.randomUUID();
+		this.tokenHash = tokenHash;
+		this.boxId = boxId;
+		this.email = email;
+		this.createdAt = now;
+		this.expiresAt = expiresAt;
+	}
+
+	boolean isUsableAt(Instant now) {
+		return consumedAt == null && now.isBefore(expiresAt);
+	}
+
+	/** Uses the ticket up; a ticket that is used or expired cannot be consumed. */
+	void consume(Instant now) {
+		if (!isUsableAt(now)) {
+			throw new TicketNotUsableException();
+		}
+		this.consumedAt = now;
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	UUID boxId() {
+		return boxId;
+	}
+
+	String email() {
+		return email;
+	}
+
+	Instant expiresAt() {
+		return expiresAt;
+	}
+}

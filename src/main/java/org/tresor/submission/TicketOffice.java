@@ -1,0 +1,53 @@
+package org.tresor.submission;
+
+import java.time.Clock;
+import java.util.Locale;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Hands out tickets: a single-use, expiring link by mail to whoever asks for one. */
+@Service
+class TicketOffice {
+
+	private final Tickets tickets;
+
+	private final Boxes boxes;
+
+	private final ApplicationEventPublisher events;
+
+	private final SubmissionProperties properties;
+
+	private final Clock clock;
+
+	TicketOffice(Tickets tickets, Boxes boxes, ApplicationEventPublisher events, SubmissionProperties properties,
+			Clock clock) {
+		this.tickets = tickets;
+		this.boxes = boxes;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Every well-formed address gets a ticket and the same answer, so the page tells nobody which addresses
+	 * are known.
+	 */
+	@Transactional
+	void issue(SubmitBox box, EmailAddress email, Locale locale) {
+		var token = SecretToken.generate();
+		var now = clock.instant();
+		var expiresAt = now.plus(properties.ticketLifetime());
+		tickets.save(new Ticket(token.hash(), box.id(), email.value(), now, expiresAt));
+		events.publishEvent(new TicketIssued(email.value(), token.value(), box.name(), expiresAt, locale.toLanguageTag()));
+	}
+
+	/** The ticket behind a link, if it can still be used. */
+	@Transactional(readOnly = true)
+	Ticket usable(String token) {
+		return tickets.findByTokenHash(SecretToken.hashOf(token))
+			.filter(ticket -> ticket.isUsableAt(clock.instant()))
+			.orElseThrow(TicketNotUsableException::new);
+	}
+}
