@@ -1,0 +1,18 @@
+# syntax=docker/dockerfile:1
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+RUN ./mvnw -B -q -DskipTests package && cp target/tresor-*.jar /tresor.jar
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system tresor && useradd --system --gid tresor --home-dir /var/lib/tresor tresor \
+    && mkdir -p /var/lib/tresor && chown tresor:tresor /var/lib/tresor
+COPY --from=build /tresor.jar /opt/tresor/tresor.jar
+USER tresor
+VOLUME /var/lib/tresor
+ENV SPRING_PROFILES_ACTIVE=prod TRESOR_DATA_DIR=/var/lib/tresor
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/tresor/tresor.jar"]
