@@ -1,0 +1,123 @@
+package org.tresor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+/** A real SMTP server for the tests, and ways to read what arrived. */
+public final class TestMailServer {
+
+	private static final TestMailServer SHARED = new TestMailServer();
+
+	private final GreenMail greenMail;
+
+	private TestMailServer() {
+		greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		greenMail.start();
+	}
+
+	public static TestMailServer shared() {
+		return SHARED;
+	}
+
+	public String port() {
+		return String.valueOf(greenMail.getSmtp().getPort());
+	}
+
+	public GreenMail greenMail() {
+		return greenMail;
+	}
+
+	/** Waits for the first mail to {@code recipient} whose subject contains {@code subject}. */
+	public MimeMessage await(String recipient, String subject) {
+		var deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (Instant.now().isBefore(deadline)) {
+			var found = find(recipient, subject);
+			if (found.isPresent()) {
+				return found.get();
+			}
+			sleep();
+		}
+		throw new AssertionError("No mail to " + recipient + " with subject containing '" + subject + "'");
+	}
+
+	public List<MimeMessage> to(String recipient) {
+		return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> {
+			try {
+				return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+					.anyMatch(address -> address.toString().equalsIgnoreCase(recipient));
+			}
+			catch (Exception e) {
+				return false;
+			}
+		}).toList();
+	}
+
+	private Optional<MimeMessage> find(String recipient, String subject) {
+		return to(recipient).stream().filter(message -> {
+			try {
+				return message.getSubject().contains(subject);
+			}
+			catch (Exception e) {
+				return false;
+			}
+		}).findFirst();
+	}
+
+	/** The decoded text/plain part of a mail. */
+	public static String text(MimeMessage message) {
+		try {
+			return textOf(message);
+		}
+		catch (Exception e) {
+			throw new AssertionError("Cannot read mail", e);
+		}
+	}
+
+	/** The first link in the mail's text that starts with {@code prefix}. */
+	public static String link(MimeMessage message, String prefix) {
+		var matcher = Pattern.compile(Pattern.quote(prefix) + "[^\\s<>\"]*").matcher(text(message));
+		if (!matcher.find()) {
+			throw new AssertionError("No link starting with " + prefix + " in:\n" + text(message));
+		}
+		return matcher.group();
+	}
+
+	private static String textOf(Part part) throws Exception {
+		if (part.isMimeType("text/plain")) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				BodyPart body = multipart.getBodyPart(i);
+				var text = textOf(body);
+				if (text != null) {
+					return text;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(e);
+		}
+	}
+}

@@ -1,0 +1,79 @@
+package org.tresor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One application for all full-stack tests: a real server on a random port, a fresh data directory
+ * (H2 file database and blobs) and a real SMTP server (GreenMail) for the JVM's lifetime, so the Spring
+ * context is built once and shared.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TresorIntegrationTest.TestClock.class)
+public abstract class TresorIntegrationTest {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return new MutableClock();
+		}
+	}
+
+	public static final String PUBLIC_BASE_URL = "https://tresor.example.org";
+
+	protected static final Path DATA_DIRECTORY = temporaryDirectory();
+
+	protected static final TestMailServer MAIL = TestMailServer.shared();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected MutableClock clock;
+
+	@DynamicPropertySource
+	static void tresorSettings(DynamicPropertyRegistry registry) {
+		registry.add("tresor.data-directory", DATA_DIRECTORY::toString);
+		registry.add("tresor.public-base-url", () -> PUBLIC_BASE_URL);
+		registry.add("tresor.dev.mailbox", () -> "false");
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", MAIL::port);
+	}
+
+	/** The address of {@code path} on the running test server. */
+	protected String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	/** A link from a mail, pointed at the test server (mails carry the configured public base URL). */
+	protected String local(String link) {
+		if (!link.startsWith(PUBLIC_BASE_URL + "/")) {
+			throw new AssertionError("Link not built from the public base URL: " + link);
+		}
+		return url(link.substring(PUBLIC_BASE_URL.length()));
+	}
+
+	private static Path temporaryDirectory() {
+		try {
+			return Files.createTempDirectory("tresor-it-");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
