@@ -192,7 +192,7 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
 		assertThat(refused.asNormalizedText()).contains("Please write a message or attach at least one file");
 		var accepted = submit(client.getPage(local(link)), "now with text");
-		assertThat(accepted.getHtmlElementById("reference")).isNotNull();
+		assertThat(accepted.getElementById("reference")).isNotNull();
 	}
 
 	@Test
@@ -212,7 +212,7 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		Files.writeString(file, ("confidential " + marker + "\n").repeat(1000));
 		var confirmation = submit(openTicketLink("client-" + UUID.randomUUID() + "@example.org"),
 				"message " + marker, file);
-		assertThat(confirmation.getHtmlElementById("reference")).isNotNull();
+		assertThat(confirmation.getElementById("reference")).isNotNull();
 
 		jdbc.execute("CHECKPOINT SYNC");
 		var needle = marker.getBytes(StandardCharsets.UTF_8);
