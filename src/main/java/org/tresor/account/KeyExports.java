@@ -13,7 +13,7 @@ class KeyExports {
 	record KeyOwner(String email, String fingerprint) {
 
 		/** The fingerprint in groups of four, as GnuPG shows it. */
-		String fingerprintGroups() {
+		public String fingerprintGroups() {
 			return fingerprint == null ? null : fingerprint.replaceAll("(.{4})(?!$)", "$1 ");
 		}
 	}
