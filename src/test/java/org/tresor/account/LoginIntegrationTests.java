@@ -47,7 +47,8 @@ class LoginIntegrationTests extends AccountIntegrationTestSupport {
 			mvc.perform(get("/login"))
 				.andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY))
 				.andExpect(header().string("X-Content-Type-Options", "nosniff"))
-				.andExpect(header().string("X-Frame-Options", "DENY"));
+				.andExpect(header().string("X-Frame-Options", "DENY"))
+				.andExpect(header().string("Referrer-Policy", "same-origin"));
 		}
 	}
 
