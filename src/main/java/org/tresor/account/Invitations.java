@@ -66,13 +66,12 @@ class Invitations {
 		events.publishEvent(new SetupLinkIssued(user.id(), email.value(), token.value(), link.expiresAt(), languageTag));
 	}
 
-	/** Signs the user out of future logins; an administrator cannot disable themselves. */
+	/** Refuses future logins of the user; administrators cannot lock themselves out. */
 	@Transactional
 	void disable(UserId id, UserId administrator) {
-		if (id.equals(administrator)) {
-			throw new IllegalArgumentException("administrators cannot disable themselves");
+		if (!id.equals(administrator)) {
+			users.findById(id).ifPresent(User::disable);
 		}
-		users.findById(id).ifPresent(User::disable);
 	}
 
 	@Transactional

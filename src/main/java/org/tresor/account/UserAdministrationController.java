@@ -34,15 +34,18 @@ class UserAdministrationController {
 	}
 
 	@GetMapping
-	String list(Model model, Locale locale) {
+	String list(Model model, Locale locale, @AuthenticationPrincipal SignedInUser administrator) {
 		model.addAttribute("form", InvitationForm.empty(locale));
+		model.addAttribute("self", administrator.id());
 		model.addAttribute("members", invitations.members());
 		return VIEW;
 	}
 
 	@PostMapping
 	String invite(@Valid @ModelAttribute("form") InvitationForm form, BindingResult result, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			@AuthenticationPrincipal SignedInUser administrator, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		model.addAttribute("self", administrator.id());
 		if (result.hasErrors()) {
 			return rejected(model, response, FieldErrors.of(result));
 		}

@@ -141,5 +141,14 @@ class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
 				.andExpect(redirectedUrl("/admin/users"));
 			assertThat(users.findById(staff.id()).orElseThrow().isEnabled()).isTrue();
 		}
+
+		@Test
+		void administratorsCannotLockThemselvesOut() throws Exception {
+			mvc.perform(get("/admin/users").with(signedIn(admin)))
+				.andExpect(content().string(Matchers.not(Matchers.containsString(admin.id().value() + "/disable"))));
+			mvc.perform(post("/admin/users/" + admin.id().value() + "/disable").with(csrf()).with(signedIn(admin)))
+				.andExpect(redirectedUrl("/admin/users"));
+			assertThat(users.findById(admin.id()).orElseThrow().isEnabled()).isTrue();
+		}
 	}
 }
