@@ -1,8 +1,10 @@
 package org.tresor.account;
 
+import java.io.Serializable;
 import java.util.UUID;
 
-public record UserId(UUID value) {
+/** Serializable because it is part of the session's principal. */
+public record UserId(UUID value) implements Serializable {
 
 	public static UserId random() {
 		return new UserId(UUID.randomUUID());

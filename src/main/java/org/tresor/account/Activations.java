@@ -1,0 +1,74 @@
+package org.tresor.account;
+
+import java.time.Instant;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tresor.crypto.Keys;
+import org.tresor.crypto.SecuPass;
+
+/** An invited user (staff or external) sets password and SecuPass through a setup link. */
+@Service
+class Activations {
+
+	private final Users users;
+
+	private final SetupLinks links;
+
+	private final PasswordEncoder passwords;
+
+	private final Keys keys;
+
+	private final ApplicationEventPublisher events;
+
+	Activations(Users users, SetupLinks links, PasswordEncoder passwords, Keys keys,
+			ApplicationEventPublisher events) {
+		this.users = users;
+		this.links = links;
+		this.passwords = passwords;
+		this.keys = keys;
+		this.events = events;
+	}
+
+	/**
+	 * The address the link sets up.
+	 *
+	 * @throws SetupLinkUnusableException unless {@code token} is a usable setup link
+	 */
+	@Transactional(readOnly = true)
+	EmailAddress pending(SetupToken token) {
+		return userOf(linkOf(token, Instant.now())).email();
+	}
+
+	/**
+	 * Sets the password, creates the key pair locked by {@code secuPass}, activates the account and uses
+	 * up the link, all or nothing.
+	 *
+	 * @throws SetupLinkUnusableException unless {@code token} is a usable setup link
+	 */
+	@Transactional
+	UserId activate(SetupToken token, String password, SecuPass secuPass) {
+		var now = Instant.now();
+		var link = linkOf(token, now);
+		var user = userOf(link);
+		link.consume(now);
+		user.activate(passwords.encode(password), keys.generate(user.email().value(), secuPass), now);
+		events.publishEvent(new AccountActivated(user.id()));
+		return user.id();
+	}
+
+	private SetupLink linkOf(SetupToken token, Instant now) {
+		return links.findByToken(token)
+			.filter(link -> link.purpose() == SetupLink.Purpose.ACCOUNT && link.isUsable(now))
+			.orElseThrow(SetupLinkUnusableException::new);
+	}
+
+	private User userOf(SetupLink link) {
+		return link.user()
+			.flatMap(users::findById)
+			.filter(user -> user.isEnabled() && !user.isActive())
+			.orElseThrow(SetupLinkUnusableException::new);
+	}
+}

@@ -1,0 +1,87 @@
+package org.tresor.account;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.tresor.crypto.Keys;
+import org.tresor.crypto.SecuPass;
+
+/**
+ * The very first administrator, created through a one-time link that is offered while no administrator
+ * exists. Holding that link is the only proof needed, so it works once and briefly.
+ */
+@Service
+class FirstAdministrator {
+
+	private final Users users;
+
+	private final SetupLinks links;
+
+	private final PasswordEncoder passwords;
+
+	private final Keys keys;
+
+	private final ApplicationEventPublisher events;
+
+	private final AccountProperties properties;
+
+	FirstAdministrator(Users users, SetupLinks links, PasswordEncoder passwords, Keys keys,
+			ApplicationEventPublisher events, AccountProperties properties) {
+		this.users = users;
+		this.links = links;
+		this.passwords = passwords;
+		this.keys = keys;
+		this.events = events;
+		this.properties = properties;
+	}
+
+	/** A fresh link if there is no administrator yet; older links of this kind stop working. */
+	@Transactional
+	Optional<SetupToken> offerLink() {
+		if (users.existsAdministrator()) {
+			return Optional.empty();
+		}
+		links.deleteByPurpose(SetupLink.Purpose.FIRST_ADMIN);
+		var token = SetupToken.random();
+		links.save(SetupLink.forFirstAdministrator(token, Instant.now(), properties.firstAdminLinkLifetime()));
+		return Optional.of(token);
+	}
+
+	/** @throws SetupLinkUnusableException unless {@code token} is a usable first-administrator link */
+	@Transactional(readOnly = true)
+	void checkLink(SetupToken token) {
+		usableLink(token, Instant.now());
+	}
+
+	/**
+	 * Creates the administrator (also staff) with a key pair locked by {@code secuPass} and uses up the
+	 * link, all or nothing.
+	 *
+	 * @throws SetupLinkUnusableException unless {@code token} is a usable first-administrator link
+	 * @throws EmailAlreadyRegisteredException if someone already uses {@code email}
+	 */
+	@Transactional
+	UserId create(SetupToken token, EmailAddress email, String password, SecuPass secuPass, String languageTag) {
+		var now = Instant.now();
+		var link = usableLink(token, now);
+		if (users.findByEmail(email).isPresent()) {
+			throw new EmailAlreadyRegisteredException();
+		}
+		link.consume(now);
+		var key = keys.generate(email.value(), secuPass);
+		var user = users.save(User.administrator(email, passwords.encode(password), key, languageTag, now));
+		events.publishEvent(new AdministratorCreated(user.id()));
+		return user.id();
+	}
+
+	private SetupLink usableLink(SetupToken token, Instant now) {
+		return links.findByToken(token)
+			.filter(link -> link.purpose() == SetupLink.Purpose.FIRST_ADMIN && link.isUsable(now))
+			.filter(link -> !users.existsAdministrator())
+			.orElseThrow(SetupLinkUnusableException::new);
+	}
+}

@@ -1,0 +1,88 @@
+package org.tresor.account;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Administrators invite staff members and switch accounts off and on. */
+@Service
+class Invitations {
+
+	/** A user as the administrator sees them. */
+	record Member(UserId id, String email, Set<Role> roles, State state) {
+	}
+
+	enum State {
+		WAITING, ACTIVE, DISABLED
+	}
+
+	private final Users users;
+
+	private final SetupLinks links;
+
+	private final ApplicationEventPublisher events;
+
+	private final AccountProperties properties;
+
+	Invitations(Users users, SetupLinks links, ApplicationEventPublisher events, AccountProperties properties) {
+		this.users = users;
+		this.links = links;
+		this.events = events;
+		this.properties = properties;
+	}
+
+	@Transactional(readOnly = true)
+	List<Member> members() {
+		return users.findAllByOrderByEmail()
+			.stream()
+			.map(user -> new Member(user.id(), user.email().value(), user.roles(), stateOf(user)))
+			.toList();
+	}
+
+	/**
+	 * Invites {@code email} as a staff member: a new user waiting for set-up, or one that already waits,
+	 * gets a fresh setup link (older ones stop working) in a {@link SetupLinkIssued} event.
+	 *
+	 * @throws EmailAlreadyRegisteredException if the address already has an active account
+	 */
+	@Transactional
+	void inviteStaff(EmailAddress email, String languageTag) {
+		var now = Instant.now();
+		var user = users.findByEmail(email).orElseGet(() -> User.invited(email, Set.of(Role.STAFF), languageTag, now));
+		if (user.isActive()) {
+			throw new EmailAlreadyRegisteredException();
+		}
+		user.grant(Role.STAFF);
+		user.prefer(languageTag);
+		user.enable();
+		users.save(user);
+		links.deleteByUserId(user.id().value());
+		var token = SetupToken.random();
+		var link = links.save(SetupLink.forAccount(token, user.id(), now, properties.setupLinkLifetime()));
+		events.publishEvent(new SetupLinkIssued(user.id(), email.value(), token.value(), link.expiresAt(), languageTag));
+	}
+
+	/** Refuses future logins of the user; administrators cannot lock themselves out. */
+	@Transactional
+	void disable(UserId id, UserId administrator) {
+		if (!id.equals(administrator)) {
+			users.findById(id).ifPresent(User::disable);
+		}
+	}
+
+	@Transactional
+	void enable(UserId id) {
+		users.findById(id).ifPresent(User::enable);
+	}
+
+	private static State stateOf(User user) {
+		if (!user.isEnabled()) {
+			return State.DISABLED;
+		}
+		return user.isActive() ? State.ACTIVE : State.WAITING;
+	}
+}

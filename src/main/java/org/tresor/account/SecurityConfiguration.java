@@ -1,0 +1,47 @@
+package org.tresor.account;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/** Who may see what: form login for staff and recipients, public pages for senders and set-up. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; "
+			+ "form-action 'self'; base-uri 'none'; object-src 'none'";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/", "/submit/**", "/setup/**", "/account/setup/**", "/login", "/css/**", "/js/**",
+						"/error", "/dev/**", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+				.requestMatchers("/inbox/**").hasAnyRole(Role.STAFF.name(), Role.ADMIN.name())
+				.anyRequest().authenticated())
+			.formLogin(login -> login
+				.loginPage("/login")
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.defaultSuccessUrl("/")
+				.failureUrl("/login?error"))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				// setup tokens are part of URLs: never send them to another site
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.csrf(Customizer.withDefaults());
+		return http.build();
+	}
+
+	/** Argon2id (the Spring Security 5.8 defaults: 16 MiB, 2 iterations, 16-byte salt, 32-byte hash). */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+	}
+}

@@ -1,0 +1,89 @@
+package org.tresor.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A single-use, expiring link to set up an account. Only the hash of its token is stored. */
+@Entity
+@Table(name = "setup_links")
+class SetupLink {
+
+	enum Purpose {
+		/** {@code /setup/{token}}: creates the first administrator. */
+		FIRST_ADMIN,
+		/** {@code /account/setup/{token}}: an invited user sets password and SecuPass. */
+		ACCOUNT
+	}
+
+	@Id
+	private UUID id;
+
+	private String tokenHash;
+
+	@Enumerated(EnumType.STRING)
+	private Purpose purpose;
+
+	private UUID userId;
+
+	private Instant createdAt;
+
+	private Instant expiresAt;
+
+	private Instant usedAt;
+
+	@Version
+	private long version;
+
+	protected SetupLink() {
+	}
+
+	private SetupLink(SetupToken token, Purpose purpose, UserId user, Instant now, Duration lifetime) {
+		this.id = UUID.randomUUID();
+		this.tokenHash = token.hash();
+		this.purpose = purpose;
+		this.userId = user == null ? null : user.value();
+		this.createdAt = now;
+		this.expiresAt = now.plus(lifetime);
+	}
+
+	static SetupLink forFirstAdministrator(SetupToken token, Instant now, Duration lifetime) {
+		return new SetupLink(token, Purpose.FIRST_ADMIN, null, now, lifetime);
+	}
+
+	static SetupLink forAccount(SetupToken token, UserId user, Instant now, Duration lifetime) {
+		return new SetupLink(token, Purpose.ACCOUNT, user, now, lifetime);
+	}
+
+	boolean isUsable(Instant now) {
+		return usedAt == null && now.isBefore(expiresAt);
+	}
+
+	/** Marks the link used; it works once and only before it expires. */
+	void consume(Instant now) {
+		if (!isUsable(now)) {
+			throw new SetupLinkUnusableException();
+		}
+		this.usedAt = now;
+	}
+
+	Purpose purpose() {
+		return purpose;
+	}
+
+	Optional<UserId> user() {
+		return Optional.ofNullable(userId).map(UserId::new);
+	}
+
+	Instant expiresAt() {
+		return expiresAt;
+	}
+}

@@ -1,0 +1,25 @@
+package org.tresor.account;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.CrudRepository;
+
+interface SetupLinks extends CrudRepository<SetupLink, UUID> {
+
+	Optional<SetupLink> findByTokenHash(String tokenHash);
+
+	default Optional<SetupLink> findByToken(SetupToken token) {
+		return findByTokenHash(token.hash());
+	}
+
+	@Modifying
+	@Query("delete from SetupLink l where l.purpose = :purpose")
+	void deleteByPurpose(SetupLink.Purpose purpose);
+
+	@Modifying
+	@Query("delete from SetupLink l where l.userId = :userId")
+	void deleteByUserId(UUID userId);
+}

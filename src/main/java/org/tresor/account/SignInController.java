@@ -1,0 +1,23 @@
+package org.tresor.account;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The login page (Spring Security handles its POST) and the start page, which sends everyone on. */
+@Controller
+class SignInController {
+
+	static final String LOGIN_VIEW = "account/login";
+
+	@GetMapping("/")
+	String home() {
+		return Navigation.of(SecurityContextHolder.getContext().getAuthentication()).staff() ? "redirect:/inbox"
+				: "redirect:/submit/info";
+	}
+
+	@GetMapping("/login")
+	String login() {
+		return LOGIN_VIEW;
+	}
+}

@@ -1,0 +1,35 @@
+package org.tresor.account;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+/** A SecuPass that {@link SecuPassStrength} accepts. The message is a message key. */
+@Target({ FIELD, PARAMETER, RECORD_COMPONENT })
+@Retention(RUNTIME)
+@Constraint(validatedBy = StrongSecuPass.Check.class)
+@interface StrongSecuPass {
+
+	String message() default "account.error.secuPass.weak";
+
+	Class<?>[] groups() default {};
+
+	Class<? extends Payload>[] payload() default {};
+
+	class Check implements ConstraintValidator<StrongSecuPass, String> {
+
+		@Override
+		public boolean isValid(String value, ConstraintValidatorContext context) {
+			return SecuPassStrength.of(value).isAcceptable();
+		}
+	}
+}

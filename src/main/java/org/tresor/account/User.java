@@ -1,0 +1,175 @@
+package org.tresor.account;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.tresor.crypto.ProtectedKey;
+import org.tresor.crypto.PublicKeyRing;
+import org.tresor.crypto.UserKeyPair;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A person who signs in: staff, administrator or external recipient. Invited users wait for set-up
+ * (no password, no key) until they {@link #activate activate} their account through a setup link.
+ */
+@Entity
+@Table(name = "users")
+class User {
+
+	@Id
+	private UUID id;
+
+	private String email;
+
+	/** Comma-separated role names. */
+	private String roles;
+
+	private String passwordHash;
+
+	/** The OpenPGP certificate, base64. */
+	private String publicKey;
+
+	private String fingerprint;
+
+	/** The secret key locked by the SecuPass, base64. */
+	private String secretKey;
+
+	private String languageTag;
+
+	private boolean enabled;
+
+	private Instant createdAt;
+
+	private Instant activatedAt;
+
+	@Version
+	private long version;
+
+	protected User() {
+	}
+
+	private User(EmailAddress email, Set<Role> roles, String languageTag, Instant now) {
+		this.id = UUID.randomUUID();
+		this.email = email.value();
+		this.roles = encode(roles);
+		this.languageTag = languageTag;
+		this.enabled = true;
+		this.createdAt = now;
+	}
+
+	/** Someone who must still set a password and SecuPass through a setup link. */
+	static User invited(EmailAddress email, Set<Role> roles, String languageTag, Instant now) {
+		return new User(email, roles, languageTag, now);
+	}
+
+	/** The first administrator, who is also staff, active at once. */
+	static User administrator(EmailAddress email, String passwordHash, UserKeyPair key, String languageTag,
+			Instant now) {
+		var user = new User(email, EnumSet.of(Role.ADMIN, Role.STAFF), languageTag, now);
+		user.activate(passwordHash, key, now);
+		return user;
+	}
+
+	void activate(String passwordHash, UserKeyPair key, Instant now) {
+		if (isActive()) {
+			throw new IllegalStateException("account is already set up");
+		}
+		this.passwordHash = passwordHash;
+		this.publicKey = Base64.getEncoder().encodeToString(key.publicKey().encoded());
+		this.fingerprint = key.publicKey().fingerprint();
+		this.secretKey = Base64.getEncoder().encodeToString(key.secretKey().encoded());
+		this.activatedAt = now;
+	}
+
+	void grant(Role role) {
+		var granted = EnumSet.copyOf(roles());
+		granted.add(role);
+		this.roles = encode(granted);
+	}
+
+	/** The language of mails to this user. */
+	void prefer(String languageTag) {
+		this.languageTag = languageTag;
+	}
+
+	void disable() {
+		this.enabled = false;
+	}
+
+	void enable() {
+		this.enabled = true;
+	}
+
+	UserId id() {
+		return new UserId(id);
+	}
+
+	EmailAddress email() {
+		return new EmailAddress(email);
+	}
+
+	Set<Role> roles() {
+		return Arrays.stream(roles.split(","))
+			.filter(name -> !name.isEmpty())
+			.map(Role::valueOf)
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+	}
+
+	boolean has(Role role) {
+		return roles().contains(role);
+	}
+
+	boolean isEnabled() {
+		return enabled;
+	}
+
+	/** Password and key exist: set-up is done. */
+	boolean isActive() {
+		return activatedAt != null;
+	}
+
+	Optional<String> passwordHash() {
+		return Optional.ofNullable(passwordHash);
+	}
+
+	Optional<PublicKeyRing> publicKey() {
+		return Optional.ofNullable(publicKey)
+			.map(encoded -> new PublicKeyRing(Base64.getDecoder().decode(encoded), fingerprint));
+	}
+
+	Optional<ProtectedKey> secretKey() {
+		return Optional.ofNullable(secretKey).map(encoded -> new ProtectedKey(Base64.getDecoder().decode(encoded)));
+	}
+
+	String languageTag() {
+		return languageTag;
+	}
+
+	Instant createdAt() {
+		return createdAt;
+	}
+
+	UserSummary summary() {
+		return new UserSummary(id(), email, roles(), publicKey != null, languageTag);
+	}
+
+	/** The language tag we keep for {@code locale}: English or German, German by default. */
+	static String languageTagOf(Locale locale) {
+		return locale != null && "en".equals(locale.getLanguage()) ? "en" : "de";
+	}
+
+	private static String encode(Set<Role> roles) {
+		return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
+	}
+}

@@ -1,0 +1,154 @@
+package org.tresor.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+@RecordApplicationEvents
+class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
+
+	@Autowired
+	ApplicationEvents events;
+
+	private User admin;
+
+	@BeforeEach
+	void signInAsAdministrator() {
+		admin = activeUser(uniqueEmail("admin"), Role.ADMIN, Role.STAFF);
+	}
+
+	@Test
+	void listsUsersWithRolesAndState() throws Exception {
+		var staff = activeUser(uniqueEmail("listed"), Role.STAFF);
+		mvc.perform(get("/admin/users").with(signedIn(admin)).header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString(staff.email().value())))
+			.andExpect(content().string(Matchers.containsString("Administrator")))
+			.andExpect(content().string(Matchers.containsString("active")))
+			.andExpect(content().string(Matchers.containsString("href=\"/admin/users\"")));
+	}
+
+	@Test
+	void isForbiddenForStaffAndExternals() throws Exception {
+		mvc.perform(get("/admin/users").with(signedIn(activeUser(uniqueEmail("staff"), Role.STAFF))))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/admin/users").with(csrf())
+			.with(signedIn(activeUser(uniqueEmail("external"), Role.EXTERNAL)))
+			.param("email", uniqueEmail("sneaky")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Nested
+	class Inviting {
+
+		@Test
+		void createsAStaffMemberWaitingForSetUpAndIssuesALink() throws Exception {
+			var email = uniqueEmail("Invited");
+			mvc.perform(invite(email, "en"))
+				.andExpect(redirectedUrl("/admin/users"))
+				.andExpect(flash().attribute("invited", email.toLowerCase()));
+
+			var user = users.findByEmail(email.toLowerCase()).orElseThrow();
+			assertThat(user.roles()).containsExactly(Role.STAFF);
+			assertThat(user.isActive()).isFalse();
+			assertThat(user.passwordHash()).isEmpty();
+			assertThat(user.publicKey()).isEmpty();
+			var issued = events.stream(SetupLinkIssued.class).toList();
+			assertThat(issued).singleElement().satisfies(event -> {
+				assertThat(event.user()).isEqualTo(user.id());
+				assertThat(event.email()).isEqualTo(email.toLowerCase());
+				assertThat(event.languageTag()).isEqualTo("en");
+				assertThat(event.expiresAt()).isBetween(Instant.now().plus(Duration.ofDays(7)).minusSeconds(60),
+						Instant.now().plus(Duration.ofDays(7)));
+				assertThat(links.findByToken(new SetupToken(event.token()))).isPresent();
+			});
+
+			mvc.perform(get("/admin/users").with(signedIn(admin)).header("Accept-Language", "en"))
+				.andExpect(content().string(Matchers.containsString("waiting for set-up")));
+		}
+
+		@Test
+		void reinvitingSomeoneWaitingIssuesAFreshLink() throws Exception {
+			var email = uniqueEmail("again");
+			mvc.perform(invite(email, "de")).andExpect(redirectedUrl("/admin/users"));
+			mvc.perform(invite(email, "de")).andExpect(redirectedUrl("/admin/users"));
+
+			var issued = events.stream(SetupLinkIssued.class).toList();
+			assertThat(issued).hasSize(2);
+			assertThat(issued.get(0).user()).isEqualTo(issued.get(1).user());
+			assertThat(links.findByToken(new SetupToken(issued.get(0).token()))).isEmpty();
+			assertThat(links.findByToken(new SetupToken(issued.get(1).token()))).isPresent();
+		}
+
+		@Test
+		void refusesAnAddressWithAnActiveAccount() throws Exception {
+			var existing = activeUser(uniqueEmail("active"), Role.STAFF);
+			mvc.perform(invite(existing.email().value(), "de"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(model().attribute("errors", Matchers.hasEntry("email", "account.error.email.active")))
+				.andExpect(content().string(Matchers.containsString("aria-describedby=\"email-error\"")))
+				.andExpect(content().string(Matchers.containsString("bereits ein eingerichtetes Konto")));
+			assertThat(events.stream(SetupLinkIssued.class)).isEmpty();
+		}
+
+		@Test
+		void refusesAnInvalidAddressAndKeepsIt() throws Exception {
+			mvc.perform(invite("someone@example.org\r\nBcc: all@example.org", "de"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(model().attribute("errors", Matchers.hasEntry("email", "account.error.email.invalid")));
+			mvc.perform(invite("a@b.de, c@d.de", "de"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(content().string(Matchers.containsString("value=\"a@b.de, c@d.de\"")));
+			assertThat(events.stream(SetupLinkIssued.class)).isEmpty();
+		}
+
+		private org.springframework.test.web.servlet.RequestBuilder invite(String email, String language) {
+			return post("/admin/users").with(csrf()).with(signedIn(admin)).param("email", email)
+				.param("language", language);
+		}
+	}
+
+	@Nested
+	class Disabling {
+
+		@Test
+		void disabledUsersAreShownAsSuchAndCanBeEnabledAgain() throws Exception {
+			var staff = activeUser(uniqueEmail("off"), Role.STAFF);
+			mvc.perform(post("/admin/users/" + staff.id().value() + "/disable").with(csrf()).with(signedIn(admin)))
+				.andExpect(redirectedUrl("/admin/users"));
+			assertThat(users.findById(staff.id()).orElseThrow().isEnabled()).isFalse();
+			mvc.perform(get("/admin/users").with(signedIn(admin)).header("Accept-Language", "en"))
+				.andExpect(content().string(Matchers.containsString("disabled")));
+
+			mvc.perform(post("/admin/users/" + staff.id().value() + "/enable").with(csrf()).with(signedIn(admin)))
+				.andExpect(redirectedUrl("/admin/users"));
+			assertThat(users.findById(staff.id()).orElseThrow().isEnabled()).isTrue();
+		}
+
+		@Test
+		void administratorsCannotLockThemselvesOut() throws Exception {
+			mvc.perform(get("/admin/users").with(signedIn(admin)))
+				.andExpect(content().string(Matchers.not(Matchers.containsString(admin.id().value() + "/disable"))));
+			mvc.perform(post("/admin/users/" + admin.id().value() + "/disable").with(csrf()).with(signedIn(admin)))
+				.andExpect(redirectedUrl("/admin/users"));
+			assertThat(users.findById(admin.id()).orElseThrow().isEnabled()).isTrue();
+		}
+	}
+}
