@@ -49,15 +49,16 @@ class SubmitBox {
 		this.createdAt = Instant.now();
 	}
 
-	UUID id() {
+	// public for the templates; the class itself stays package-private
+	public UUID id() {
 		return id;
 	}
 
-	String slug() {
+	public String slug() {
 		return slug;
 	}
 
-	String name() {
+	public String name() {
 		return name;
 	}
 

@@ -14,23 +14,23 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.FileSystemUtils;
+import org.tresor.TestMailServer;
+import org.tresor.crypto.Keys;
 import org.tresor.crypto.SecuPass;
 
 /**
  * One application context for all of the account module's integration tests: a throw-away data directory
- * (H2 database included), no dev mailbox, and {@link FakeKeys} instead of real OpenPGP keys. Tests use
+ * (H2 database included), no dev mailbox, mail to the shared test SMTP server, real OpenPGP keys. Tests use
  * unique e-mail addresses, so they do not see each other's users.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(FakeKeys.Config.class)
 abstract class AccountIntegrationTestSupport {
 
 	static final String PASSWORD = "correct horse battery";
@@ -52,12 +52,14 @@ abstract class AccountIntegrationTestSupport {
 	PasswordEncoder passwords;
 
 	@Autowired
-	FakeKeys keys;
+	Keys keys;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("tresor.data-directory", DATA_DIRECTORY::toString);
 		registry.add("tresor.dev.mailbox", () -> "false");
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", TestMailServer.shared()::port);
 	}
 
 	static String uniqueEmail(String name) {
