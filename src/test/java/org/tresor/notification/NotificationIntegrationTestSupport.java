@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,6 +67,13 @@ public abstract class NotificationIntegrationTestSupport {
 	@BeforeEach
 	void emptyMailbox() throws FolderException {
 		mailServer.purgeEmailFromAllMailboxes();
+	}
+
+	/** Lets no mail of one test arrive in the next. */
+	@AfterEach
+	void awaitAllPublicationsCompleted() {
+		await().atMost(Duration.ofSeconds(10)).until(
+				() -> jdbc.queryForObject("select count(*) from event_publication", Long.class), count -> count == 0);
 	}
 
 	/** Publishes {@code event} in a transaction that commits, as the modules do. */
