@@ -5,6 +5,7 @@ import java.util.Set;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.tresor.account.SetupLinkIssued;
@@ -32,7 +33,8 @@ class MailRetries implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this::retry, properties.retryInterval());
+		// restarts republish by themselves, so the first retry waits one interval
+		registrar.addFixedDelayTask(new FixedDelayTask(this::retry, properties.retryInterval(), properties.retryInterval()));
 	}
 
 	void retry() {
