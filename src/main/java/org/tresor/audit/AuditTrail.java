@@ -1,0 +1,80 @@
+package org.tresor.audit;
+
+import java.time.Instant;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.tresor.account.AccountActivated;
+import org.tresor.account.Accounts;
+import org.tresor.account.AdministratorCreated;
+import org.tresor.account.SetupLinkIssued;
+import org.tresor.account.UserId;
+import org.tresor.submission.SubmissionDeleted;
+import org.tresor.submission.SubmissionOpened;
+import org.tresor.submission.SubmissionReceived;
+
+/**
+ * Writes one entry per action, synchronously in the transaction of the action: if the action rolls back,
+ * so does its entry, and an action whose entry cannot be written fails. Records who and what, never content,
+ * tokens or links.
+ */
+@Component
+class AuditTrail {
+
+	static final String SYSTEM = "system";
+
+	private final AuditEntries entries;
+
+	private final Accounts accounts;
+
+	AuditTrail(AuditEntries entries, Accounts accounts) {
+		this.entries = entries;
+		this.accounts = accounts;
+	}
+
+	@EventListener
+	void on(SubmissionReceived event) {
+		record(event.receivedAt(), event.senderEmail(), AuditAction.SUBMISSION_RECEIVED,
+				submission(event.reference(), event.boxName()));
+	}
+
+	@EventListener
+	void on(SubmissionOpened event) {
+		record(Instant.now(), emailOf(event.by()), AuditAction.SUBMISSION_OPENED, submission(event.reference(), null));
+	}
+
+	@EventListener
+	void on(SubmissionDeleted event) {
+		record(Instant.now(), emailOf(event.by()), AuditAction.SUBMISSION_DELETED, submission(event.reference(), null));
+	}
+
+	@EventListener
+	void on(AdministratorCreated event) {
+		var administrator = emailOf(event.user());
+		record(Instant.now(), administrator, AuditAction.ADMINISTRATOR_CREATED, "user " + administrator);
+	}
+
+	/** The issuer is not part of the event; the token never enters the log. */
+	@EventListener
+	void on(SetupLinkIssued event) {
+		record(Instant.now(), SYSTEM, AuditAction.SETUP_LINK_ISSUED, "user " + event.email());
+	}
+
+	@EventListener
+	void on(AccountActivated event) {
+		var user = emailOf(event.user());
+		record(Instant.now(), user, AuditAction.ACCOUNT_ACTIVATED, "user " + user);
+	}
+
+	private void record(Instant occurredAt, String actor, AuditAction action, String subject) {
+		entries.save(new AuditEntry(occurredAt, actor, action, subject));
+	}
+
+	private String emailOf(UserId user) {
+		return accounts.find(user).map(summary -> summary.email()).orElse("user " + user.value());
+	}
+
+	private static String submission(String reference, String boxName) {
+		return "submission " + reference + (boxName == null ? "" : " in box " + boxName);
+	}
+}

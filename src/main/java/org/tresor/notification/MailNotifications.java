@@ -1,0 +1,108 @@
+package org.tresor.notification;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.tresor.TresorProperties;
+import org.tresor.account.Accounts;
+import org.tresor.account.SetupLinkIssued;
+import org.tresor.account.UserId;
+import org.tresor.submission.SubmissionReceived;
+import org.tresor.submission.TicketIssued;
+
+/**
+ * Turns events into mails, after the publishing transaction committed, asynchronously and recorded in the
+ * event publication registry (so a mail is retried while SMTP is down). A recipient address that is not
+ * exactly one plain address is refused: logged, nothing sent, the publication completes.
+ */
+@Component
+class MailNotifications {
+
+	private static final Logger log = LoggerFactory.getLogger(MailNotifications.class);
+
+	private final Mailer mailer;
+
+	private final Accounts accounts;
+
+	private final TresorProperties tresor;
+
+	private final MailProperties properties;
+
+	MailNotifications(Mailer mailer, Accounts accounts, TresorProperties tresor, MailProperties properties) {
+		this.mailer = mailer;
+		this.accounts = accounts;
+		this.tresor = tresor;
+		this.properties = properties;
+	}
+
+	@ApplicationModuleListener
+	void on(TicketIssued event) {
+		var locale = Mail.language(event.languageTag());
+		send(MailType.TICKET, event.email(), locale, Map.of(
+				"link", tresor.link("/submit/t/" + event.token()),
+				"boxName", event.boxName(),
+				"expiresAt", format(event.expiresAt(), locale)), List.of());
+	}
+
+	@ApplicationModuleListener
+	void notifyMembers(SubmissionReceived event) {
+		for (UserId member : event.members()) {
+			accounts.find(member).ifPresentOrElse(user -> {
+				var locale = Mail.language(user.languageTag());
+				send(MailType.NEW_SUBMISSION, user.email(), locale, Map.of(
+						"link", tresor.link("/inbox/" + event.id().value()),
+						"boxName", event.boxName(),
+						"reference", event.reference(),
+						"senderEmail", event.senderEmail(),
+						"receivedAt", format(event.receivedAt(), locale)), List.of(event.boxName()));
+			}, () -> log.warn("Not sending {} mail: no user {}", MailType.NEW_SUBMISSION, member.value()));
+		}
+	}
+
+	@ApplicationModuleListener
+	void sendReceipt(SubmissionReceived event) {
+		var locale = Mail.language(event.senderLanguageTag());
+		send(MailType.SUBMISSION_RECEIPT, event.senderEmail(), locale, Map.of(
+				"boxName", event.boxName(),
+				"reference", event.reference(),
+				"receivedAt", format(event.receivedAt(), locale)), List.of(event.reference()));
+	}
+
+	@ApplicationModuleListener
+	void on(SetupLinkIssued event) {
+		var locale = Mail.language(event.languageTag());
+		send(MailType.SETUP_LINK, event.email(), locale, Map.of(
+				"link", tresor.link("/account/setup/" + event.token()),
+				"expiresAt", format(event.expiresAt(), locale)), List.of());
+	}
+
+	private void send(MailType type, String address, Locale locale, Map<String, Object> variables,
+			List<Object> subjectArguments) {
+		Recipient.parse(address).ifPresentOrElse(
+				to -> mailer.send(new Mail(type, to, locale, variables, subjectArguments)),
+				() -> log.warn("Refusing to send {} mail: the recipient is not a single plain address", type));
+	}
+
+	private String format(Instant instant, Locale locale) {
+		return formatter(locale).format(instant);
+	}
+
+	private DateTimeFormatter formatter(Locale locale) {
+		return new DateTimeFormatterBuilder()
+				.appendLocalized(FormatStyle.MEDIUM, FormatStyle.SHORT)
+				.appendLiteral(' ')
+				.appendZoneText(TextStyle.SHORT)
+				.toFormatter(locale)
+				.withZone(properties.timeZone());
+	}
+}

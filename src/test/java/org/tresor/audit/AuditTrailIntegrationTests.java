@@ -1,0 +1,161 @@
+package org.tresor.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tresor.account.AccountActivated;
+import org.tresor.account.AdministratorCreated;
+import org.tresor.account.Role;
+import org.tresor.account.SetupLinkIssued;
+import org.tresor.account.UserId;
+import org.tresor.account.UserSummary;
+import org.tresor.notification.NotificationIntegrationTestSupport;
+import org.tresor.submission.SubmissionDeleted;
+import org.tresor.submission.SubmissionId;
+import org.tresor.submission.SubmissionOpened;
+import org.tresor.submission.SubmissionReceived;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+
+class AuditTrailIntegrationTests extends NotificationIntegrationTestSupport {
+
+	final UserId staff = UserId.random();
+
+	@Autowired
+	AuditLog log;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Test
+	void recordsAReceivedSubmissionWithTheSenderAsActor() {
+		var entry = recordedFor(received("AUD-0001", Instant.parse("2020-01-10T08:00:00Z")));
+
+		assertThat(entry.actor()).isEqualTo("sender@example.org");
+		assertThat(entry.action()).isEqualTo("SUBMISSION_RECEIVED");
+		assertThat(entry.subject()).contains("AUD-0001");
+		assertThat(entry.occurredAt()).isEqualTo(Instant.parse("2020-01-10T08:00:00Z"));
+	}
+
+	@Test
+	void recordsWhoOpenedASubmission() {
+		knowStaff();
+
+		var entry = recordedFor(new SubmissionOpened(SubmissionId.random(), "AUD-0002", staff));
+
+		assertThat(entry).extracting(AuditEntryView::actor, AuditEntryView::action)
+				.containsExactly("staff@example.org", "SUBMISSION_OPENED");
+		assertThat(entry.subject()).contains("AUD-0002");
+	}
+
+	@Test
+	void recordsWhoDeletedASubmission() {
+		knowStaff();
+
+		var entry = recordedFor(new SubmissionDeleted(SubmissionId.random(), "AUD-0003", staff));
+
+		assertThat(entry).extracting(AuditEntryView::actor, AuditEntryView::action)
+				.containsExactly("staff@example.org", "SUBMISSION_DELETED");
+	}
+
+	@Test
+	void recordsTheFirstAdministrator() {
+		knowStaff();
+
+		var entry = recordedFor(new AdministratorCreated(staff));
+
+		assertThat(entry).extracting(AuditEntryView::actor, AuditEntryView::action)
+				.containsExactly("staff@example.org", "ADMINISTRATOR_CREATED");
+	}
+
+	@Test
+	void recordsAnActivatedAccount() {
+		knowStaff();
+
+		var entry = recordedFor(new AccountActivated(staff));
+
+		assertThat(entry).extracting(AuditEntryView::actor, AuditEntryView::action)
+				.containsExactly("staff@example.org", "ACCOUNT_ACTIVATED");
+	}
+
+	@Test
+	void namesAnUnknownUserById() {
+		var entry = recordedFor(new AccountActivated(staff));
+
+		assertThat(entry.actor()).isEqualTo("user " + staff.value());
+	}
+
+	@Test
+	void recordsAnIssuedSetupLinkButNeverItsToken() {
+		var entry = recordedFor(new SetupLinkIssued(staff, "invitee@example.org", "secret-setup-token-42",
+				Instant.parse("2030-01-15T09:30:00Z"), "de"));
+
+		assertThat(entry.action()).isEqualTo("SETUP_LINK_ISSUED");
+		assertThat(entry.subject()).contains("invitee@example.org");
+		assertThat(jdbc.queryForObject("select count(*) from audit_entries where actor like ? or action like ? "
+				+ "or subject like ?", Long.class, "%secret-setup-token%", "%secret-setup-token%",
+				"%secret-setup-token%")).isZero();
+	}
+
+	@Test
+	void recordsNothingWhenTheActionRollsBack() {
+		var before = count();
+
+		transactions.executeWithoutResult(status -> {
+			events.publishEvent(new SubmissionOpened(SubmissionId.random(), "AUD-0004", staff));
+			status.setRollbackOnly();
+		});
+
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void listsTheNewestEntriesFirstUpToTheLimit() {
+		publish(received("AUD-0005", Instant.parse("2099-01-01T00:00:00Z")));
+		publish(received("AUD-0006", Instant.parse("2099-01-02T00:00:00Z")));
+
+		assertThat(log.recent(2)).extracting(AuditEntryView::subject).satisfiesExactly(
+				newest -> assertThat(newest).contains("AUD-0006"),
+				older -> assertThat(older).contains("AUD-0005"));
+		assertThat(log.recent(0)).isEmpty();
+	}
+
+	private static SubmissionReceived received(String reference, Instant at) {
+		return new SubmissionReceived(SubmissionId.random(), reference, "Beratung", "sender@example.org", at, 1,
+				List.of(), "de");
+	}
+
+	/** Publishes {@code event}, checks that it wrote exactly one entry and returns it. */
+	private AuditEntryView recordedFor(Object event) {
+		var before = log.recent(AuditLog.MAX_LIMIT);
+		publish(event);
+		var added = new ArrayList<>(log.recent(AuditLog.MAX_LIMIT));
+		before.forEach(added::remove);
+		assertThat(added).hasSize(1);
+		return added.get(0);
+	}
+
+	private long count() {
+		return jdbc.queryForObject("select count(*) from audit_entries", Long.class);
+	}
+
+	private void knowStaff() {
+		given(accounts.find(staff)).willReturn(
+				Optional.of(new UserSummary(staff, "staff@example.org", Set.of(Role.STAFF), true, "de")));
+	}
+}
