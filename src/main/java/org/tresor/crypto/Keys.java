@@ -1,28 +1,229 @@
 package org.tresor.crypto;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+
+import org.bouncycastle.bcpg.AEADAlgorithmTags;
+import org.bouncycastle.bcpg.CompressionAlgorithmTags;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.bcpg.S2K;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.bcpg.sig.Features;
+import org.bouncycastle.bcpg.sig.KeyFlags;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPSecretKey;
+import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.api.OpenPGPKeyGenerator;
+import org.bouncycastle.openpgp.api.SignatureParameters;
+import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
+import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
+import org.bouncycastle.openpgp.operator.PBESecretKeyEncryptor;
+import org.bouncycastle.openpgp.operator.PGPKeyPairGenerator;
+import org.bouncycastle.openpgp.operator.bc.BcAEADSecretKeyEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.springframework.stereotype.Service;
 
 /** Users' OpenPGP keys: generation, unlocking with the SecuPass, export. */
 @Service
 public class Keys {
 
+	/**
+	 * Argon2id with 3 passes over 64 MiB (RFC 9580's memory-constrained choice): ≈160 ms per guess here,
+	 * against ≈0.2 ms for BouncyCastle's default S2K. Each key gets its own salt.
+	 */
+	private static final int ARGON2_PASSES = 3;
+	private static final int ARGON2_PARALLELISM = 4;
+	private static final int ARGON2_MEMORY_EXPONENT = 16; // 2^16 KiB = 64 MiB
+
+	/** The strongest iterated+salted S2K count (65 011 712 bytes hashed); GnuPG 2.2 reads nothing better. */
+	private static final int GNUPG_S2K_COUNT = 0xF0;
+
+	private final Semaphore argon2Permits;
+	private final SecureRandom random = new SecureRandom();
+
+	Keys(CryptoProperties properties) {
+		BouncyCastle.register();
+		// fair, so a burst of unlocks cannot starve a user who has been waiting longer
+		this.argon2Permits = new Semaphore(properties.maxConcurrentUnlocks(), true);
+	}
+
 	/** A v4 key (Ed25519 primary, X25519 encryption subkey) for {@code userId}, locked by {@code pass}. */
 	public UserKeyPair generate(String userId, SecuPass pass) {
-		throw new UnsupportedOperationException("not yet implemented");
+		if (userId == null || userId.isBlank()) {
+			throw new IllegalArgumentException("A key needs a user id");
+		}
+		if (pass.isEmpty()) {
+			throw new IllegalArgumentException("A key must be locked by a non-empty SecuPass");
+		}
+		// the generator wipes the array it is given; the caller's SecuPass must survive
+		char[] passphrase = pass.characters().clone();
+		acquirePermit();
+		try {
+			var implementation = new BcOpenPGPImplementation();
+			var generator = new OpenPGPKeyGenerator(implementation, PublicKeyPacket.VERSION_4,
+					implementation.pgpKeyPairGeneratorProvider(), implementation.pgpDigestCalculatorProvider(),
+					this::argon2Encryptor, implementation.keyFingerPrintCalculator(), new Date());
+			PGPSecretKeyRing secretKeys = generator
+					.withPrimaryKey(PGPKeyPairGenerator::generateLegacyEd25519KeyPair, primaryKeySignature())
+					.addUserId(userId, primaryKeySignature())
+					.addEncryptionSubkey(PGPKeyPairGenerator::generateLegacyX25519KeyPair, subkeyBindingSignature())
+					.build(passphrase)
+					.getPGPSecretKeyRing();
+			return new UserKeyPair(KeyRings.toPublicKeyRing(secretKeys), new ProtectedKey(secretKeys.getEncoded()));
+		}
+		catch (PGPException ex) {
+			throw new IllegalStateException("Cannot generate a key", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			argon2Permits.release();
+			Arrays.fill(passphrase, '\0');
+		}
 	}
 
 	/** @throws WrongSecuPassException if {@code pass} does not unlock the key */
 	public UnlockedKey unlock(ProtectedKey key, SecuPass pass) {
-		throw new UnsupportedOperationException("not yet implemented");
+		// only the encryption subkey is needed, so only one Argon2 derivation is paid
+		PGPSecretKey encryptionKey = KeyRings.encryptionKey(KeyRings.parse(key));
+		char[] passphrase = pass.characters().clone();
+		acquirePermit();
+		try {
+			return new UnlockedKey(extract(encryptionKey, decryptor(passphrase)));
+		}
+		finally {
+			argon2Permits.release();
+			Arrays.fill(passphrase, '\0');
+		}
 	}
 
 	/** ASCII-armored secret key that GnuPG 2.2 imports, protected by the same SecuPass. */
 	public byte[] exportSecretKey(ProtectedKey key, SecuPass pass) {
-		throw new UnsupportedOperationException("not yet implemented");
+		PGPSecretKeyRing secretKeys = KeyRings.parse(key);
+		char[] passphrase = pass.characters().clone();
+		List<PGPSecretKey> exported = new ArrayList<>();
+		acquirePermit();
+		try {
+			PBESecretKeyDecryptor decryptor = decryptor(passphrase);
+			var digests = new BcPGPDigestCalculatorProvider();
+			for (var iterator = secretKeys.getSecretKeys(); iterator.hasNext();) {
+				PGPSecretKey secretKey = iterator.next();
+				PGPPrivateKey privateKey = extract(secretKey, decryptor);
+				// re-encrypt from scratch: copyWithNewPassword from AEAD to CFB writes a broken key (spike)
+				PBESecretKeyEncryptor gnupgEncryptor = new BcPBESecretKeyEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256,
+						digests.get(HashAlgorithmTags.SHA256), GNUPG_S2K_COUNT)
+					.setSecureRandom(random)
+					.build(passphrase);
+				exported.add(new PGPSecretKey(privateKey, secretKey.getPublicKey(), digests.get(HashAlgorithmTags.SHA1),
+						secretKey.isMasterKey(), gnupgEncryptor));
+			}
+		}
+		catch (PGPException ex) {
+			throw new IllegalStateException("Cannot convert the key for export", ex);
+		}
+		finally {
+			argon2Permits.release();
+			Arrays.fill(passphrase, '\0');
+		}
+		return KeyRings.armor(new PGPSecretKeyRing(exported));
 	}
 
 	/** ASCII-armored certificate. */
 	public byte[] exportPublicKey(PublicKeyRing key) {
-		throw new UnsupportedOperationException("not yet implemented");
+		return KeyRings.armor(KeyRings.parse(key));
+	}
+
+	private PBESecretKeyEncryptor argon2Encryptor(char[] passphrase, PublicKeyPacket key) {
+		var argon2 = new S2K.Argon2Params(ARGON2_PASSES, ARGON2_PARALLELISM, ARGON2_MEMORY_EXPONENT, random);
+		return new BcAEADSecretKeyEncryptorBuilder(AEADAlgorithmTags.OCB, SymmetricKeyAlgorithmTags.AES_256, argon2)
+			.setSecureRandom(random)
+			.build(passphrase, key);
+	}
+
+	private static PBESecretKeyDecryptor decryptor(char[] passphrase) {
+		return new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase);
+	}
+
+	private static PGPPrivateKey extract(PGPSecretKey secretKey, PBESecretKeyDecryptor decryptor) {
+		try {
+			return secretKey.extractPrivateKey(decryptor);
+		}
+		catch (PGPException ex) {
+			// AEAD (or, for older keys, the checksum) fails on a wrong passphrase; nothing else is expected here
+			throw new WrongSecuPassException();
+		}
+	}
+
+	private void acquirePermit() {
+		try {
+			argon2Permits.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to unlock a key", ex);
+		}
+	}
+
+	/**
+	 * Self-signatures GnuPG 2.2 understands. BouncyCastle's defaults advertise SEIPDv2/OCB, which gpg 2.2
+	 * rejects, and a key expiry in five years, which nothing in Tresor could renew. gpg takes preferences
+	 * from the user-id signature, newer implementations from the direct-key signature: both get the same.
+	 */
+	private static SignatureParameters.Callback primaryKeySignature() {
+		return new SignatureParameters.Callback() {
+
+			@Override
+			public SignatureParameters apply(SignatureParameters parameters) {
+				return parameters.setSignatureHashAlgorithm(HashAlgorithmTags.SHA512)
+					.setHashedSubpacketsFunction(Keys::gnupgPreferences);
+			}
+		};
+	}
+
+	private static SignatureParameters.Callback subkeyBindingSignature() {
+		return new SignatureParameters.Callback() {
+
+			@Override
+			public SignatureParameters apply(SignatureParameters parameters) {
+				return parameters.setSignatureHashAlgorithm(HashAlgorithmTags.SHA512)
+					.setHashedSubpacketsFunction(subpackets -> {
+						subpackets.removePacketsOfType(SignatureSubpacketTags.KEY_FLAGS);
+						subpackets.removePacketsOfType(SignatureSubpacketTags.KEY_EXPIRE_TIME);
+						subpackets.setKeyFlags(true, KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE);
+						return subpackets;
+					});
+			}
+		};
+	}
+
+	private static PGPSignatureSubpacketGenerator gnupgPreferences(PGPSignatureSubpacketGenerator subpackets) {
+		for (int type : new int[] { SignatureSubpacketTags.KEY_FLAGS, SignatureSubpacketTags.KEY_EXPIRE_TIME,
+				SignatureSubpacketTags.FEATURES, SignatureSubpacketTags.PREFERRED_SYM_ALGS,
+				SignatureSubpacketTags.PREFERRED_HASH_ALGS, SignatureSubpacketTags.PREFERRED_COMP_ALGS,
+				SignatureSubpacketTags.PREFERRED_AEAD_ALGORITHMS,
+				SignatureSubpacketTags.LIBREPGP_PREFERRED_ENCRYPTION_MODES }) {
+			subpackets.removePacketsOfType(type);
+		}
+		subpackets.setKeyFlags(true, KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA);
+		subpackets.setFeature(false, Features.FEATURE_MODIFICATION_DETECTION);
+		subpackets.setPreferredSymmetricAlgorithms(false,
+				new int[] { SymmetricKeyAlgorithmTags.AES_256, SymmetricKeyAlgorithmTags.AES_128 });
+		subpackets.setPreferredHashAlgorithms(false, new int[] { HashAlgorithmTags.SHA512, HashAlgorithmTags.SHA256 });
+		subpackets.setPreferredCompressionAlgorithms(false, new int[] { CompressionAlgorithmTags.UNCOMPRESSED,
+				CompressionAlgorithmTags.ZLIB, CompressionAlgorithmTags.ZIP });
+		return subpackets;
 	}
 }
