@@ -47,7 +47,10 @@ public class Keys {
 	private static final int ARGON2_PARALLELISM = 4;
 	private static final int ARGON2_MEMORY_EXPONENT = 16; // 2^16 KiB = 64 MiB
 
-	/** The strongest iterated+salted S2K count (65 011 712 bytes hashed); GnuPG 2.2 reads nothing better. */
+	/**
+	 * Iterated+salted S2K count 0xF0 (33 554 432 bytes hashed, ≈110 ms here): GnuPG 2.2 reads no S2K
+	 * stronger in kind than this, so an exported key is only as strong as this count.
+	 */
 	private static final int GNUPG_S2K_COUNT = 0xF0;
 
 	private final Semaphore argon2Permits;
