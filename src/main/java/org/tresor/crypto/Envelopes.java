@@ -84,9 +84,9 @@ public class Envelopes {
 	 * {@link IntegrityException} if the body was tampered with. Closing it closes {@code body}.
 	 */
 	public InputStream decrypt(UnlockedKey key, KeyPacket packet, InputStream body) throws IOException {
-		var source = new FailureRecordingInputStream(body);
+		var source = new FailureRecordingInputStream(new BufferedInputStream(body, BUFFER_SIZE));
 		try {
-			PGPPublicKeyEncryptedData encryptedData = open(packet, new BufferedInputStream(source, BUFFER_SIZE));
+			PGPPublicKeyEncryptedData encryptedData = open(packet, source);
 			PGPSessionKey sessionKey = sessionKey(key, encryptedData);
 			InputStream clear;
 			try {
@@ -108,7 +108,8 @@ public class Envelopes {
 	/** A key packet for {@code newRecipient} carrying the same session key; the body is not touched. */
 	public KeyPacket rewrap(UnlockedKey holder, KeyPacket holderPacket, PublicKeyRing newRecipient) {
 		try {
-			PGPSessionKey sessionKey = sessionKey(holder, open(holderPacket, new ByteArrayInputStream(EMPTY_ENCRYPTED_DATA)));
+			PGPSessionKey sessionKey = sessionKey(holder, open(holderPacket,
+					new FailureRecordingInputStream(new ByteArrayInputStream(EMPTY_ENCRYPTED_DATA))));
 			var dataEncryption = new JcePGPDataEncryptorBuilder(sessionKey.getAlgorithm()).setWithIntegrityPacket(true);
 			return new KeyPacket(keyEncryption(newRecipient).generate(dataEncryption, sessionKey.getKey()).getEncoded());
 		}
@@ -147,11 +148,22 @@ public class Envelopes {
 			.setSecureRandom(random);
 	}
 
-	private static PGPPublicKeyEncryptedData open(KeyPacket packet, InputStream body) throws IOException {
+	private static PGPPublicKeyEncryptedData open(KeyPacket packet, FailureRecordingInputStream body)
+			throws IOException {
 		if (!Packets.isSingleKeyPacket(packet.encoded())) {
 			throw new IOException("Not an OpenPGP public-key encrypted session key packet");
 		}
-		var encryptedDataList = new PGPEncryptedDataList(new SequenceInputStream(new ByteArrayInputStream(packet.encoded()), body));
+		PGPEncryptedDataList encryptedDataList;
+		try {
+			encryptedDataList = new PGPEncryptedDataList(
+					new SequenceInputStream(new ByteArrayInputStream(packet.encoded()), body));
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof IOException io && body.threw(io)) {
+				throw io;
+			}
+			throw new IOException("The body is not OpenPGP encrypted data", ex);
+		}
 		if (!encryptedDataList.isIntegrityProtected()) {
 			throw new IntegrityException("The encrypted data has no integrity protection");
 		}

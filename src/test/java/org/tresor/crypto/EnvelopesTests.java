@@ -270,6 +270,13 @@ class EnvelopesTests {
 		}
 
 		@Test
+		void refusesABodyThatIsNoEncryptedData() {
+			assertThatIOException()
+				.isThrownBy(() -> decrypt(envelopes, ALICE, envelope.keyPackets().get(0), "plain text".getBytes()))
+				.withMessage("The body is not OpenPGP encrypted data");
+		}
+
+		@Test
 		void refusesSomethingThatIsNoKeyPacket() {
 			assertThatIOException().isThrownBy(
 					() -> decrypt(envelopes, ALICE, new KeyPacket(Arrays.copyOf(envelope.body(), 40)), envelope.body()));

@@ -57,6 +57,17 @@ class KeysTests {
 	}
 
 	@Test
+	void givesThePermitBackWhenTheSecuPassIsWrong() {
+		var oneAtATime = new Keys(new CryptoProperties(1));
+		for (int attempt = 0; attempt < 2; attempt++) {
+			assertThatExceptionOfType(WrongSecuPassException.class)
+				.isThrownBy(() -> oneAtATime.unlock(alice.secretKey(), SecuPass.of("guess")));
+		}
+
+		assertThat(oneAtATime.unlock(alice.secretKey(), SecuPass.of("Correct horse 7!"))).isNotNull();
+	}
+
+	@Test
 	void namesTheCertificateByItsV4FingerprintInUpperCaseHex() {
 		String fingerprint = alice.publicKey().fingerprint();
 
