@@ -1,66 +1,81 @@
 package org.tresor.crypto;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.security.SecureRandom;
 import java.util.Date;
 import java.util.List;
 
-import org.bouncycastle.bcpg.BCPGInputStream;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.openpgp.PGPCompressedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
+import org.bouncycastle.openpgp.PGPSessionKey;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyKeyEncryptionMethodGenerator;
+import org.bouncycastle.openpgp.operator.jcajce.JceSessionKeyDataDecryptorFactoryBuilder;
 import org.springframework.stereotype.Service;
 
-/**
- * Streaming OpenPGP envelope encryption: one body per object, one key packet per recipient.
- *
- * <p>Bodies are SEIPD v1 (AES-256 with MDC, no compression, 64 KiB partial packets), which GnuPG 2.2 and
- * every other OpenPGP implementation read. The bulk cipher comes from the JDK (hardware AES); X25519 from
- * BouncyCastle.
- */
+/** Streaming OpenPGP envelope encryption: one body per object, one key packet per recipient. */
 @Service
 public class Envelopes {
 
-	private static final int LITERAL_NAME_LIMIT = 255;
+	/**
+	 * Partial-packet and read buffer size. 64 KiB keeps the cipher busy; 1 MiB buffers measured slower
+	 * (GC churn), and this is the memory each open stream costs, whatever the file size.
+	 */
+	static final int BUFFER_SIZE = 1 << 16;
+
+	/** A literal data packet stores its file name in a one-octet length field. */
+	static final int MAX_LITERAL_NAME_BYTES = 255;
+
+	/** An empty SEIPD v1 packet: lets BouncyCastle parse a lone key packet, which it only reads before data. */
+	private static final byte[] EMPTY_ENCRYPTED_DATA = { (byte) 0xD2, 0x01, 0x01 };
+
+	private final SecureRandom random = new SecureRandom();
+
+	public Envelopes() {
+		BouncyCastle.register();
+	}
 
 	/**
 	 * Starts encrypting to all {@code recipients}. The SEIPD body (tag 18 packet, AES-256, MDC, no
 	 * compression) streams to {@code body}; {@code literalName} is the name inside the literal data packet.
+	 * Closing the returned stream completes the body and closes {@code body}.
 	 */
 	public EncryptingStream encrypt(List<PublicKeyRing> recipients, String literalName, OutputStream body)
 			throws IOException {
 		if (recipients.isEmpty()) {
-			throw new IllegalArgumentException("Encrypting needs at least one recipient");
+			throw new IllegalArgumentException("An envelope needs at least one recipient");
 		}
-		var generator = new PGPEncryptedDataGenerator(dataEncryptor());
-		for (var recipient : recipients) {
-			generator.addMethod(new JcePublicKeyKeyEncryptionMethodGenerator(Keys.encryptionKey(Keys.publicRing(recipient)))
-				.setProvider(OpenPgp.BOUNCY_CASTLE)
-				.setSecureRandom(OpenPgp.RANDOM));
+		var encryptedData = new PGPEncryptedDataGenerator(
+				new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true)
+					.setSecureRandom(random)
+					.setProvider(BouncyCastle.BULK_PROVIDER));
+		for (PublicKeyRing recipient : recipients) {
+			encryptedData.addMethod(keyEncryption(recipient));
 		}
-		var splitter = new PacketSplitter(body);
+		var splitter = new KeyPacketSplitter(body);
 		try {
-			var encrypted = generator.open(splitter, new byte[OpenPgp.BUFFER_SIZE]);
-			var literal = new PGPLiteralDataGenerator().open(encrypted, PGPLiteralData.BINARY, literalName(literalName),
-					new Date(), new byte[OpenPgp.BUFFER_SIZE]);
-			return new Encrypting(literal, encrypted, splitter, recipients.size());
+			OutputStream encrypted = encryptedData.open(splitter, new byte[BUFFER_SIZE]);
+			var literalData = new PGPLiteralDataGenerator();
+			OutputStream plaintext = literalData.open(encrypted, PGPLiteralData.BINARY, literalName(literalName),
+					new Date(), new byte[BUFFER_SIZE]);
+			return new OpenPgpEncryptingStream(plaintext, literalData, encryptedData, splitter, body, recipients.size());
 		}
-		catch (PGPException e) {
-			throw new IOException("Cannot start encryption", e);
+		catch (PGPException ex) {
+			throw new IOException("Cannot start encrypting", ex);
 		}
 	}
 
@@ -69,39 +84,40 @@ public class Envelopes {
 	 * {@link IntegrityException} if the body was tampered with. Closing it closes {@code body}.
 	 */
 	public InputStream decrypt(UnlockedKey key, KeyPacket packet, InputStream body) throws IOException {
+		var source = new FailureRecordingInputStream(new BufferedInputStream(body, BUFFER_SIZE));
 		try {
-			var encrypted = encryptedData(packet, encryptedMessage(packet, body), key);
-			var clear = encrypted.getDataStream(decryptorFactory(key));
-			var inner = new BcPGPObjectFactory(clear).nextObject();
-			if (!(inner instanceof PGPLiteralData literal)) {
-				body.close();
-				throw new IOException("Unexpected content in the encrypted data");
+			PGPPublicKeyEncryptedData encryptedData = open(packet, source);
+			PGPSessionKey sessionKey = sessionKey(key, encryptedData);
+			InputStream clear;
+			try {
+				clear = encryptedData
+					.getDataStream(new JceSessionKeyDataDecryptorFactoryBuilder().setProvider(BouncyCastle.BULK_PROVIDER)
+						.build(sessionKey));
 			}
-			return new Verifying(literal.getInputStream(), encrypted, body);
+			catch (PGPException ex) {
+				throw new IOException("The encrypted data cannot be decrypted with this key packet", ex);
+			}
+			return new DecryptingStream(literalData(clear, source), encryptedData, source);
 		}
-		catch (PGPException e) {
-			body.close();
-			throw new IOException("Cannot decrypt: the key packet does not open this body", e);
+		catch (IOException | RuntimeException ex) {
+			source.close();
+			throw ex;
 		}
 	}
 
 	/** A key packet for {@code newRecipient} carrying the same session key; the body is not touched. */
 	public KeyPacket rewrap(UnlockedKey holder, KeyPacket holderPacket, PublicKeyRing newRecipient) {
 		try {
-			// a one-byte stand-in body lets BouncyCastle read the key packet; the real body is never needed
-			var standIn = new ByteArrayInputStream(new byte[] { (byte) 0xD2, 0x01, 0x01 });
-			var encrypted = encryptedData(holderPacket, encryptedMessage(holderPacket, standIn), holder);
-			var sessionKey = encrypted.getSessionKey(decryptorFactory(holder));
-			var generator = new JcePublicKeyKeyEncryptionMethodGenerator(
-					Keys.encryptionKey(Keys.publicRing(newRecipient)))
-				.setProvider(OpenPgp.BOUNCY_CASTLE)
-				.setSecureRandom(OpenPgp.RANDOM);
-			// the generator adds the algorithm octet and checksum (RFC 4880 5.1) itself
-			var packet = generator.generate(dataEncryptor(), sessionKey.getKey());
-			return new KeyPacket(packet.getEncoded());
+			PGPSessionKey sessionKey = sessionKey(holder, open(holderPacket,
+					new FailureRecordingInputStream(new ByteArrayInputStream(EMPTY_ENCRYPTED_DATA))));
+			var dataEncryption = new JcePGPDataEncryptorBuilder(sessionKey.getAlgorithm()).setWithIntegrityPacket(true);
+			return new KeyPacket(keyEncryption(newRecipient).generate(dataEncryption, sessionKey.getKey()).getEncoded());
 		}
-		catch (PGPException | IOException e) {
-			throw new IllegalArgumentException("Cannot re-wrap: the key packet does not belong to this key", e);
+		catch (IOException ex) {
+			throw new IllegalArgumentException(ex.getMessage(), ex);
+		}
+		catch (PGPException ex) {
+			throw new IllegalStateException("Cannot encrypt the session key to " + newRecipient.fingerprint(), ex);
 		}
 	}
 
@@ -110,161 +126,97 @@ public class Envelopes {
 		return new SequenceInputStream(new ByteArrayInputStream(packet.encoded()), body);
 	}
 
-	private static JcePGPDataEncryptorBuilder dataEncryptor() {
-		return new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true)
-			.setSecureRandom(OpenPgp.RANDOM)
-			.setProvider(OpenPgp.BULK_PROVIDER);
-	}
-
-	private static org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory decryptorFactory(UnlockedKey key) {
-		return new JcePublicKeyDataDecryptorFactoryBuilder().setProvider(OpenPgp.BOUNCY_CASTLE)
-			.setContentProvider(OpenPgp.BULK_PROVIDER)
-			.build(key.decryptionKey());
-	}
-
-	private static PGPPublicKeyEncryptedData encryptedData(KeyPacket packet, InputStream message, UnlockedKey key)
-			throws IOException {
-		var object = new BcPGPObjectFactory(BCPGInputStream.wrap(message)).nextObject();
-		if (!(object instanceof PGPEncryptedDataList list) || list.isEmpty()
-				|| !(list.get(0) instanceof PGPPublicKeyEncryptedData encrypted)) {
-			throw new IOException("Not an OpenPGP public-key encrypted message");
+	/** {@code name} cut to what a literal data packet holds, never in the middle of a UTF-8 sequence. */
+	static String literalName(String name) {
+		if (name == null) {
+			return "";
 		}
-		if (encrypted.getKeyID() != key.decryptionKey().getKeyID()) {
-			throw new IOException("The key packet is for another key");
-		}
-		return encrypted;
-	}
-
-	private static String literalName(String name) {
-		var bytes = name.getBytes(StandardCharsets.UTF_8);
-		if (bytes.length <= LITERAL_NAME_LIMIT) {
+		byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+		if (utf8.length <= MAX_LITERAL_NAME_BYTES) {
 			return name;
 		}
-		// cut on a character boundary: drop continuation bytes at the cut
-		int end = LITERAL_NAME_LIMIT;
-		while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+		int end = MAX_LITERAL_NAME_BYTES;
+		while (end > 0 && (utf8[end] & 0xC0) == 0x80) {
 			end--;
 		}
-		return new String(Arrays.copyOf(bytes, end), StandardCharsets.UTF_8);
+		return new String(utf8, 0, end, StandardCharsets.UTF_8);
 	}
 
-	private static final class Encrypting extends EncryptingStream {
+	private JcePublicKeyKeyEncryptionMethodGenerator keyEncryption(PublicKeyRing recipient) {
+		return new JcePublicKeyKeyEncryptionMethodGenerator(KeyRings.encryptionKey(KeyRings.parse(recipient)))
+			.setProvider(BouncyCastle.PROVIDER)
+			.setSecureRandom(random);
+	}
 
-		private final OutputStream literal;
-
-		private final OutputStream encrypted;
-
-		private final PacketSplitter splitter;
-
-		private final int recipients;
-
-		private long plaintextBytes;
-
-		private boolean closed;
-
-		Encrypting(OutputStream literal, OutputStream encrypted, PacketSplitter splitter, int recipients) {
-			this.literal = literal;
-			this.encrypted = encrypted;
-			this.splitter = splitter;
-			this.recipients = recipients;
+	private static PGPPublicKeyEncryptedData open(KeyPacket packet, FailureRecordingInputStream body)
+			throws IOException {
+		if (!Packets.isSingleKeyPacket(packet.encoded())) {
+			throw new IOException("Not an OpenPGP public-key encrypted session key packet");
 		}
-
-		@Override
-		public void write(int b) throws IOException {
-			literal.write(b);
-			plaintextBytes++;
+		PGPEncryptedDataList encryptedDataList;
+		try {
+			encryptedDataList = new PGPEncryptedDataList(
+					new SequenceInputStream(new ByteArrayInputStream(packet.encoded()), body));
 		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws IOException {
-			literal.write(bytes, offset, length);
-			plaintextBytes += length;
-		}
-
-		@Override
-		public void close() throws IOException {
-			if (closed) {
-				return;
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof IOException io && body.threw(io)) {
+				throw io;
 			}
-			closed = true;
-			literal.close();
-			encrypted.close();
-			splitter.close();
-			if (splitter.keyPackets().size() != recipients) {
-				throw new IOException("Expected " + recipients + " key packets, found " + splitter.keyPackets().size());
-			}
+			throw new IOException("The body is not OpenPGP encrypted data", ex);
 		}
-
-		@Override
-		public List<KeyPacket> keyPackets() {
-			if (!closed) {
-				throw new IllegalStateException("Key packets are known once the stream is closed");
-			}
-			return splitter.keyPackets();
+		if (!encryptedDataList.isIntegrityProtected()) {
+			throw new IntegrityException("The encrypted data has no integrity protection");
 		}
+		return (PGPPublicKeyEncryptedData) encryptedDataList.get(0);
+	}
 
-		@Override
-		public long plaintextBytes() {
-			return plaintextBytes;
+	private static PGPSessionKey sessionKey(UnlockedKey key, PGPPublicKeyEncryptedData encryptedData) throws IOException {
+		long recipient = encryptedData.getKeyID();
+		if (recipient != 0 && recipient != key.decryptionKey().getKeyID()) {
+			throw new IOException("The key packet is not addressed to this key");
+		}
+		try {
+			return encryptedData.getSessionKey(new JcePublicKeyDataDecryptorFactoryBuilder().setProvider(BouncyCastle.PROVIDER)
+				.setContentProvider(BouncyCastle.BULK_PROVIDER)
+				.build(key.decryptionKey()));
+		}
+		catch (PGPException | RuntimeException ex) {
+			throw new IOException("The key packet cannot be opened with this key", ex);
 		}
 	}
 
-	/** Hands out plaintext and, at its end, insists on a valid integrity check. */
-	private static final class Verifying extends FilterInputStream {
-
-		private final PGPPublicKeyEncryptedData encrypted;
-
-		private final InputStream body;
-
-		private boolean verified;
-
-		Verifying(InputStream plaintext, PGPPublicKeyEncryptedData encrypted, InputStream body) {
-			super(plaintext);
-			this.encrypted = encrypted;
-			this.body = body;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = in.read();
-			if (b == -1) {
-				verify();
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int read = in.read(buffer, offset, length);
-			if (read == -1) {
-				verify();
-			}
-			return read;
-		}
-
-		private void verify() throws IOException {
-			if (verified) {
-				return;
-			}
-			try {
-				if (!encrypted.verify()) {
-					throw new IntegrityException("The encrypted data was modified: integrity check failed");
-				}
-			}
-			catch (PGPException e) {
-				throw new IntegrityException("The encrypted data is damaged: " + e.getMessage());
-			}
-			verified = true;
-		}
-
-		@Override
-		public void close() throws IOException {
-			try {
-				super.close();
-			}
-			finally {
-				body.close();
+	/**
+	 * Our bodies hold one literal data packet; GnuPG-made messages may compress it first. Anything else means
+	 * the body was damaged or the session key is not this body's: BouncyCastle (rightly) skips the "quick
+	 * check" of RFC 4880 that could have told the two apart, as it is a known decryption oracle.
+	 */
+	private static InputStream literalData(InputStream clear, FailureRecordingInputStream source) throws IOException {
+		Object next;
+		try {
+			next = new BcPGPObjectFactory(clear).nextObject();
+			if (next instanceof PGPCompressedData compressed) {
+				next = new BcPGPObjectFactory(compressed.getDataStream()).nextObject();
 			}
 		}
+		catch (IOException ex) {
+			if (source.threw(ex)) {
+				throw ex;
+			}
+			throw notThisBody(ex);
+		}
+		catch (PGPException | RuntimeException ex) {
+			throw notThisBody(ex);
+		}
+		if (next instanceof PGPLiteralData literal) {
+			return literal.getInputStream();
+		}
+		throw notThisBody(null);
+	}
+
+	private static IntegrityException notThisBody(Exception cause) {
+		var exception = new IntegrityException(
+				"The encrypted data is damaged or does not belong to this key packet");
+		exception.initCause(cause);
+		return exception;
 	}
 }

@@ -1,194 +1,232 @@
 package org.tresor.crypto;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
-import java.util.HexFormat;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 
-import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.CompressionAlgorithmTags;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
-import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.bcpg.S2K;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.bcpg.sig.Features;
 import org.bouncycastle.bcpg.sig.KeyFlags;
-import org.bouncycastle.crypto.generators.Ed25519KeyPairGenerator;
-import org.bouncycastle.crypto.generators.X25519KeyPairGenerator;
-import org.bouncycastle.crypto.params.Ed25519KeyGenerationParameters;
-import org.bouncycastle.crypto.params.X25519KeyGenerationParameters;
 import org.bouncycastle.openpgp.PGPException;
-import org.bouncycastle.openpgp.PGPKeyRingGenerator;
 import org.bouncycastle.openpgp.PGPPrivateKey;
-import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
-import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
-import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
+import org.bouncycastle.openpgp.api.OpenPGPKeyGenerator;
+import org.bouncycastle.openpgp.api.SignatureParameters;
+import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
+import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
+import org.bouncycastle.openpgp.operator.PBESecretKeyEncryptor;
+import org.bouncycastle.openpgp.operator.PGPKeyPairGenerator;
+import org.bouncycastle.openpgp.operator.bc.BcAEADSecretKeyEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyEncryptorBuilder;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
-import org.bouncycastle.openpgp.operator.bc.BcPGPKeyPair;
 import org.springframework.stereotype.Service;
 
-/**
- * Users' OpenPGP keys: generation, unlocking with the SecuPass, export.
- *
- * <p>A key is a v4 Ed25519 primary (certify, sign) with an X25519 encryption subkey, advertising only
- * what GnuPG 2.2 reads (MDC, AES-256, SHA-512). The secret parts are protected with AES-256 under an
- * iterated and salted SHA-256 S2K at the maximum count GnuPG accepts (0xF0, ≈65 M hashed bytes per guess),
- * so the stored form is exactly what an export hands to GnuPG.
- */
+/** Users' OpenPGP keys: generation, unlocking with the SecuPass, export. */
 @Service
 public class Keys {
 
-	/** The highest iteration count encoding of RFC 4880 S2K that GnuPG reads. */
-	static final int S2K_COUNT = 0xF0;
+	/**
+	 * Argon2id with 3 passes over 64 MiB (RFC 9580's memory-constrained choice): ≈160 ms per guess here,
+	 * against ≈0.2 ms for BouncyCastle's default S2K. Each key gets its own salt.
+	 */
+	private static final int ARGON2_PASSES = 3;
+	private static final int ARGON2_PARALLELISM = 4;
+	private static final int ARGON2_MEMORY_EXPONENT = 16; // 2^16 KiB = 64 MiB
 
-	private final Semaphore unlocks;
+	/**
+	 * Iterated+salted S2K count 0xF0 (33 554 432 bytes hashed, ≈110 ms here): GnuPG 2.2 reads no S2K
+	 * stronger in kind than this, so an exported key is only as strong as this count.
+	 */
+	private static final int GNUPG_S2K_COUNT = 0xF0;
+
+	private final Semaphore argon2Permits;
+	private final SecureRandom random = new SecureRandom();
 
 	Keys(CryptoProperties properties) {
-		this.unlocks = new Semaphore(properties.maxConcurrentUnlocks(), true);
+		BouncyCastle.register();
+		// fair, so a burst of unlocks cannot starve a user who has been waiting longer
+		this.argon2Permits = new Semaphore(properties.maxConcurrentUnlocks(), true);
 	}
 
 	/** A v4 key (Ed25519 primary, X25519 encryption subkey) for {@code userId}, locked by {@code pass}. */
 	public UserKeyPair generate(String userId, SecuPass pass) {
-		try {
-			var now = new Date();
-			var signing = new Ed25519KeyPairGenerator();
-			signing.init(new Ed25519KeyGenerationParameters(OpenPgp.RANDOM));
-			var primary = new BcPGPKeyPair(PublicKeyPacket.VERSION_4, PublicKeyAlgorithmTags.EDDSA_LEGACY,
-					signing.generateKeyPair(), now);
-			var agreement = new X25519KeyPairGenerator();
-			agreement.init(new X25519KeyGenerationParameters(OpenPgp.RANDOM));
-			var encryption = new BcPGPKeyPair(PublicKeyPacket.VERSION_4, PublicKeyAlgorithmTags.ECDH,
-					agreement.generateKeyPair(), now);
-
-			var primaryAttributes = new PGPSignatureSubpacketGenerator();
-			primaryAttributes.setKeyFlags(true, KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA);
-			primaryAttributes.setPreferredSymmetricAlgorithms(false,
-					new int[] { SymmetricKeyAlgorithmTags.AES_256, SymmetricKeyAlgorithmTags.AES_128 });
-			primaryAttributes.setPreferredHashAlgorithms(false,
-					new int[] { HashAlgorithmTags.SHA512, HashAlgorithmTags.SHA256 });
-			primaryAttributes.setPreferredCompressionAlgorithms(false,
-					new int[] { CompressionAlgorithmTags.UNCOMPRESSED });
-			// MDC only: advertising SEIPDv2/OCB would make other OpenPGP software send what GnuPG 2.2 rejects
-			primaryAttributes.setFeature(false, Features.FEATURE_MODIFICATION_DETECTION);
-			primaryAttributes.setIssuerFingerprint(false, primary.getPublicKey());
-
-			var subkeyAttributes = new PGPSignatureSubpacketGenerator();
-			subkeyAttributes.setKeyFlags(true, KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE);
-			subkeyAttributes.setIssuerFingerprint(false, primary.getPublicKey());
-
-			var generator = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, primary, userId,
-					OpenPgp.digest(HashAlgorithmTags.SHA1), primaryAttributes.generate(), null,
-					new BcPGPContentSignerBuilder(PublicKeyAlgorithmTags.EDDSA_LEGACY, HashAlgorithmTags.SHA512),
-					protector(pass));
-			generator.addSubKey(encryption, subkeyAttributes.generate(), null);
-			var publicRing = generator.generatePublicKeyRing();
-			var secretRing = generator.generateSecretKeyRing();
-			return new UserKeyPair(new PublicKeyRing(publicRing.getEncoded(), fingerprint(publicRing.getPublicKey())),
-					new ProtectedKey(secretRing.getEncoded()));
+		if (userId == null || userId.isBlank()) {
+			throw new IllegalArgumentException("A key needs a user id");
 		}
-		catch (PGPException | IOException e) {
-			throw new IllegalStateException("Key generation failed", e);
+		if (pass.isEmpty()) {
+			throw new IllegalArgumentException("A key must be locked by a non-empty SecuPass");
+		}
+		// the generator wipes the array it is given; the caller's SecuPass must survive
+		char[] passphrase = pass.characters().clone();
+		acquirePermit();
+		try {
+			var implementation = new BcOpenPGPImplementation();
+			var generator = new OpenPGPKeyGenerator(implementation, PublicKeyPacket.VERSION_4,
+					implementation.pgpKeyPairGeneratorProvider(), implementation.pgpDigestCalculatorProvider(),
+					this::argon2Encryptor, implementation.keyFingerPrintCalculator(), new Date());
+			PGPSecretKeyRing secretKeys = generator
+					.withPrimaryKey(PGPKeyPairGenerator::generateLegacyEd25519KeyPair, primaryKeySignature())
+					.addUserId(userId, primaryKeySignature())
+					.addEncryptionSubkey(PGPKeyPairGenerator::generateLegacyX25519KeyPair, subkeyBindingSignature())
+					.build(passphrase)
+					.getPGPSecretKeyRing();
+			return new UserKeyPair(KeyRings.toPublicKeyRing(secretKeys), new ProtectedKey(secretKeys.getEncoded()));
+		}
+		catch (PGPException ex) {
+			throw new IllegalStateException("Cannot generate a key", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			argon2Permits.release();
+			Arrays.fill(passphrase, '\0');
 		}
 	}
 
 	/** @throws WrongSecuPassException if {@code pass} does not unlock the key */
 	public UnlockedKey unlock(ProtectedKey key, SecuPass pass) {
-		var secretKey = encryptionKey(secretRing(key));
-		return new UnlockedKey(extract(secretKey, pass));
+		// only the encryption subkey is needed, so only one Argon2 derivation is paid
+		PGPSecretKey encryptionKey = KeyRings.encryptionKey(KeyRings.parse(key));
+		char[] passphrase = pass.characters().clone();
+		acquirePermit();
+		try {
+			return new UnlockedKey(extract(encryptionKey, decryptor(passphrase)));
+		}
+		finally {
+			argon2Permits.release();
+			Arrays.fill(passphrase, '\0');
+		}
 	}
 
 	/** ASCII-armored secret key that GnuPG 2.2 imports, protected by the same SecuPass. */
 	public byte[] exportSecretKey(ProtectedKey key, SecuPass pass) {
-		var ring = secretRing(key);
-		// proves the SecuPass before handing out the key, so a wrong one gets a clear answer here, not in gpg
-		extract(encryptionKey(ring), pass);
-		return armored(key.encoded());
+		PGPSecretKeyRing secretKeys = KeyRings.parse(key);
+		char[] passphrase = pass.characters().clone();
+		List<PGPSecretKey> exported = new ArrayList<>();
+		acquirePermit();
+		try {
+			PBESecretKeyDecryptor decryptor = decryptor(passphrase);
+			var digests = new BcPGPDigestCalculatorProvider();
+			for (var iterator = secretKeys.getSecretKeys(); iterator.hasNext();) {
+				PGPSecretKey secretKey = iterator.next();
+				PGPPrivateKey privateKey = extract(secretKey, decryptor);
+				// re-encrypt from scratch: copyWithNewPassword from AEAD to CFB writes a broken key (spike)
+				PBESecretKeyEncryptor gnupgEncryptor = new BcPBESecretKeyEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256,
+						digests.get(HashAlgorithmTags.SHA256), GNUPG_S2K_COUNT)
+					.setSecureRandom(random)
+					.build(passphrase);
+				exported.add(new PGPSecretKey(privateKey, secretKey.getPublicKey(), digests.get(HashAlgorithmTags.SHA1),
+						secretKey.isMasterKey(), gnupgEncryptor));
+			}
+		}
+		catch (PGPException ex) {
+			throw new IllegalStateException("Cannot convert the key for export", ex);
+		}
+		finally {
+			argon2Permits.release();
+			Arrays.fill(passphrase, '\0');
+		}
+		return KeyRings.armor(new PGPSecretKeyRing(exported));
 	}
 
 	/** ASCII-armored certificate. */
 	public byte[] exportPublicKey(PublicKeyRing key) {
-		return armored(key.encoded());
+		return KeyRings.armor(KeyRings.parse(key));
 	}
 
-	private PGPPrivateKey extract(PGPSecretKey secretKey, SecuPass pass) {
-		unlocks.acquireUninterruptibly();
+	private PBESecretKeyEncryptor argon2Encryptor(char[] passphrase, PublicKeyPacket key) {
+		var argon2 = new S2K.Argon2Params(ARGON2_PASSES, ARGON2_PARALLELISM, ARGON2_MEMORY_EXPONENT, random);
+		return new BcAEADSecretKeyEncryptorBuilder(AEADAlgorithmTags.OCB, SymmetricKeyAlgorithmTags.AES_256, argon2)
+			.setSecureRandom(random)
+			.build(passphrase, key);
+	}
+
+	private static PBESecretKeyDecryptor decryptor(char[] passphrase) {
+		return new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase);
+	}
+
+	private static PGPPrivateKey extract(PGPSecretKey secretKey, PBESecretKeyDecryptor decryptor) {
 		try {
-			return secretKey.extractPrivateKey(
-					new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(pass.characters()));
+			return secretKey.extractPrivateKey(decryptor);
 		}
-		catch (PGPException e) {
+		catch (PGPException ex) {
+			// AEAD (or, for older keys, the checksum) fails on a wrong passphrase; nothing else is expected here
 			throw new WrongSecuPassException();
 		}
-		finally {
-			unlocks.release();
-		}
 	}
 
-	static PGPPublicKey encryptionKey(PGPPublicKeyRing ring) {
-		for (var key : ring) {
-			if (key.isEncryptionKey() && !key.isMasterKey()) {
-				return key;
-			}
-		}
-		throw new IllegalArgumentException("The certificate has no encryption subkey");
-	}
-
-	static PGPPublicKeyRing publicRing(PublicKeyRing key) {
+	private void acquirePermit() {
 		try {
-			return new PGPPublicKeyRing(key.encoded(), new BcKeyFingerprintCalculator());
+			argon2Permits.acquire();
 		}
-		catch (IOException e) {
-			throw new IllegalArgumentException("Not an OpenPGP certificate", e);
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to unlock a key", ex);
 		}
 	}
 
-	private static PGPSecretKey encryptionKey(PGPSecretKeyRing ring) {
-		for (var key : ring) {
-			if (key.getPublicKey().isEncryptionKey() && !key.isMasterKey()) {
-				return key;
+	/**
+	 * Self-signatures GnuPG 2.2 understands. BouncyCastle's defaults advertise SEIPDv2/OCB, which gpg 2.2
+	 * rejects, and a key expiry in five years, which nothing in Tresor could renew. gpg takes preferences
+	 * from the user-id signature, newer implementations from the direct-key signature: both get the same.
+	 */
+	private static SignatureParameters.Callback primaryKeySignature() {
+		return new SignatureParameters.Callback() {
+
+			@Override
+			public SignatureParameters apply(SignatureParameters parameters) {
+				return parameters.setSignatureHashAlgorithm(HashAlgorithmTags.SHA512)
+					.setHashedSubpacketsFunction(Keys::gnupgPreferences);
 			}
-		}
-		throw new IllegalArgumentException("The key has no encryption subkey");
+		};
 	}
 
-	private static PGPSecretKeyRing secretRing(ProtectedKey key) {
-		try {
-			return new PGPSecretKeyRing(key.encoded(), new BcKeyFingerprintCalculator());
-		}
-		catch (IOException | PGPException e) {
-			throw new IllegalArgumentException("Not an OpenPGP secret key", e);
-		}
+	private static SignatureParameters.Callback subkeyBindingSignature() {
+		return new SignatureParameters.Callback() {
+
+			@Override
+			public SignatureParameters apply(SignatureParameters parameters) {
+				return parameters.setSignatureHashAlgorithm(HashAlgorithmTags.SHA512)
+					.setHashedSubpacketsFunction(subpackets -> {
+						subpackets.removePacketsOfType(SignatureSubpacketTags.KEY_FLAGS);
+						subpackets.removePacketsOfType(SignatureSubpacketTags.KEY_EXPIRE_TIME);
+						subpackets.setKeyFlags(true, KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE);
+						return subpackets;
+					});
+			}
+		};
 	}
 
-	private static org.bouncycastle.openpgp.operator.PBESecretKeyEncryptor protector(SecuPass pass) {
-		return new BcPBESecretKeyEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256,
-				OpenPgp.digest(HashAlgorithmTags.SHA256), S2K_COUNT)
-			.setSecureRandom(OpenPgp.RANDOM)
-			.build(pass.characters());
-	}
-
-	static String fingerprint(PGPPublicKey key) {
-		return HexFormat.of().formatHex(key.getFingerprint()).toUpperCase(Locale.ROOT);
-	}
-
-	private static byte[] armored(byte[] binary) {
-		var buffer = new ByteArrayOutputStream();
-		try (var armor = ArmoredOutputStream.builder().clearHeaders().build(buffer)) {
-			armor.write(binary);
+	private static PGPSignatureSubpacketGenerator gnupgPreferences(PGPSignatureSubpacketGenerator subpackets) {
+		for (int type : new int[] { SignatureSubpacketTags.KEY_FLAGS, SignatureSubpacketTags.KEY_EXPIRE_TIME,
+				SignatureSubpacketTags.FEATURES, SignatureSubpacketTags.PREFERRED_SYM_ALGS,
+				SignatureSubpacketTags.PREFERRED_HASH_ALGS, SignatureSubpacketTags.PREFERRED_COMP_ALGS,
+				SignatureSubpacketTags.PREFERRED_AEAD_ALGORITHMS,
+				SignatureSubpacketTags.LIBREPGP_PREFERRED_ENCRYPTION_MODES }) {
+			subpackets.removePacketsOfType(type);
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		return buffer.toByteArray();
+		subpackets.setKeyFlags(true, KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA);
+		subpackets.setFeature(false, Features.FEATURE_MODIFICATION_DETECTION);
+		subpackets.setPreferredSymmetricAlgorithms(false,
+				new int[] { SymmetricKeyAlgorithmTags.AES_256, SymmetricKeyAlgorithmTags.AES_128 });
+		subpackets.setPreferredHashAlgorithms(false, new int[] { HashAlgorithmTags.SHA512, HashAlgorithmTags.SHA256 });
+		subpackets.setPreferredCompressionAlgorithms(false, new int[] { CompressionAlgorithmTags.UNCOMPRESSED,
+				CompressionAlgorithmTags.ZLIB, CompressionAlgorithmTags.ZIP });
+		return subpackets;
 	}
 }

@@ -91,7 +91,13 @@ class FilesystemBlobStore implements BlobStore {
 			this.id = id;
 			this.tempFile = tempFile;
 			this.channel = channel;
-			this.stream = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
+			// writers may close the stream when done (OpenPGP encryption does); the upload decides about the file
+			this.stream = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE) {
+				@Override
+				public void close() throws IOException {
+					flush();
+				}
+			};
 		}
 
 		@Override

@@ -1,122 +1,354 @@
 package org.tresor.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.tresor.crypto.TestKeys.ALICE;
+import static org.tresor.crypto.TestKeys.BOB;
+import static org.tresor.crypto.TestKeys.CAROL;
+import static org.tresor.crypto.TestKeys.decrypt;
+import static org.tresor.crypto.TestKeys.encrypt;
+import static org.tresor.crypto.TestKeys.randomBytes;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
+import org.bouncycastle.openpgp.PGPEncryptedDataList;
+import org.bouncycastle.openpgp.PGPLiteralData;
+import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.tresor.crypto.TestKeys.Envelope;
 
 class EnvelopesTests {
 
-	static final Keys KEYS = new Keys(new CryptoProperties(2));
-
-	static final SecuPass ALICE_PASS = SecuPass.of("Alice-Secu-Pass-1");
-
-	static final SecuPass BOB_PASS = SecuPass.of("Bob-Secu-Pass-2!");
-
-	static final UserKeyPair ALICE = KEYS.generate("alice@example.org", ALICE_PASS);
-
-	static final UserKeyPair BOB = KEYS.generate("bob@example.org", BOB_PASS);
+	private static final byte[] PLAINTEXT = randomBytes(3 * 1024 * 1024 + 12345);
 
 	private final Envelopes envelopes = new Envelopes();
 
-	record Sealed(byte[] body, List<KeyPacket> packets) {
+	@Nested
+	@TestInstance(Lifecycle.PER_CLASS)
+	class Encryption {
+
+		private Envelope envelope;
+
+		@BeforeAll
+		void encryptToAliceAndBob() throws IOException {
+			envelope = encrypt(envelopes, PLAINTEXT, ALICE, BOB);
+		}
+
+		@Test
+		void letsEachRecipientDecryptTheSameBytes() throws IOException {
+			assertThat(decrypt(envelopes, ALICE, envelope.keyPackets().get(0), envelope.body())).isEqualTo(PLAINTEXT);
+			assertThat(decrypt(envelopes, BOB, envelope.keyPackets().get(1), envelope.body())).isEqualTo(PLAINTEXT);
+		}
+
+		@Test
+		void writesOneKeyPacketPerRecipientInRecipientOrder() {
+			assertThat(envelope.keyPackets()).hasSize(2);
+			assertThat(keyId(envelope.keyPackets().get(0))).isEqualTo(ALICE.unlocked().decryptionKey().getKeyID());
+			assertThat(keyId(envelope.keyPackets().get(1))).isEqualTo(BOB.unlocked().decryptionKey().getKeyID());
+		}
+
+		@Test
+		void writesEachKeyPacketAsOneCompleteTag1Packet() {
+			assertThat(envelope.keyPackets()).allSatisfy(packet -> {
+				Packets.Header header = Packets.header(packet.encoded(), 0, packet.encoded().length);
+				assertThat(header.tag()).isEqualTo(1);
+				assertThat(header.packetLength()).isEqualTo(packet.encoded().length);
+			});
+		}
+
+		@Test
+		void startsTheBodyWithTheEncryptedDataPacket() {
+			Packets.Header header = Packets.header(envelope.body(), 0, envelope.body().length);
+
+			assertThat(header.tag()).isEqualTo(18);
+		}
+
+		@Test
+		void keepsTheFileNameInsideTheEncryptionWithoutCompression() throws Exception {
+			PGPLiteralData literal = openWithBouncyCastle(ALICE, envelope.keyPackets().get(0), envelope.body());
+
+			assertThat(literal.getFileName()).isEqualTo("report.pdf");
+			assertThat(literal.getFormat()).isEqualTo(PGPLiteralData.BINARY);
+			assertThat(new String(envelope.body(), StandardCharsets.ISO_8859_1)).doesNotContain("report.pdf");
+		}
 	}
 
-	Sealed seal(byte[] plaintext, PublicKeyRing... recipients) throws IOException {
+	@Test
+	void encryptsAndDecryptsEmptyContent() throws IOException {
+		Envelope envelope = encrypt(envelopes, new byte[0], ALICE);
+
+		assertThat(decrypt(envelopes, ALICE, envelope.keyPackets().get(0), envelope.body())).isEmpty();
+	}
+
+	@Test
+	void countsThePlaintextBytes() throws IOException {
 		var body = new ByteArrayOutputStream();
-		var encrypting = envelopes.encrypt(List.of(recipients), "scan.pdf", body);
-		// in odd-sized chunks, as a network stream would deliver them
-		for (int offset = 0; offset < plaintext.length; offset += 7_777) {
-			encrypting.write(plaintext, offset, Math.min(7_777, plaintext.length - offset));
-		}
-		encrypting.close();
-		assertThat(encrypting.plaintextBytes()).isEqualTo(plaintext.length);
-		return new Sealed(body.toByteArray(), encrypting.keyPackets());
-	}
+		try (EncryptingStream encrypting = envelopes.encrypt(List.of(ALICE.keyPair().publicKey()), "a.txt", body)) {
+			encrypting.write(7);
+			encrypting.write(new byte[1000], 10, 500);
 
-	byte[] open(UserKeyPair key, SecuPass pass, KeyPacket packet, byte[] body) throws IOException {
-		try (var in = envelopes.decrypt(KEYS.unlock(key.secretKey(), pass), packet, new ByteArrayInputStream(body))) {
-			return in.readAllBytes();
-		}
-	}
-
-	static byte[] random(int size) {
-		var bytes = new byte[size];
-		new Random(size).nextBytes(bytes);
-		return bytes;
-	}
-
-	@Test
-	void everyRecipientDecryptsTheSameBody() throws IOException {
-		var plaintext = random(3_000_000);
-		var sealed = seal(plaintext, ALICE.publicKey(), BOB.publicKey());
-		assertThat(sealed.packets()).hasSize(2);
-		assertThat(open(ALICE, ALICE_PASS, sealed.packets().get(0), sealed.body())).isEqualTo(plaintext);
-		assertThat(open(BOB, BOB_PASS, sealed.packets().get(1), sealed.body())).isEqualTo(plaintext);
-	}
-
-	@Test
-	void emptyInputRoundTrips() throws IOException {
-		var sealed = seal(new byte[0], ALICE.publicKey());
-		assertThat(open(ALICE, ALICE_PASS, sealed.packets().get(0), sealed.body())).isEmpty();
-	}
-
-	@Test
-	void bodyIsOneEncryptedDataPacketAndKeyPacketsArePublicKeyPackets() throws IOException {
-		var sealed = seal(random(1000), ALICE.publicKey(), BOB.publicKey());
-		assertThat(PacketSplitter.tagAt(sealed.body(), 0))
-			.isEqualTo(PacketSplitter.SYMMETRICALLY_ENCRYPTED_INTEGRITY_PROTECTED);
-		for (var packet : sealed.packets()) {
-			assertThat(PacketSplitter.tagAt(packet.encoded(), 0)).isEqualTo(PacketSplitter.PUBLIC_KEY_ENCRYPTED_SESSION_KEY);
-			assertThat(PacketSplitter.endOfPacket(packet.encoded(), 0)).isEqualTo(packet.encoded().length);
+			assertThat(encrypting.plaintextBytes()).isEqualTo(501);
 		}
 	}
 
 	@Test
-	void tamperedBodyFailsTheIntegrityCheck() throws IOException {
-		var sealed = seal(random(200_000), ALICE.publicKey());
-		sealed.body()[sealed.body().length / 2] ^= 0x01;
-		assertThatThrownBy(() -> open(ALICE, ALICE_PASS, sealed.packets().get(0), sealed.body()))
-			.isInstanceOf(IntegrityException.class);
+	void tellsTheKeyPacketsOnlyAfterClosing() throws IOException {
+		EncryptingStream encrypting = envelopes.encrypt(List.of(ALICE.keyPair().publicKey()), "a.txt",
+				OutputStream.nullOutputStream());
+
+		assertThatIllegalStateException().isThrownBy(encrypting::keyPackets);
 	}
 
 	@Test
-	void truncatedBodyIsAnError() throws IOException {
-		var sealed = seal(random(200_000), ALICE.publicKey());
-		var truncated = java.util.Arrays.copyOf(sealed.body(), sealed.body().length - 100);
-		assertThatThrownBy(() -> open(ALICE, ALICE_PASS, sealed.packets().get(0), truncated))
-			.isInstanceOf(IOException.class);
-	}
+	void closesTheBodySinkWhenClosed() throws IOException {
+		var closed = new boolean[1];
+		var body = new ByteArrayOutputStream() {
 
-	@Test
-	void keyPacketOfAnotherRecipientIsRefused() throws IOException {
-		var sealed = seal(random(100), ALICE.publicKey());
-		assertThatThrownBy(() -> open(BOB, BOB_PASS, sealed.packets().get(0), sealed.body()))
-			.isInstanceOf(IOException.class)
-			.hasMessageContaining("another key");
-	}
+			@Override
+			public void close() {
+				closed[0] = true;
+			}
+		};
 
-	@Test
-	void rewrapLetsANewRecipientReadTheUnchangedBody() throws IOException {
-		var plaintext = random(500_000);
-		var sealed = seal(plaintext, ALICE.publicKey());
-		var bodyBefore = sealed.body().clone();
-		var forBob = envelopes.rewrap(KEYS.unlock(ALICE.secretKey(), ALICE_PASS), sealed.packets().get(0),
-				BOB.publicKey());
-		assertThat(open(BOB, BOB_PASS, forBob, sealed.body())).isEqualTo(plaintext);
-		assertThat(open(ALICE, ALICE_PASS, sealed.packets().get(0), sealed.body())).isEqualTo(plaintext);
-		assertThat(sealed.body()).isEqualTo(bodyBefore);
+		envelopes.encrypt(List.of(ALICE.keyPair().publicKey()), "a.txt", body).close();
+
+		assertThat(closed[0]).isTrue();
 	}
 
 	@Test
 	void refusesToEncryptToNobody() {
-		assertThatThrownBy(() -> envelopes.encrypt(List.of(), "x", new ByteArrayOutputStream()))
-			.isInstanceOf(IllegalArgumentException.class);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> envelopes.encrypt(List.of(), "a.txt", OutputStream.nullOutputStream()));
+	}
+
+	@Test
+	void cutsLongFileNamesAtACharacterBoundary() {
+		String name = "ä".repeat(200);
+
+		String cut = Envelopes.literalName(name);
+
+		assertThat(cut).isEqualTo("ä".repeat(127));
+		assertThat(Envelopes.literalName("x" + "😀".repeat(100))).isEqualTo("x" + "😀".repeat(63));
+		assertThat(Envelopes.literalName("short.txt")).isEqualTo("short.txt");
+	}
+
+	@Nested
+	@TestInstance(Lifecycle.PER_CLASS)
+	class Integrity {
+
+		private Envelope envelope;
+
+		@BeforeAll
+		void encryptToAlice() throws IOException {
+			envelope = encrypt(envelopes, PLAINTEXT, ALICE);
+		}
+
+		@Test
+		void detectsAFlippedByteInTheMiddleWhenReadingToTheEnd() {
+			byte[] tampered = envelope.body().clone();
+			tampered[tampered.length / 2 + 7] ^= 0x01;
+
+			assertThatExceptionOfType(IntegrityException.class)
+				.isThrownBy(() -> decrypt(envelopes, ALICE, envelope.keyPackets().get(0), tampered));
+		}
+
+		@Test
+		void detectsAFlippedByteInTheLastBlock() {
+			byte[] tampered = envelope.body().clone();
+			tampered[tampered.length - 3] ^= 0x40;
+
+			assertThatExceptionOfType(IntegrityException.class)
+				.isThrownBy(() -> decrypt(envelopes, ALICE, envelope.keyPackets().get(0), tampered));
+		}
+
+		@Test
+		void detectsATruncatedBody() {
+			for (int length : new int[] { envelope.body().length - 1, envelope.body().length - 22,
+					envelope.body().length / 2 }) {
+				byte[] truncated = Arrays.copyOf(envelope.body(), length);
+
+				assertThatExceptionOfType(IntegrityException.class)
+					.isThrownBy(() -> decrypt(envelopes, ALICE, envelope.keyPackets().get(0), truncated));
+			}
+		}
+
+		@Test
+		void keepsFailingAfterTheIntegrityCheckFailed() throws IOException {
+			byte[] tampered = envelope.body().clone();
+			tampered[tampered.length - 3] ^= 0x40;
+			try (InputStream plaintext = envelopes.decrypt(ALICE.unlocked(), envelope.keyPackets().get(0),
+					new ByteArrayInputStream(tampered))) {
+				assertThatExceptionOfType(IntegrityException.class).isThrownBy(plaintext::readAllBytes);
+				assertThatExceptionOfType(IntegrityException.class).isThrownBy(plaintext::read);
+			}
+		}
+
+		@Test
+		void passesStorageFailuresOnUnchanged() {
+			var failure = new IOException("disk gone");
+			InputStream failing = new FilterInputStream(new ByteArrayInputStream(envelope.body())) {
+
+				private int read;
+
+				@Override
+				public int read(byte[] bytes, int offset, int length) throws IOException {
+					if (read > 1_000_000) {
+						throw failure;
+					}
+					int n = super.read(bytes, offset, length);
+					read += Math.max(n, 0);
+					return n;
+				}
+			};
+
+			assertThatIOException().isThrownBy(() -> {
+				try (InputStream plaintext = envelopes.decrypt(ALICE.unlocked(), envelope.keyPackets().get(0), failing)) {
+					plaintext.readAllBytes();
+				}
+			}).isSameAs(failure);
+		}
+
+		@Test
+		void closesTheBodyWhenClosed() throws IOException {
+			var closed = new boolean[1];
+			InputStream body = new ByteArrayInputStream(envelope.body()) {
+
+				@Override
+				public void close() {
+					closed[0] = true;
+				}
+			};
+
+			envelopes.decrypt(ALICE.unlocked(), envelope.keyPackets().get(0), body).close();
+
+			assertThat(closed[0]).isTrue();
+		}
+	}
+
+	@Nested
+	@TestInstance(Lifecycle.PER_CLASS)
+	class WrongKeyPacket {
+
+		private Envelope envelope;
+
+		@BeforeAll
+		void encryptToAlice() throws IOException {
+			envelope = encrypt(envelopes, PLAINTEXT, ALICE);
+		}
+
+		@Test
+		void saysSoWhenThePacketIsForSomebodyElse() {
+			assertThatIOException()
+				.isThrownBy(() -> decrypt(envelopes, BOB, envelope.keyPackets().get(0), envelope.body()))
+				.isNotInstanceOf(IntegrityException.class)
+				.withMessage("The key packet is not addressed to this key");
+		}
+
+		@Test
+		void failsTheIntegrityCheckWhenThePacketBelongsToAnotherBody() throws IOException {
+			Envelope other = encrypt(envelopes, new byte[] { 1, 2, 3 }, ALICE);
+
+			assertThatExceptionOfType(IntegrityException.class)
+				.isThrownBy(() -> decrypt(envelopes, ALICE, other.keyPackets().get(0), envelope.body()));
+		}
+
+		@Test
+		void refusesABodyThatIsNoEncryptedData() {
+			assertThatIOException()
+				.isThrownBy(() -> decrypt(envelopes, ALICE, envelope.keyPackets().get(0), "plain text".getBytes()))
+				.withMessage("The body is not OpenPGP encrypted data");
+		}
+
+		@Test
+		void refusesSomethingThatIsNoKeyPacket() {
+			assertThatIOException().isThrownBy(
+					() -> decrypt(envelopes, ALICE, new KeyPacket(Arrays.copyOf(envelope.body(), 40)), envelope.body()));
+		}
+	}
+
+	@Nested
+	@TestInstance(Lifecycle.PER_CLASS)
+	class Rewrap {
+
+		private Envelope envelope;
+
+		private KeyPacket forCarol;
+
+		@BeforeAll
+		void encryptToAliceThenRewrapForCarol() throws IOException {
+			envelope = encrypt(envelopes, PLAINTEXT, ALICE);
+			forCarol = envelopes.rewrap(ALICE.unlocked(), envelope.keyPackets().get(0), CAROL.keyPair().publicKey());
+		}
+
+		@Test
+		void letsTheNewRecipientDecryptTheUnchangedBody() throws IOException {
+			assertThat(decrypt(envelopes, CAROL, forCarol, envelope.body())).isEqualTo(PLAINTEXT);
+		}
+
+		@Test
+		void leavesTheHoldersPacketWorking() throws IOException {
+			assertThat(decrypt(envelopes, ALICE, envelope.keyPackets().get(0), envelope.body())).isEqualTo(PLAINTEXT);
+		}
+
+		@Test
+		void writesATag1PacketForTheNewRecipient() {
+			assertThat(Packets.isSingleKeyPacket(forCarol.encoded())).isTrue();
+			assertThat(keyId(forCarol)).isEqualTo(CAROL.unlocked().decryptionKey().getKeyID());
+		}
+
+		@Test
+		void refusesAHolderThePacketIsNotFor() {
+			assertThatIllegalArgumentException().isThrownBy(
+					() -> envelopes.rewrap(BOB.unlocked(), envelope.keyPackets().get(0), CAROL.keyPair().publicKey()));
+		}
+	}
+
+	@Test
+	void framesKeyPacketAndBodyAsOneMessage() throws IOException {
+		var message = envelopes.encryptedMessage(new KeyPacket(new byte[] { 1, 2 }), new ByteArrayInputStream(new byte[] { 3 }));
+
+		assertThat(message.readAllBytes()).containsExactly(1, 2, 3);
+	}
+
+	private static long keyId(KeyPacket packet) {
+		try {
+			var list = new PGPEncryptedDataList(new ByteArrayInputStream(concat(packet.encoded(), new byte[] { (byte) 0xD2, 1, 1 })));
+			return ((PGPPublicKeyEncryptedData) list.get(0)).getKeyID();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static PGPLiteralData openWithBouncyCastle(TestKeys.Person person, KeyPacket packet, byte[] body)
+			throws Exception {
+		var list = new PGPEncryptedDataList(new ByteArrayInputStream(concat(packet.encoded(), body)));
+		var data = (PGPPublicKeyEncryptedData) list.get(0);
+		InputStream clear = data.getDataStream(
+				new JcePublicKeyDataDecryptorFactoryBuilder().setProvider("BC").build(person.unlocked().decryptionKey()));
+		return (PGPLiteralData) new BcPGPObjectFactory(clear).nextObject();
+	}
+
+	private static byte[] concat(byte[] first, byte[] second) {
+		byte[] both = Arrays.copyOf(first, first.length + second.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		return both;
 	}
 }

@@ -76,6 +76,17 @@ class FilesystemBlobStoreTests {
 	}
 
 	@Test
+	void writerMayCloseTheStreamBeforeTheCommit() throws IOException {
+		var store = store();
+		try (var upload = store.create()) {
+			upload.stream().write(new byte[] { 1, 2, 3 });
+			upload.stream().close();
+			assertThat(upload.commit()).isEqualTo(3);
+			assertThat(store.exists(upload.id())).isTrue();
+		}
+	}
+
+	@Test
 	void rejectsIdsThatAreNotGenerated() {
 		assertThatThrownBy(() -> new BlobId("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
 	}
