@@ -40,17 +40,17 @@ public final class TestMailServer {
 		return greenMail;
 	}
 
-	/** Waits for the first mail to {@code recipient} whose subject contains {@code subject}. */
-	public MimeMessage await(String recipient, String subject) {
+	/** Waits for the first mail to {@code recipient} whose subject or text contains {@code fragment}. */
+	public MimeMessage await(String recipient, String fragment) {
 		var deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (Instant.now().isBefore(deadline)) {
-			var found = find(recipient, subject);
+			var found = find(recipient, fragment);
 			if (found.isPresent()) {
 				return found.get();
 			}
 			sleep();
 		}
-		throw new AssertionError("No mail to " + recipient + " with subject containing '" + subject + "'");
+		throw new AssertionError("No mail to " + recipient + " containing '" + fragment + "'");
 	}
 
 	public List<MimeMessage> to(String recipient) {
@@ -65,10 +65,10 @@ public final class TestMailServer {
 		}).toList();
 	}
 
-	private Optional<MimeMessage> find(String recipient, String subject) {
+	private Optional<MimeMessage> find(String recipient, String fragment) {
 		return to(recipient).stream().filter(message -> {
 			try {
-				return message.getSubject().contains(subject);
+				return message.getSubject().contains(fragment) || text(message).contains(fragment);
 			}
 			catch (Exception e) {
 				return false;

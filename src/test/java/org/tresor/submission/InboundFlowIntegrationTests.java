@@ -93,7 +93,7 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		var receipt = MAIL.await(sender, reference);
 		assertThat(TestMailServer.text(receipt)).doesNotContain("Hello, here are my documents").doesNotContain("scan.jpg");
 
-		var notification = MAIL.await(admin.email(), "");
+		var notification = MAIL.await(admin.email(), reference);
 		var submissionLink = TestMailServer.link(notification, PUBLIC_BASE_URL + "/inbox/");
 		assertThat(TestMailServer.text(notification)).doesNotContain("Hello, here are my documents")
 			.doesNotContain("scan.jpg");
@@ -145,7 +145,7 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 	void wrongSecuPassIsRefusedClearly() throws Exception {
 		var admin = AccountFixtures.administrator(context, this::local);
 		var sender = "client-" + UUID.randomUUID() + "@example.org";
-		var confirmation = submit(openTicketLink(sender), "just text");
+		var confirmation = submit(openTicketLink(sender), "just text", randomFile("letter.pdf", 10_000));
 		var reference = confirmation.getHtmlElementById("reference").asNormalizedText();
 
 		AccountFixtures.logIn(staff, url("/login"), admin);
@@ -155,6 +155,9 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		assertThat(refused.asNormalizedText()).contains("The SecuPass is wrong").doesNotContain("just text");
 		var download = pressWithSecuPass(refused, "still wrong", "Download all as ZIP");
 		assertThat(download.getWebResponse().getStatusCode()).isEqualTo(403);
+		assertThat(download.getWebResponse().getContentType()).isEqualTo("text/html");
+		var file = pressWithSecuPass(refused, "", "Download");
+		assertThat(file.getWebResponse().getStatusCode()).isEqualTo(403);
 	}
 
 	@Test
