@@ -37,6 +37,9 @@ class BoxAdminController {
 	record BoxView(UUID id, String slug, String name, List<UserSummary> members) {
 	}
 
+	record BoxForm(String slug, String name) {
+	}
+
 	@GetMapping("/admin/boxes")
 	String boxes(Model model) {
 		model.addAttribute("boxes", boxes.all().stream().map(this::view).toList());
@@ -53,7 +56,7 @@ class BoxAdminController {
 		}
 		if (error != null) {
 			model.addAttribute("errors", Map.ofEntries(error));
-			model.addAttribute("form", Map.of("slug", slug, "name", name));
+			model.addAttribute("form", new BoxForm(slug, name));
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return boxes(model);
 		}

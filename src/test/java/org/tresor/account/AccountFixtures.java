@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import org.htmlunit.Page;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlElement;
@@ -65,12 +66,17 @@ public final class AccountFixtures {
 		assertThat(after.getUrl().getPath()).as("after login").doesNotStartWith("/login");
 	}
 
-	static void type(HtmlPage page, String id, String value) {
+	public static void type(HtmlPage page, String id, String value) {
 		((HtmlInput) page.getHtmlElementById(id)).setValue(value);
 	}
 
-	/** Presses the submit button of the form that holds field {@code id}. */
-	static HtmlPage submit(HtmlPage page, String id) throws IOException {
+	/** Presses the submit button of the form that holds field {@code id}, expecting a page back. */
+	public static HtmlPage submit(HtmlPage page, String id) throws IOException {
+		return (HtmlPage) press(page, id);
+	}
+
+	/** Presses the submit button of the form that holds field {@code id}; the answer may be a download. */
+	public static Page press(HtmlPage page, String id) throws IOException {
 		HtmlElement field = page.getHtmlElementById(id);
 		var form = field.getEnclosingForm();
 		var button = form.getFirstByXPath(".//button[not(@type) or @type='submit']");

@@ -10,22 +10,12 @@ import static org.tresor.crypto.TestKeys.encrypt;
 import static org.tresor.crypto.TestKeys.randomBytes;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,34 +33,28 @@ class GnuPgInteropTests {
 
 	private final Envelopes envelopes = new Envelopes();
 
-	private Path home;
+	private GnuPg gnupg;
 
 	private byte[] exportedAliceKey;
 
 	@BeforeAll
 	void startWithAnEmptyKeyring() throws Exception {
-		Assumptions.assumeTrue(onPath("gpg"), "gpg is not on the PATH: GnuPG interoperability is not tested");
-		home = Files.createTempDirectory(Path.of("/tmp"), "gpg",
-				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-		Files.writeString(home.resolve("alice.pass"), ALICE.pass());
+		GnuPg.assumeAvailable();
+		gnupg = GnuPg.temporaryHome();
 		exportedAliceKey = KEYS.exportSecretKey(ALICE.keyPair().secretKey(), SecuPass.of(ALICE.pass()));
-		gpg(write("alice-secret.asc", exportedAliceKey), "--import").assertSucceeded();
+		gnupg.importSecretKey(exportedAliceKey, ALICE.pass());
 	}
 
 	@AfterAll
 	void stopTheAgent() throws Exception {
-		if (home == null) {
-			return;
-		}
-		run(List.of("gpgconf", "--kill", "gpg-agent"));
-		try (Stream<Path> files = Files.walk(home)) {
-			files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+		if (gnupg != null) {
+			gnupg.close();
 		}
 	}
 
 	@Test
 	void importsTheExportedSecretKeyWithItsCapabilities() throws Exception {
-		String keys = gpg(null, "--with-colons", "--list-secret-keys").assertSucceeded().out();
+		String keys = gnupg.gpg(null, "--with-colons", "--list-secret-keys").assertSucceeded().out();
 
 		assertThat(keys).contains(ALICE.keyPair().publicKey().fingerprint());
 		assertThat(line(keys, "sec:")).satisfies(primary -> assertThat(field(primary, 12)).contains("s", "c"));
@@ -79,7 +63,7 @@ class GnuPgInteropTests {
 
 	@Test
 	void readsTheS2KOfTheExportedSecretKey() throws Exception {
-		String packets = gpg(write("listed.asc", exportedAliceKey), "--list-packets").assertSucceeded().out();
+		String packets = gnupg.gpg(gnupg.write("listed.asc", exportedAliceKey), "--list-packets").assertSucceeded().out();
 
 		assertThat(packets).contains("iter+salt S2K, algo: 9, SHA1 protection, hash: 8").contains("protect count: 33554432 (240)");
 	}
@@ -101,11 +85,11 @@ class GnuPgInteropTests {
 
 	@Test
 	void encryptsToTheExportedCertificateSoTresorDecrypts() throws Exception {
-		gpg(write("carol.asc", KEYS.exportPublicKey(CAROL.keyPair().publicKey())), "--import").assertSucceeded();
-		Path plaintext = write("for-carol.bin", PLAINTEXT);
-		Path encrypted = home.resolve("for-carol.gpg");
+		gnupg.gpg(gnupg.write("carol.asc", KEYS.exportPublicKey(CAROL.keyPair().publicKey())), "--import").assertSucceeded();
+		Path plaintext = gnupg.write("for-carol.bin", PLAINTEXT);
+		Path encrypted = plaintext.resolveSibling("for-carol.gpg");
 
-		gpg(null, "--trust-model", "always", "--recipient", "carol@example.org", "--output", encrypted.toString(),
+		gnupg.gpg(null, "--trust-model", "always", "--recipient", "carol@example.org", "--output", encrypted.toString(),
 				"--encrypt", plaintext.toString()).assertSucceeded();
 
 		byte[] message = Files.readAllBytes(encrypted);
@@ -117,51 +101,9 @@ class GnuPgInteropTests {
 	}
 
 	private byte[] gpgDecrypt(KeyPacket packet, byte[] body) throws Exception {
-		Path message = home.resolve("message.gpg");
 		try (InputStream in = envelopes.encryptedMessage(packet, new ByteArrayInputStream(body))) {
-			Files.copy(in, message, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			return gnupg.decrypt(in.readAllBytes(), ALICE.pass());
 		}
-		Path output = home.resolve("message.out");
-		Files.deleteIfExists(output);
-		gpg(null, "--pinentry-mode", "loopback", "--passphrase-file", home.resolve("alice.pass").toString(), "--output",
-				output.toString(), "--decrypt", message.toString())
-			.assertSucceeded();
-		return Files.readAllBytes(output);
-	}
-
-	private Path write(String name, byte[] content) throws IOException {
-		return Files.write(home.resolve(name), content);
-	}
-
-	private Result gpg(Path input, String... arguments) throws Exception {
-		List<String> command = new ArrayList<>(List.of("gpg", "--batch", "--no-tty", "--quiet"));
-		command.addAll(List.of(arguments));
-		if (input != null) {
-			command.add(input.toString());
-		}
-		return run(command);
-	}
-
-	private Result run(List<String> command) throws Exception {
-		var builder = new ProcessBuilder(command);
-		builder.environment().put("GNUPGHOME", home.toString());
-		Path out = Files.createTempFile(home, "out", ".txt");
-		Path err = Files.createTempFile(home, "err", ".txt");
-		Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-			.redirectOutput(out.toFile())
-			.redirectError(err.toFile())
-			.start();
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			throw new IllegalStateException("Timed out: " + command);
-		}
-		return new Result(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-				Files.readString(err, StandardCharsets.UTF_8));
-	}
-
-	private static boolean onPath(String program) {
-		return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-			.anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
 	}
 
 	private static String line(String colons, String prefix) {
@@ -170,13 +112,5 @@ class GnuPgInteropTests {
 
 	private static String field(String colonLine, int number) {
 		return colonLine.split(":", -1)[number - 1];
-	}
-
-	record Result(List<String> command, int exitCode, String out, String err) {
-
-		Result assertSucceeded() {
-			assertThat(exitCode).as("%s failed:%n%s", command, err).isZero();
-			return this;
-		}
 	}
 }

@@ -1,0 +1,160 @@
+package org.tresor.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tresor.account.AccountFixtures.submit;
+import static org.tresor.account.AccountFixtures.type;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlOption;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.tresor.TestMailServer;
+import org.tresor.TresorIntegrationTest;
+import org.tresor.account.AccountFixtures;
+import org.tresor.account.AccountFixtures.Credentials;
+import org.tresor.crypto.GnuPg;
+
+/**
+ * Administrators build their team: invite staff by mail, add them to boxes, create boxes. New members
+ * receive what arrives afterwards, and what they receive GnuPG can open with their exported key.
+ */
+class BoxMembershipIntegrationTests extends TresorIntegrationTest {
+
+	@Autowired
+	ApplicationContext context;
+
+	@TempDir
+	Path temp;
+
+	WebClient admin = InboundFlowIntegrationTests.browser();
+
+	WebClient member = InboundFlowIntegrationTests.browser();
+
+	WebClient client = InboundFlowIntegrationTests.browser();
+
+	@AfterEach
+	void close() {
+		admin.close();
+		member.close();
+		client.close();
+	}
+
+	@Test
+	void invitedStaffMemberAddedToABoxReceivesAndOpensSubmissions() throws Exception {
+		var staff = inviteStaffMember();
+		var slug = "hr-" + UUID.randomUUID().toString().substring(0, 8);
+		HtmlPage boxes = admin.getPage(url("/admin/boxes"));
+		type(boxes, "name", "Human Resources");
+		type(boxes, "slug", slug);
+		boxes = submit(boxes, "slug");
+		assertThat(boxes.asNormalizedText()).contains("The box was created.").contains("Human Resources");
+		boxes = addMember(boxes, "Human Resources", staff.email());
+		assertThat(boxes.asNormalizedText()).contains("The member was added");
+
+		var plaintext = Files.write(temp.resolve("contract.pdf"), "signed contract".repeat(1000).getBytes());
+		var confirmation = submitTo(slug, "contract attached", plaintext);
+		var reference = confirmation.getElementById("reference").getTextContent();
+		var notification = MAIL.await(staff.email(), reference);
+		var link = TestMailServer.link(notification, PUBLIC_BASE_URL + "/inbox/");
+
+		AccountFixtures.logIn(member, url("/login"), staff);
+		HtmlPage details = member.getPage(local(link));
+		var encrypted = member.getPage(local(link) + "/encrypted/1").getWebResponse();
+		assertThat(encrypted.getStatusCode()).isEqualTo(200);
+		assertThat(encrypted.getResponseHeaderValue("Content-Disposition")).contains(reference + "-1.pgp");
+
+		assertThat(details.getWebResponse().getStatusCode()).isEqualTo(200);
+		GnuPg.assumeAvailable();
+		HtmlPage account = member.getPage(url("/account"));
+		type(account, "secuPass", staff.secuPass());
+		var exported = AccountFixtures.press(account, "secuPass").getWebResponse();
+		assertThat(exported.getResponseHeaderValue("Content-Disposition")).contains("attachment");
+		try (var gpg = GnuPg.temporaryHome()) {
+			gpg.importSecretKey(exported.getContentAsStream().readAllBytes(), staff.secuPass());
+			assertThat(gpg.decrypt(encrypted.getContentAsStream().readAllBytes(), staff.secuPass()))
+				.isEqualTo(Files.readAllBytes(plaintext));
+		}
+	}
+
+	@Test
+	void boxAddressesMustBeUniqueAndWellFormed() throws Exception {
+		AccountFixtures.logIn(admin, url("/login"), AccountFixtures.administrator(context, this::local));
+		HtmlPage boxes = admin.getPage(url("/admin/boxes"));
+		type(boxes, "name", "Bad");
+		type(boxes, "slug", "Not A Slug/..");
+		var refused = submit(boxes, "slug");
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+		assertThat(refused.asNormalizedText()).contains("Please use only lower-case letters, digits and hyphens");
+		assertThat(refused.getElementById("slug").getAttribute("aria-describedby")).isEqualTo("slug-error");
+
+		type(refused, "name", "Twice");
+		type(refused, "slug", "info");
+		var taken = submit(refused, "slug");
+		assertThat(taken.getWebResponse().getStatusCode()).isEqualTo(400);
+		assertThat(taken.asNormalizedText()).contains("This address is taken.");
+		assertThat(taken.getElementById("name").getAttribute("value")).isEqualTo("Twice");
+	}
+
+	@Test
+	void staffWithoutAdministratorRightsCannotManageBoxes() throws Exception {
+		var staff = inviteStaffMember();
+		AccountFixtures.logIn(member, url("/login"), staff);
+		assertThat(member.getPage(url("/admin/boxes")).getWebResponse().getStatusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void unknownBoxIsNotFound() throws Exception {
+		assertThat(client.getPage(url("/submit/no-such-box")).getWebResponse().getStatusCode()).isEqualTo(404);
+	}
+
+	private Credentials inviteStaffMember() throws IOException {
+		var administrator = AccountFixtures.administrator(context, this::local);
+		AccountFixtures.logIn(admin, url("/login"), administrator);
+		var staff = new Credentials("staff-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
+				"staff password 1234", "Staff-SecuPass-9?");
+		HtmlPage users = admin.getPage(url("/admin/users"));
+		type(users, "email", staff.email());
+		((HtmlSelect) users.getElementById("language")).setSelectedAttribute("en", true);
+		submit(users, "email");
+
+		var setupLink = TestMailServer.link(MAIL.await(staff.email(), "/account/setup/"), PUBLIC_BASE_URL + "/account/setup/");
+		HtmlPage setup = member.getPage(local(setupLink));
+		type(setup, "password", staff.password());
+		type(setup, "passwordRepeated", staff.password());
+		type(setup, "secuPass", staff.secuPass());
+		type(setup, "secuPassRepeated", staff.secuPass());
+		var done = submit(setup, "secuPassRepeated");
+		assertThat(done.asNormalizedText()).contains("Your access is set up");
+		return staff;
+	}
+
+	private HtmlPage addMember(HtmlPage boxes, String boxName, String email) throws IOException {
+		var section = boxes.getFirstByXPath("//section[h2='" + boxName + "']");
+		HtmlSelect select = ((org.htmlunit.html.HtmlElement) section).getFirstByXPath(".//select[@name='user']");
+		HtmlOption option = select.getOptionByText(email);
+		select.setSelectedAttribute(option, true);
+		return submit(boxes, select.getId());
+	}
+
+	private HtmlPage submitTo(String slug, String message, Path file) throws IOException {
+		HtmlPage request = client.getPage(url("/submit/" + slug));
+		var sender = "client-" + UUID.randomUUID() + "@example.org";
+		type(request, "email", sender);
+		submit(request, "email");
+		var link = TestMailServer.link(MAIL.await(sender, "/submit/t/"), PUBLIC_BASE_URL + "/submit/t/");
+		HtmlPage form = client.getPage(local(link));
+		((org.htmlunit.html.HtmlTextArea) form.getElementById("message")).setText(message);
+		((org.htmlunit.html.HtmlFileInput) form.getElementById("files")).setFiles(file.toFile());
+		return submit(form, "files");
+	}
+}
