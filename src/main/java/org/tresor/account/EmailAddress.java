@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * A syntactically valid e-mail address, trimmed and in lower case: a dot-atom local part (at most 64
- * characters), an at sign and a host name; at most 254 characters, no white space, CR, LF or commas.
+ * characters), an at sign and a host name; at most 254 characters, no white space, CR, LF or commas, so
+ * it can never smuggle a second recipient or a header into a mail. Every module takes addresses as this.
  */
-record EmailAddress(String value) {
+public record EmailAddress(String value) {
 
 	static final int MAX_LENGTH = 254;
 
@@ -15,17 +16,17 @@ record EmailAddress(String value) {
 			"[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
 					+ "@[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
-	EmailAddress {
+	public EmailAddress {
 		if (!isValid(value) || !value.equals(normalise(value))) {
 			throw new IllegalArgumentException("not a normalised e-mail address");
 		}
 	}
 
-	static EmailAddress of(String input) {
+	public static EmailAddress of(String input) {
 		return new EmailAddress(normalise(input));
 	}
 
-	static boolean isValid(String input) {
+	public static boolean isValid(String input) {
 		if (input == null) {
 			return false;
 		}

@@ -36,13 +36,10 @@ class MailNotifications {
 
 	private final TresorProperties tresor;
 
-	private final MailProperties properties;
-
-	MailNotifications(Mailer mailer, Accounts accounts, TresorProperties tresor, MailProperties properties) {
+	MailNotifications(Mailer mailer, Accounts accounts, TresorProperties tresor) {
 		this.mailer = mailer;
 		this.accounts = accounts;
 		this.tresor = tresor;
-		this.properties = properties;
 	}
 
 	@ApplicationModuleListener
@@ -103,6 +100,6 @@ class MailNotifications {
 				.appendLiteral(' ')
 				.appendZoneText(TextStyle.SHORT)
 				.toFormatter(locale)
-				.withZone(properties.timeZone());
+				.withZone(tresor.timeZone());
 	}
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tresor.account.EmailAddress;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,15 +58,14 @@ class SubmitController {
 	String requestTicket(@PathVariable String slug, @RequestParam(defaultValue = "") String email, Locale locale,
 			Model model, HttpServletResponse response) {
 		var box = box(slug);
-		var trimmed = email.strip();
-		if (!EmailAddress.isValid(trimmed)) {
+		if (!EmailAddress.isValid(email)) {
 			model.addAttribute("box", box);
-			model.addAttribute("form", new TicketRequest(trimmed.length() > 254 ? "" : trimmed));
+			model.addAttribute("form", new TicketRequest(email.length() > 254 ? "" : email));
 			model.addAttribute("errors", Map.of("email", "submit.request.email.invalid"));
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return REQUEST_VIEW;
 		}
-		tickets.issue(box, new EmailAddress(trimmed), locale);
+		tickets.issue(box, EmailAddress.of(email), locale);
 		return "redirect:/submit/" + box.slug() + "/requested";
 	}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tresor.account.EmailAddress;
 
 /** Hands out tickets: a single-use, expiring link by mail to whoever asks for one. */
 @Service

@@ -25,7 +25,7 @@ class EmailAddressTests {
 	@NullAndEmptySource
 	@ValueSource(strings = { "anna", "anna@", "@example.org", "anna@@example.org", "anna@example.org\r\nBcc: x@y.z",
 			"anna@example.org\n", "a@b.de, c@d.de", "an na@example.org", "anna.@example.org", ".anna@example.org",
-			"anna@-example.org", "anna@example..org", "\"anna\"@example.org" })
+			"anna@-example.org", "anna@example..org", "\"anna\"@example.org", "müller@beispiel.de" })
 	void rejectsInvalidAddresses(String address) {
 		assertThat(EmailAddress.isValid(address)).isFalse();
 	}

@@ -2,7 +2,6 @@ package org.tresor.notification;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -23,7 +22,7 @@ class MailRetriesTests {
 	final FailedEventPublications failed = mock(FailedEventPublications.class);
 
 	final MailRetries retries = new MailRetries(failed,
-			new MailProperties("tresor@localhost", ZoneId.of("Europe/Berlin"), Duration.ofMinutes(5)));
+			new MailProperties("tresor@localhost", Duration.ofMinutes(5)));
 
 	@Test
 	void resubmitsFailedMailPublicationsOlderThanTheInterval() {

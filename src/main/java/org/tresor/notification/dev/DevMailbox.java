@@ -1,7 +1,6 @@
 package org.tresor.notification.dev;
 
 import java.io.IOException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Objects;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
+import org.tresor.TresorProperties;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -28,14 +28,17 @@ class DevMailbox {
 
 	private final GreenMail server;
 
-	DevMailbox(GreenMail server) {
+	private final TresorProperties tresor;
+
+	DevMailbox(GreenMail server, TresorProperties tresor) {
 		this.server = server;
+		this.tresor = tresor;
 	}
 
 	/** Every received mail, newest first. */
 	List<ReceivedMail> newestFirst(Locale locale) {
 		var formatter = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
-				.withZone(ZoneId.systemDefault());
+				.withZone(tresor.timeZone());
 		var received = server.getReceivedMessages();
 		var mails = new ArrayList<ReceivedMail>(received.length);
 		for (var i = received.length - 1; i >= 0; i--) {
