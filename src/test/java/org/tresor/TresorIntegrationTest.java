@@ -53,6 +53,10 @@ public abstract class TresorIntegrationTest {
 		registry.add("tresor.dev.mailbox", () -> "false");
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", MAIL::port);
+		// small limits, so going over them costs the tests little
+		registry.add("tresor.submission.max-file-size", () -> "3MB");
+		registry.add("tresor.submission.max-submission-size", () -> "4MB");
+		registry.add("tresor.submission.max-files", () -> "5");
 	}
 
 	/** The address of {@code path} on the running test server. */

@@ -211,11 +211,23 @@ class Inbox {
 		return candidate;
 	}
 
+	/**
+	 * Copies a decrypting stream, always holding the latest block back: the integrity check runs when the
+	 * plaintext ends, so only once the stream says "end" is its last block released. A tampered body thus
+	 * never arrives complete; the response breaks off and the browser marks the download as failed.
+	 */
 	private static void copy(InputStream in, OutputStream out) throws IOException {
 		var buffer = new byte[BUFFER_SIZE];
+		var held = new byte[BUFFER_SIZE];
+		int heldLength = 0;
 		int read;
 		while ((read = in.read(buffer)) != -1) {
-			out.write(buffer, 0, read);
+			out.write(held, 0, heldLength);
+			var swap = held;
+			held = buffer;
+			buffer = swap;
+			heldLength = read;
 		}
+		out.write(held, 0, heldLength);
 	}
 }

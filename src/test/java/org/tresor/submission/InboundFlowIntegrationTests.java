@@ -1,6 +1,7 @@
 package org.tresor.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -199,6 +200,85 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 	}
 
 	@Test
+	void fileOverTheLimitIsRefusedWithNothingStoredAndTheTicketStillValid() throws Exception {
+		AccountFixtures.administrator(context, this::local);
+		var link = ticketLink("client-" + UUID.randomUUID() + "@example.org");
+		var blobsBefore = blobFiles();
+		var refused = submit(client.getPage(local(link)), "too big", randomFile("video.mp4", 3_500_000));
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(413);
+		assertThat(refused.asNormalizedText()).contains("A file is larger than allowed. Nothing was stored");
+		assertThat(blobFiles()).isEqualTo(blobsBefore);
+		var accepted = submit(client.getPage(local(link)), "smaller now", randomFile("small.pdf", 1000));
+		assertThat(accepted.getElementById("reference")).isNotNull();
+	}
+
+	@Test
+	void submissionOverTheTotalLimitIsRefusedWithNothingStored() throws Exception {
+		AccountFixtures.administrator(context, this::local);
+		var link = ticketLink("client-" + UUID.randomUUID() + "@example.org");
+		var blobsBefore = blobFiles();
+		var refused = submit(client.getPage(local(link)), "", randomFile("a.bin", 2_000_000),
+				randomFile("b.bin", 2_000_000), randomFile("c.bin", 1_500_000));
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(413);
+		assertThat(refused.asNormalizedText()).contains("The submission is too large in total. Nothing was stored");
+		assertThat(blobFiles()).isEqualTo(blobsBefore);
+		assertThat(client.getPage(local(link)).getWebResponse().getStatusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void tooManyFilesAreRefusedWithNothingStored() throws Exception {
+		AccountFixtures.administrator(context, this::local);
+		var link = ticketLink("client-" + UUID.randomUUID() + "@example.org");
+		var blobsBefore = blobFiles();
+		var files = new Path[6];
+		for (int i = 0; i < files.length; i++) {
+			files[i] = randomFile("page-" + i + ".jpg", 100 + i);
+		}
+		var refused = submit(client.getPage(local(link)), "", files);
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(413);
+		assertThat(refused.asNormalizedText()).contains("Too many files at once. Nothing was stored");
+		assertThat(blobFiles()).isEqualTo(blobsBefore);
+	}
+
+	@Test
+	void tamperedCiphertextEndsTheDownloadAbnormally() throws Exception {
+		var admin = AccountFixtures.administrator(context, this::local);
+		var original = randomFile("evidence.bin", 1_000_000);
+		var reference = submit(openTicketLink("client-" + UUID.randomUUID() + "@example.org"), "", original)
+			.getElementById("reference").getTextContent();
+		var blob = jdbc.queryForObject("select p.blob_id from submission_parts p join submissions s"
+				+ " on s.id = p.submission_id where s.reference = ? and p.kind = 'FILE'", String.class, reference);
+		var file = DATA_DIRECTORY.resolve("blobs").resolve(blob.substring(0, 2)).resolve(blob);
+		var ciphertext = Files.readAllBytes(file);
+		ciphertext[ciphertext.length / 2] ^= 0x01;
+		Files.write(file, ciphertext);
+
+		AccountFixtures.logIn(staff, url("/login"), admin);
+		var link = local(TestMailServer.link(MAIL.await(admin.email(), reference), PUBLIC_BASE_URL + "/inbox/"));
+		HtmlPage details = staff.getPage(link);
+		// the browser must not end up with a complete-looking file: the body breaks off before its declared end
+		assertThatThrownBy(() -> {
+			var response = pressWithSecuPass(details, admin.secuPass(), "Download").getWebResponse();
+			var received = response.getContentAsStream().readAllBytes();
+			assertThat(received.length).as("bytes delivered").isLessThan(1_000_000);
+			throw new IOException("download broke off after " + received.length + " bytes");
+		}).isInstanceOf(IOException.class);
+	}
+
+	@Test
+	void deletingTwiceFindsNothingTheSecondTime() throws Exception {
+		var admin = AccountFixtures.administrator(context, this::local);
+		var reference = submit(openTicketLink("client-" + UUID.randomUUID() + "@example.org"), "delete me")
+			.getElementById("reference").getTextContent();
+		AccountFixtures.logIn(staff, url("/login"), admin);
+		var link = local(TestMailServer.link(MAIL.await(admin.email(), reference), PUBLIC_BASE_URL + "/inbox/"));
+		HtmlPage details = staff.getPage(link);
+		press(details, "Delete submission");
+		var again = press(details, "Delete submission");
+		assertThat(again.getWebResponse().getStatusCode()).isEqualTo(404);
+	}
+
+	@Test
 	void invalidAddressGetsAClearMessage() throws Exception {
 		HtmlPage page = client.getPage(url("/submit/info"));
 		((HtmlInput) page.getHtmlElementById("email")).type("victim@example.org\nBcc: evil@example.org");
@@ -266,6 +346,13 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		var buttons = page.getByXPath("//button[normalize-space(.)='" + label + "']");
 		assertThat(buttons).as("button '" + label + "'").hasSizeGreaterThan(index);
 		return ((HtmlButton) buttons.get(index)).click();
+	}
+
+	/** Every file under the blob directory, temporary ones included. */
+	static java.util.Set<Path> blobFiles() throws IOException {
+		try (var files = Files.walk(DATA_DIRECTORY.resolve("blobs"))) {
+			return files.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toSet());
+		}
 	}
 
 	Path randomFile(String name, int size) throws IOException {
