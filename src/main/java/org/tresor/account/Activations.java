@@ -6,6 +6,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tresor.LinkToken;
 import org.tresor.crypto.Keys;
 import org.tresor.crypto.SecuPass;
 
@@ -38,7 +39,7 @@ class Activations {
 	 * @throws SetupLinkUnusableException unless {@code token} is a usable setup link
 	 */
 	@Transactional(readOnly = true)
-	EmailAddress pending(SetupToken token) {
+	EmailAddress pending(LinkToken token) {
 		return userOf(linkOf(token, Instant.now())).email();
 	}
 
@@ -49,7 +50,7 @@ class Activations {
 	 * @throws SetupLinkUnusableException unless {@code token} is a usable setup link
 	 */
 	@Transactional
-	UserId activate(SetupToken token, String password, SecuPass secuPass) {
+	UserId activate(LinkToken token, String password, SecuPass secuPass) {
 		var now = Instant.now();
 		var link = linkOf(token, now);
 		var user = userOf(link);
@@ -59,7 +60,7 @@ class Activations {
 		return user.id();
 	}
 
-	private SetupLink linkOf(SetupToken token, Instant now) {
+	private SetupLink linkOf(LinkToken token, Instant now) {
 		return links.findByToken(token)
 			.filter(link -> link.purpose() == SetupLink.Purpose.ACCOUNT && link.isUsable(now))
 			.orElseThrow(SetupLinkUnusableException::new);

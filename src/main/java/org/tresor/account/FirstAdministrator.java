@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tresor.LinkToken;
 import org.tresor.crypto.Keys;
 import org.tresor.crypto.SecuPass;
 
@@ -41,19 +42,19 @@ class FirstAdministrator {
 
 	/** A fresh link if there is no administrator yet; older links of this kind stop working. */
 	@Transactional
-	Optional<SetupToken> offerLink() {
+	Optional<LinkToken> offerLink() {
 		if (users.existsAdministrator()) {
 			return Optional.empty();
 		}
 		links.deleteByPurpose(SetupLink.Purpose.FIRST_ADMIN);
-		var token = SetupToken.random();
+		var token = LinkToken.random();
 		links.save(SetupLink.forFirstAdministrator(token, Instant.now(), properties.firstAdminLinkLifetime()));
 		return Optional.of(token);
 	}
 
 	/** @throws SetupLinkUnusableException unless {@code token} is a usable first-administrator link */
 	@Transactional(readOnly = true)
-	void checkLink(SetupToken token) {
+	void checkLink(LinkToken token) {
 		usableLink(token, Instant.now());
 	}
 
@@ -65,7 +66,7 @@ class FirstAdministrator {
 	 * @throws EmailAlreadyRegisteredException if someone already uses {@code email}
 	 */
 	@Transactional
-	UserId create(SetupToken token, EmailAddress email, String password, SecuPass secuPass, String languageTag) {
+	UserId create(LinkToken token, EmailAddress email, String password, SecuPass secuPass, String languageTag) {
 		var now = Instant.now();
 		var link = usableLink(token, now);
 		if (users.findByEmail(email).isPresent()) {
@@ -78,7 +79,7 @@ class FirstAdministrator {
 		return user.id();
 	}
 
-	private SetupLink usableLink(SetupToken token, Instant now) {
+	private SetupLink usableLink(LinkToken token, Instant now) {
 		return links.findByToken(token)
 			.filter(link -> link.purpose() == SetupLink.Purpose.FIRST_ADMIN && link.isUsable(now))
 			.filter(link -> !users.existsAdministrator())

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tresor.LinkToken;
 import org.tresor.crypto.SecuPass;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -63,7 +64,7 @@ class FirstAdministratorController {
 		return VIEW;
 	}
 
-	private static SetupToken parse(String token) {
-		return SetupToken.parse(token).orElseThrow(SetupLinkUnusableException::new);
+	private static LinkToken parse(String token) {
+		return LinkToken.parse(token).orElseThrow(SetupLinkUnusableException::new);
 	}
 }

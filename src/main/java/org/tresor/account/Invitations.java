@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tresor.LinkToken;
 
 /** Administrators invite staff members and switch accounts off and on. */
 @Service
@@ -61,7 +62,7 @@ class Invitations {
 		user.enable();
 		users.save(user);
 		links.deleteByUserId(user.id().value());
-		var token = SetupToken.random();
+		var token = LinkToken.random();
 		var link = links.save(SetupLink.forAccount(token, user.id(), now, properties.setupLinkLifetime()));
 		events.publishEvent(new SetupLinkIssued(user.id(), email.value(), token.value(), link.expiresAt(), languageTag));
 	}

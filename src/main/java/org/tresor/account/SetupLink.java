@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.tresor.LinkToken;
 
 /** A single-use, expiring link to set up an account. Only the hash of its token is stored. */
 @Entity
@@ -46,7 +47,7 @@ class SetupLink {
 	protected SetupLink() {
 	}
 
-	private SetupLink(SetupToken token, Purpose purpose, UserId user, Instant now, Duration lifetime) {
+	private SetupLink(LinkToken token, Purpose purpose, UserId user, Instant now, Duration lifetime) {
 		this.id = UUID.randomUUID();
 		this.tokenHash = token.hash();
 		this.purpose = purpose;
@@ -55,11 +56,11 @@ class SetupLink {
 		this.expiresAt = now.plus(lifetime);
 	}
 
-	static SetupLink forFirstAdministrator(SetupToken token, Instant now, Duration lifetime) {
+	static SetupLink forFirstAdministrator(LinkToken token, Instant now, Duration lifetime) {
 		return new SetupLink(token, Purpose.FIRST_ADMIN, null, now, lifetime);
 	}
 
-	static SetupLink forAccount(SetupToken token, UserId user, Instant now, Duration lifetime) {
+	static SetupLink forAccount(LinkToken token, UserId user, Instant now, Duration lifetime) {
 		return new SetupLink(token, Purpose.ACCOUNT, user, now, lifetime);
 	}
 

@@ -6,12 +6,13 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.CrudRepository;
+import org.tresor.LinkToken;
 
 interface SetupLinks extends CrudRepository<SetupLink, UUID> {
 
 	Optional<SetupLink> findByTokenHash(String tokenHash);
 
-	default Optional<SetupLink> findByToken(SetupToken token) {
+	default Optional<SetupLink> findByToken(LinkToken token) {
 		return findByTokenHash(token.hash());
 	}
 

@@ -26,6 +26,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tresor.LinkToken;
 import org.tresor.account.Accounts;
 import org.tresor.account.UserId;
 import org.tresor.crypto.Envelopes;
@@ -223,7 +224,7 @@ class Intake {
 		try {
 			return transactions.execute(status -> {
 				var now = clock.instant();
-				var ticket = ticketRepository.findByTokenHash(SecretToken.hashOf(token))
+				var ticket = LinkToken.parse(token).flatMap(parsed -> ticketRepository.findByTokenHash(parsed.hash()))
 					.orElseThrow(TicketNotUsableException::new);
 				ticket.consume(now);
 				ticketRepository.saveAndFlush(ticket);

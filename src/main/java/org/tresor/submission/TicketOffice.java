@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tresor.LinkToken;
 import org.tresor.account.EmailAddress;
 
 /** Hands out tickets: a single-use, expiring link by mail to whoever asks for one. */
@@ -37,7 +38,7 @@ class TicketOffice {
 	 */
 	@Transactional
 	void issue(SubmitBox box, EmailAddress email, Locale locale) {
-		var token = SecretToken.generate();
+		var token = LinkToken.random();
 		var now = clock.instant();
 		var expiresAt = now.plus(properties.ticketLifetime());
 		tickets.save(new Ticket(token.hash(), box.id(), email.value(), now, expiresAt));
@@ -47,7 +48,7 @@ class TicketOffice {
 	/** The ticket behind a link, if it can still be used. */
 	@Transactional(readOnly = true)
 	Ticket usable(String token) {
-		return tickets.findByTokenHash(SecretToken.hashOf(token))
+		return LinkToken.parse(token).flatMap(parsed -> tickets.findByTokenHash(parsed.hash()))
 			.filter(ticket -> ticket.isUsableAt(clock.instant()))
 			.orElseThrow(TicketNotUsableException::new);
 	}

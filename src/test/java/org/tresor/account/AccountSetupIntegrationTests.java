@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.tresor.LinkToken;
 
 @RecordApplicationEvents
 class AccountSetupIntegrationTests extends AccountIntegrationTestSupport {
@@ -83,9 +84,9 @@ class AccountSetupIntegrationTests extends AccountIntegrationTestSupport {
 
 		@Test
 		void unknownOrMalformed() throws Exception {
-			mvc.perform(get("/account/setup/" + SetupToken.random().value())).andExpect(status().isNotFound());
+			mvc.perform(get("/account/setup/" + LinkToken.random().value())).andExpect(status().isNotFound());
 			mvc.perform(get("/account/setup/x")).andExpect(status().isNotFound());
-			mvc.perform(activate(SetupToken.random().value(), PASSWORD, PASSWORD, SECUPASS, SECUPASS))
+			mvc.perform(activate(LinkToken.random().value(), PASSWORD, PASSWORD, SECUPASS, SECUPASS))
 				.andExpect(status().isNotFound());
 		}
 
@@ -93,7 +94,7 @@ class AccountSetupIntegrationTests extends AccountIntegrationTestSupport {
 		void expired() throws Exception {
 			var user = users.save(User.invited(EmailAddress.of(uniqueEmail("late")), Set.of(Role.EXTERNAL), "de",
 					Instant.now()));
-			var expired = SetupToken.random();
+			var expired = LinkToken.random();
 			links.save(SetupLink.forAccount(expired, user.id(), Instant.now().minus(Duration.ofDays(8)),
 					Duration.ofDays(7)));
 			mvc.perform(get("/account/setup/" + expired.value())).andExpect(status().isNotFound());
@@ -103,7 +104,7 @@ class AccountSetupIntegrationTests extends AccountIntegrationTestSupport {
 
 		@Test
 		void ofTheFirstAdministrator() throws Exception {
-			var first = SetupToken.random();
+			var first = LinkToken.random();
 			links.save(SetupLink.forFirstAdministrator(first, Instant.now(), Duration.ofHours(1)));
 			mvc.perform(get("/account/setup/" + first.value())).andExpect(status().isNotFound());
 		}

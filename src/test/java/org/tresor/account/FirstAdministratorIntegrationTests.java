@@ -27,6 +27,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.tresor.LinkToken;
 
 @RecordApplicationEvents
 @ExtendWith(OutputCaptureExtension.class)
@@ -96,11 +97,11 @@ class FirstAdministratorIntegrationTests extends AccountIntegrationTestSupport {
 
 	@Test
 	void refusesExpiredAndUnknownLinks() throws Exception {
-		var expired = SetupToken.random();
+		var expired = LinkToken.random();
 		links.save(SetupLink.forFirstAdministrator(expired, Instant.now().minus(Duration.ofDays(2)), Duration.ofDays(1)));
 		mvc.perform(get("/setup/" + expired.value())).andExpect(status().isNotFound());
 		mvc.perform(create(expired.value(), "late@example.org")).andExpect(status().isNotFound());
-		mvc.perform(get("/setup/" + SetupToken.random().value())).andExpect(status().isNotFound());
+		mvc.perform(get("/setup/" + LinkToken.random().value())).andExpect(status().isNotFound());
 		mvc.perform(get("/setup/not-a-token")).andExpect(status().isNotFound());
 	}
 
@@ -108,7 +109,7 @@ class FirstAdministratorIntegrationTests extends AccountIntegrationTestSupport {
 	void refusesAccountSetupLinksAsFirstAdministratorLinks() throws Exception {
 		var invited = users.save(User.invited(EmailAddress.of(uniqueEmail("invited")), Set.of(Role.STAFF), "de",
 				Instant.now()));
-		var token = SetupToken.random();
+		var token = LinkToken.random();
 		links.save(SetupLink.forAccount(token, invited.id(), Instant.now(), Duration.ofDays(1)));
 		mvc.perform(get("/setup/" + token.value())).andExpect(status().isNotFound());
 	}
@@ -131,7 +132,7 @@ class FirstAdministratorIntegrationTests extends AccountIntegrationTestSupport {
 	@Nested
 	class Rejects {
 
-		private SetupToken token;
+		private LinkToken token;
 
 		@BeforeEach
 		void offerLink() {
@@ -190,7 +191,7 @@ class FirstAdministratorIntegrationTests extends AccountIntegrationTestSupport {
 		}
 	}
 
-	private SetupToken offer() {
+	private LinkToken offer() {
 		return firstAdministrator.offerLink().orElseThrow();
 	}
 

@@ -7,12 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.tresor.LinkToken;
 
 class SetupLinkTests {
 
 	private final Instant now = Instant.parse("2025-01-01T10:00:00Z");
 
-	private final SetupLink link = SetupLink.forAccount(SetupToken.random(), UserId.random(), now, Duration.ofDays(7));
+	private final SetupLink link = SetupLink.forAccount(LinkToken.random(), UserId.random(), now, Duration.ofDays(7));
 
 	@Test
 	void worksOnce() {
@@ -31,7 +32,7 @@ class SetupLinkTests {
 
 	@Test
 	void keepsOnlyTheHashOfItsToken() {
-		var token = SetupToken.random();
+		var token = LinkToken.random();
 		var first = SetupLink.forFirstAdministrator(token, now, Duration.ofHours(24));
 		assertThat(first.purpose()).isEqualTo(SetupLink.Purpose.FIRST_ADMIN);
 		assertThat(first.user()).isEmpty();

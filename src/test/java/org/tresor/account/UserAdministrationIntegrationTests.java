@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.tresor.LinkToken;
 
 @RecordApplicationEvents
 class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
@@ -77,7 +78,7 @@ class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
 				assertThat(event.languageTag()).isEqualTo("en");
 				assertThat(event.expiresAt()).isBetween(Instant.now().plus(Duration.ofDays(7)).minusSeconds(60),
 						Instant.now().plus(Duration.ofDays(7)));
-				assertThat(links.findByToken(new SetupToken(event.token()))).isPresent();
+				assertThat(links.findByToken(new LinkToken(event.token()))).isPresent();
 			});
 
 			mvc.perform(get("/admin/users").with(signedIn(admin)).header("Accept-Language", "en"))
@@ -93,8 +94,8 @@ class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
 			var issued = events.stream(SetupLinkIssued.class).toList();
 			assertThat(issued).hasSize(2);
 			assertThat(issued.get(0).user()).isEqualTo(issued.get(1).user());
-			assertThat(links.findByToken(new SetupToken(issued.get(0).token()))).isEmpty();
-			assertThat(links.findByToken(new SetupToken(issued.get(1).token()))).isPresent();
+			assertThat(links.findByToken(new LinkToken(issued.get(0).token()))).isEmpty();
+			assertThat(links.findByToken(new LinkToken(issued.get(1).token()))).isPresent();
 		}
 
 		@Test

@@ -1,4 +1,4 @@
-package org.tresor.account;
+package org.tresor;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,35 +10,36 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The secret part of a setup link: 256 random bits, base64url without padding. The database keeps only
- * its {@link #hash() SHA-256 hash}, so a stolen database does not open any link.
+ * The secret part of a mailed link (ticket, set-up): 256 random bits from {@link SecureRandom}, base64url
+ * without padding. The database keeps only its {@link #hash() SHA-256 hash}, so a stolen database does
+ * not open any link; links are looked up by that hash.
  */
-record SetupToken(String value) {
+public record LinkToken(String value) {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-	SetupToken {
+	public LinkToken {
 		if (value == null || !FORMAT.matcher(value).matches()) {
-			throw new IllegalArgumentException("not a setup token");
+			throw new IllegalArgumentException("not a link token");
 		}
 	}
 
-	static SetupToken random() {
+	public static LinkToken random() {
 		var bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
-		return new SetupToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+		return new LinkToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
 	}
 
 	/** The token in a URL, if it has the right form; anything else can never match a link. */
-	static Optional<SetupToken> parse(String value) {
-		return value != null && FORMAT.matcher(value).matches() ? Optional.of(new SetupToken(value))
+	public static Optional<LinkToken> parse(String value) {
+		return value != null && FORMAT.matcher(value).matches() ? Optional.of(new LinkToken(value))
 				: Optional.empty();
 	}
 
 	/** Lower-case hex SHA-256 of the token's characters. */
-	String hash() {
+	public String hash() {
 		try {
 			var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
 			return HexFormat.of().formatHex(digest);
@@ -50,6 +51,6 @@ record SetupToken(String value) {
 
 	@Override
 	public String toString() {
-		return "SetupToken[***]";
+		return "LinkToken[***]";
 	}
 }
