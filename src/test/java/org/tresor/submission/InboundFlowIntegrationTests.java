@@ -26,8 +26,11 @@ import org.htmlunit.html.HtmlTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tresor.TestMailServer;
@@ -288,7 +291,8 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 	}
 
 	@Test
-	void noPlaintextReachesTheDiskOrTheDatabase() throws Exception {
+	@ExtendWith(OutputCaptureExtension.class)
+	void noPlaintextReachesTheDiskTheDatabaseOrTheLog(CapturedOutput log) throws Exception {
 		AccountFixtures.administrator(context, this::local);
 		var marker = "PLAINTEXT-MARKER-" + UUID.randomUUID();
 		var file = uploads.resolve(marker + ".txt");
@@ -306,6 +310,7 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		}
 		var dump = String.join("\n", jdbc.queryForList("SCRIPT", String.class));
 		assertThat(dump).doesNotContain(marker);
+		assertThat(log.getAll()).contains("received in box").doesNotContain(marker);
 	}
 
 	HtmlPage openTicketLink(String sender) throws IOException {
