@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,8 +15,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.account.Accounts;
+import org.tresor.account.SignedInUser;
 import org.tresor.account.UserId;
 import org.tresor.account.UserSummary;
+import org.tresor.crypto.SecuPass;
+import org.tresor.crypto.WrongSecuPassException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,9 +33,12 @@ class BoxAdminController {
 
 	private final Accounts accounts;
 
-	BoxAdminController(Boxes boxes, Accounts accounts) {
+	private final Access access;
+
+	BoxAdminController(Boxes boxes, Accounts accounts, Access access) {
 		this.boxes = boxes;
 		this.accounts = accounts;
+		this.access = access;
 	}
 
 	record BoxView(UUID id, String slug, String name, List<UserSummary> members) {
@@ -65,10 +72,26 @@ class BoxAdminController {
 		return "redirect:/admin/boxes";
 	}
 
+	/**
+	 * With the administrator's SecuPass, the new member can also open what the box already holds;
+	 * without it, only what arrives from now on.
+	 */
 	@PostMapping("/admin/boxes/{id}/members")
-	String addMember(@PathVariable UUID id, @RequestParam UUID user, RedirectAttributes redirect) {
+	String addMember(@PathVariable UUID id, @RequestParam UUID user, @RequestParam(defaultValue = "") String secuPass,
+			@AuthenticationPrincipal SignedInUser admin, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		var member = accounts.find(new UserId(user)).filter(UserSummary::hasKey)
 			.orElseThrow(SubmissionNotFoundException::new);
+		if (!secuPass.isEmpty()) {
+			try (var pass = SecuPass.of(secuPass)) {
+				redirect.addFlashAttribute("granted", access.grantExisting(id, member.id(), admin.id(), pass));
+			}
+			catch (WrongSecuPassException e) {
+				model.addAttribute("errors", Map.of("secuPass-" + id, "inbox.secuPass.wrong"));
+				response.setStatus(HttpStatus.FORBIDDEN.value());
+				return boxes(model);
+			}
+		}
 		boxes.addMember(id, member.id());
 		redirect.addFlashAttribute("flash", "boxes.memberAdded");
 		return "redirect:/admin/boxes";

@@ -87,6 +87,11 @@ class SubmissionPart {
 		return ciphertextSize;
 	}
 
+	/** Lets {@code user} open this part too: one more key packet, the body stays as it is. */
+	void grant(UserId user, KeyPacket packet) {
+		keyPackets.putIfAbsent(user.value(), Base64.getEncoder().encodeToString(packet.encoded()));
+	}
+
 	Optional<KeyPacket> keyPacketFor(UserId user) {
 		return Optional.ofNullable(keyPackets.get(user.value()))
 			.map(encoded -> new KeyPacket(Base64.getDecoder().decode(encoded)));

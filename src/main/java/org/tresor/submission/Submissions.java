@@ -17,4 +17,6 @@ interface Submissions extends JpaRepository<Submission, UUID> {
 			  and s.boxId in (select b.id from SubmitBox b join b.members m where m = :user)
 			order by s.receivedAt desc""")
 	List<Submission> readableBy(UUID user);
+
+	List<Submission> findByBoxId(UUID box);
 }

@@ -87,6 +87,73 @@ class BoxMembershipIntegrationTests extends TresorIntegrationTest {
 	}
 
 	@Test
+	void newMemberOpensEarlierSubmissionsOnlyWhenTheAdministratorSharesThemWithTheSecuPass() throws Exception {
+		var administrator = AccountFixtures.administrator(context, this::local);
+		var sharedWith = inviteStaffMember();
+		var notSharedWith = inviteStaffMember();
+		var name = "Legal " + UUID.randomUUID().toString().substring(0, 8);
+		var slug = createBox(name);
+		var boxes = addMember(admin.getPage(url("/admin/boxes")), name, administrator.email(), "");
+		var plaintext = Files.write(temp.resolve("claim.pdf"), "statement of claim ".repeat(5000).getBytes());
+		var reference = submitTo(slug, "earlier", plaintext).getElementById("reference").getTextContent();
+		var ciphertextBefore = blobContents();
+
+		var refused = addMember(boxes, name, sharedWith.email(), "not the SecuPass");
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(403);
+		assertThat(refused.asNormalizedText()).contains("The SecuPass is wrong");
+		var shared = addMember(refused, name, sharedWith.email(), administrator.secuPass());
+		assertThat(shared.asNormalizedText()).contains("can now also open 1 earlier submission");
+		addMember(shared, name, notSharedWith.email(), "");
+		assertThat(blobContents()).as("re-wrapping leaves every body as it was").isEqualTo(ciphertextBefore);
+
+		AccountFixtures.logIn(member, url("/login"), sharedWith);
+		HtmlPage inbox = member.getPage(url("/inbox"));
+		assertThat(inbox.asNormalizedText()).contains(reference);
+		HtmlPage details = ((org.htmlunit.html.HtmlAnchor) inbox.getFirstByXPath("//a[contains(@href,'/inbox/')"
+				+ " and ancestor::tr//span[contains(.,'" + reference + "')]]")).click();
+		type(details, "secuPass", sharedWith.secuPass());
+		var download = InboundFlowIntegrationTests.press(details, "Download").getWebResponse();
+		assertThat(download.getContentAsStream().readAllBytes()).isEqualTo(Files.readAllBytes(plaintext));
+
+		try (var other = InboundFlowIntegrationTests.browser()) {
+			AccountFixtures.logIn(other, url("/login"), notSharedWith);
+			HtmlPage otherInbox = other.getPage(url("/inbox"));
+			assertThat(otherInbox.asNormalizedText()).doesNotContain(reference);
+		}
+	}
+
+	@Test
+	void boxWithoutMembersCannotReceiveYet() throws Exception {
+		AccountFixtures.logIn(admin, url("/login"), AccountFixtures.administrator(context, this::local));
+		var slug = createBox("Empty " + UUID.randomUUID().toString().substring(0, 8));
+		var refused = submitTo(slug, "anyone there?", Files.write(temp.resolve("x.txt"), new byte[] { 1 }));
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(503);
+		assertThat(refused.asNormalizedText()).contains("This box cannot receive anything right now");
+	}
+
+	private String createBox(String name) throws IOException {
+		var slug = "box-" + UUID.randomUUID().toString().substring(0, 8);
+		HtmlPage boxes = admin.getPage(url("/admin/boxes"));
+		type(boxes, "name", name);
+		type(boxes, "slug", slug);
+		assertThat(submit(boxes, "slug").asNormalizedText()).contains("The box was created.");
+		return slug;
+	}
+
+	private static java.util.Map<Path, java.util.List<Byte>> blobContents() throws IOException {
+		var contents = new java.util.HashMap<Path, java.util.List<Byte>>();
+		for (var file : InboundFlowIntegrationTests.blobFiles()) {
+			var bytes = Files.readAllBytes(file);
+			var boxed = new java.util.ArrayList<Byte>(bytes.length);
+			for (var b : bytes) {
+				boxed.add(b);
+			}
+			contents.put(file, boxed);
+		}
+		return contents;
+	}
+
+	@Test
 	void boxAddressesMustBeUniqueAndWellFormed() throws Exception {
 		AccountFixtures.logIn(admin, url("/login"), AccountFixtures.administrator(context, this::local));
 		HtmlPage boxes = admin.getPage(url("/admin/boxes"));
@@ -139,10 +206,15 @@ class BoxMembershipIntegrationTests extends TresorIntegrationTest {
 	}
 
 	private HtmlPage addMember(HtmlPage boxes, String boxName, String email) throws IOException {
-		var section = boxes.getFirstByXPath("//section[h2='" + boxName + "']");
-		HtmlSelect select = ((org.htmlunit.html.HtmlElement) section).getFirstByXPath(".//select[@name='user']");
+		return addMember(boxes, boxName, email, "");
+	}
+
+	private HtmlPage addMember(HtmlPage boxes, String boxName, String email, String secuPass) throws IOException {
+		var section = (org.htmlunit.html.HtmlElement) boxes.getFirstByXPath("//section[h2='" + boxName + "']");
+		HtmlSelect select = section.getFirstByXPath(".//select[@name='user']");
 		HtmlOption option = select.getOptionByText(email);
 		select.setSelectedAttribute(option, true);
+		((org.htmlunit.html.HtmlInput) section.getFirstByXPath(".//input[@name='secuPass']")).setValue(secuPass);
 		return submit(boxes, select.getId());
 	}
 
