@@ -57,18 +57,30 @@ class BoxAdminController {
 	@PostMapping("/admin/boxes")
 	String create(@RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String name,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		var error = BoxNames.problemWith(slug, name);
-		if (error == null && boxes.bySlug(slug).isPresent()) {
-			error = Map.entry("slug", "boxes.slug.taken");
-		}
-		if (error != null) {
-			model.addAttribute("errors", Map.ofEntries(error));
+		var problem = BoxNames.problemWithSlug(slug).or(() -> BoxNames.problemWithName(name))
+			.or(() -> boxes.bySlug(slug).map(taken -> Map.entry("slug", "boxes.slug.taken")));
+		if (problem.isPresent()) {
+			model.addAttribute("errors", Map.ofEntries(problem.get()));
 			model.addAttribute("form", new BoxForm(slug, name));
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return boxes(model);
 		}
 		boxes.create(slug, name.strip());
 		redirect.addFlashAttribute("flash", "boxes.created");
+		return "redirect:/admin/boxes";
+	}
+
+	@PostMapping("/admin/boxes/{id}/rename")
+	String rename(@PathVariable UUID id, @RequestParam(defaultValue = "") String name, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		var problem = BoxNames.problemWithName(name);
+		if (problem.isPresent()) {
+			model.addAttribute("errors", Map.of("name-" + id, problem.get().getValue()));
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return boxes(model);
+		}
+		boxes.rename(id, name.strip());
+		redirect.addFlashAttribute("flash", "boxes.renamed");
 		return "redirect:/admin/boxes";
 	}
 

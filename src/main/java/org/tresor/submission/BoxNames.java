@@ -1,9 +1,10 @@
 package org.tresor.submission;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Rules for a new box's address ({@code /submit/{slug}}) and name. */
+/** Rules for a box's address ({@code /submit/{slug}}) and name; problems come as field and message key. */
 final class BoxNames {
 
 	/** Paths under /submit/ that belong to the application, not to a box. */
@@ -12,14 +13,17 @@ final class BoxNames {
 	private BoxNames() {
 	}
 
-	/** The field and message key of the first problem, or null when both are fine. */
-	static Map.Entry<String, String> problemWith(String slug, String name) {
+	static Optional<Map.Entry<String, String>> problemWithSlug(String slug) {
 		if (!slug.matches("[a-z0-9-]{1,64}") || RESERVED.contains(slug)) {
-			return Map.entry("slug", "boxes.slug.invalid");
+			return Optional.of(Map.entry("slug", "boxes.slug.invalid"));
 		}
-		if (name.isBlank() || name.length() > 200) {
-			return Map.entry("name", "boxes.name.invalid");
+		return Optional.empty();
+	}
+
+	static Optional<Map.Entry<String, String>> problemWithName(String name) {
+		if (name.isBlank() || name.strip().length() > 200) {
+			return Optional.of(Map.entry("name", "boxes.name.invalid"));
 		}
-		return null;
+		return Optional.empty();
 	}
 }

@@ -173,6 +173,28 @@ class BoxMembershipIntegrationTests extends TresorIntegrationTest {
 	}
 
 	@Test
+	void boxesCanBeRenamedButNotToNothing() throws Exception {
+		AccountFixtures.logIn(admin, url("/login"), AccountFixtures.administrator(context, this::local));
+		var name = "Before " + UUID.randomUUID().toString().substring(0, 8);
+		var slug = createBox(name);
+		HtmlPage boxes = admin.getPage(url("/admin/boxes"));
+		var section = (org.htmlunit.html.HtmlElement) boxes.getFirstByXPath("//section[h2='" + name + "']");
+		org.htmlunit.html.HtmlInput field = section.getFirstByXPath(".//input[@name='name']");
+		field.setValue("   ");
+		var refused = submit(boxes, field.getId());
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+		assertThat(refused.asNormalizedText()).contains("Please enter a name of at most 200 characters");
+
+		section = (org.htmlunit.html.HtmlElement) refused.getFirstByXPath("//section[h2='" + name + "']");
+		field = section.getFirstByXPath(".//input[@name='name']");
+		field.setValue("After");
+		var renamed = submit(refused, field.getId());
+		assertThat(renamed.asNormalizedText()).contains("The box was renamed.");
+		HtmlPage request = client.getPage(url("/submit/" + slug));
+		assertThat(request.asNormalizedText()).contains("Send documents securely to: After");
+	}
+
+	@Test
 	void staffWithoutAdministratorRightsCannotManageBoxes() throws Exception {
 		var staff = inviteStaffMember();
 		AccountFixtures.logIn(member, url("/login"), staff);
