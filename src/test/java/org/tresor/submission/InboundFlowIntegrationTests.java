@@ -113,6 +113,7 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 			.contains("Befund März.pdf")
 			.contains("scan.jpg");
 
+		assertThat(opened.getByXPath("//button[@aria-label='Download scan.jpg']")).hasSize(1);
 		var download = pressWithSecuPass(opened, admin.secuPass(), "Download", 0);
 		assertThat(download.getWebResponse().getContentAsStream().readAllBytes()).isEqualTo(Files.readAllBytes(first));
 		assertThat(download.getWebResponse().getResponseHeaderValue("Content-Type")).startsWith("application/octet-stream");
