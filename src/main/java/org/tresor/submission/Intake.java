@@ -26,7 +26,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tresor.LinkToken;
 import org.tresor.account.Accounts;
 import org.tresor.account.UserId;
 import org.tresor.crypto.Envelopes;
@@ -60,8 +59,6 @@ class Intake {
 
 	private final TicketOffice tickets;
 
-	private final Tickets ticketRepository;
-
 	private final SubmitBoxes boxes;
 
 	private final Submissions submissions;
@@ -84,12 +81,11 @@ class Intake {
 
 	private final Clock clock;
 
-	Intake(TicketOffice tickets, Tickets ticketRepository, SubmitBoxes boxes, Submissions submissions,
+	Intake(TicketOffice tickets, SubmitBoxes boxes, Submissions submissions,
 			References references, Accounts accounts, Envelopes envelopes, BlobStore blobs, JsonMapper json,
 			TransactionTemplate transactions, ApplicationEventPublisher events, SubmissionProperties properties,
 			Clock clock) {
 		this.tickets = tickets;
-		this.ticketRepository = ticketRepository;
 		this.boxes = boxes;
 		this.submissions = submissions;
 		this.references = references;
@@ -109,7 +105,7 @@ class Intake {
 	Receipt receive(String token, HttpServletRequest request, Locale locale) throws IOException {
 		var ticket = tickets.usable(token);
 		var box = boxes.findById(ticket.boxId()).orElseThrow(TicketNotUsableException::new);
-		var recipients = new Recipients(accounts.publicKeysOf(box.members()));
+		var recipients = Recipients.of(accounts.publicKeysOf(box.members()));
 		if (recipients.isEmpty()) {
 			throw new SubmissionRejectedException(SubmissionRejectedException.Reason.BOX_NOT_READY);
 		}
@@ -224,10 +220,7 @@ class Intake {
 		try {
 			return transactions.execute(status -> {
 				var now = clock.instant();
-				var ticket = LinkToken.parse(token).flatMap(parsed -> ticketRepository.findByTokenHash(parsed.hash()))
-					.orElseThrow(TicketNotUsableException::new);
-				ticket.consume(now);
-				ticketRepository.saveAndFlush(ticket);
+				tickets.consume(token);
 				var submission = new Submission(SubmissionId.random(), box.id(), references.next(), senderEmail, now,
 						parts);
 				submissions.save(submission);
@@ -281,8 +274,10 @@ class Intake {
 	/** The box members that have a key, in a fixed order shared by keys and key packets. */
 	private record Recipients(List<UserId> users, List<PublicKeyRing> keys) {
 
-		Recipients(Map<UserId, PublicKeyRing> keysByUser) {
-			this(List.copyOf(new LinkedHashMap<>(keysByUser).keySet()), List.copyOf(new LinkedHashMap<>(keysByUser).values()));
+		static Recipients of(Map<UserId, PublicKeyRing> keysByUser) {
+			var ordered = List.copyOf(keysByUser.entrySet());
+			return new Recipients(ordered.stream().map(Map.Entry::getKey).toList(),
+					ordered.stream().map(Map.Entry::getValue).toList());
 		}
 
 		boolean isEmpty() {

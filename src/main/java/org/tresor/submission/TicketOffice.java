@@ -2,6 +2,7 @@ package org.tresor.submission;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -15,18 +16,15 @@ class TicketOffice {
 
 	private final Tickets tickets;
 
-	private final Boxes boxes;
-
 	private final ApplicationEventPublisher events;
 
 	private final SubmissionProperties properties;
 
 	private final Clock clock;
 
-	TicketOffice(Tickets tickets, Boxes boxes, ApplicationEventPublisher events, SubmissionProperties properties,
+	TicketOffice(Tickets tickets, ApplicationEventPublisher events, SubmissionProperties properties,
 			Clock clock) {
 		this.tickets = tickets;
-		this.boxes = boxes;
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
@@ -48,8 +46,22 @@ class TicketOffice {
 	/** The ticket behind a link, if it can still be used. */
 	@Transactional(readOnly = true)
 	Ticket usable(String token) {
-		return LinkToken.parse(token).flatMap(parsed -> tickets.findByTokenHash(parsed.hash()))
-			.filter(ticket -> ticket.isUsableAt(clock.instant()))
+		return find(token).filter(ticket -> ticket.isUsableAt(clock.instant()))
 			.orElseThrow(TicketNotUsableException::new);
+	}
+
+	/**
+	 * Uses up the ticket behind a link, in the caller's transaction. Of two requests racing for one ticket,
+	 * the second fails on the version check when the transaction flushes.
+	 */
+	@Transactional
+	void consume(String token) {
+		var ticket = find(token).orElseThrow(TicketNotUsableException::new);
+		ticket.consume(clock.instant());
+		tickets.saveAndFlush(ticket);
+	}
+
+	private Optional<Ticket> find(String token) {
+		return LinkToken.parse(token).flatMap(parsed -> tickets.findByTokenHash(parsed.hash()));
 	}
 }
