@@ -1,5 +1,6 @@
 package org.tresor.account;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,13 +25,16 @@ class Activations {
 
 	private final ApplicationEventPublisher events;
 
-	Activations(Users users, SetupLinks links, PasswordEncoder passwords, Keys keys,
-			ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	Activations(Users users, SetupLinks links, PasswordEncoder passwords, Keys keys, ApplicationEventPublisher events,
+			Clock clock) {
 		this.users = users;
 		this.links = links;
 		this.passwords = passwords;
 		this.keys = keys;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -40,7 +44,7 @@ class Activations {
 	 */
 	@Transactional(readOnly = true)
 	EmailAddress pending(LinkToken token) {
-		return userOf(linkOf(token, Instant.now())).email();
+		return userOf(linkOf(token, clock.instant())).email();
 	}
 
 	/**
@@ -51,7 +55,7 @@ class Activations {
 	 */
 	@Transactional
 	UserId activate(LinkToken token, String password, SecuPass secuPass) {
-		var now = Instant.now();
+		var now = clock.instant();
 		var link = linkOf(token, now);
 		var user = userOf(link);
 		link.consume(now);

@@ -1,5 +1,6 @@
 package org.tresor.account;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -30,14 +31,17 @@ class FirstAdministrator {
 
 	private final AccountProperties properties;
 
+	private final Clock clock;
+
 	FirstAdministrator(Users users, SetupLinks links, PasswordEncoder passwords, Keys keys,
-			ApplicationEventPublisher events, AccountProperties properties) {
+			ApplicationEventPublisher events, AccountProperties properties, Clock clock) {
 		this.users = users;
 		this.links = links;
 		this.passwords = passwords;
 		this.keys = keys;
 		this.events = events;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	/** A fresh link if there is no administrator yet; older links of this kind stop working. */
@@ -48,14 +52,14 @@ class FirstAdministrator {
 		}
 		links.deleteByPurpose(SetupLink.Purpose.FIRST_ADMIN);
 		var token = LinkToken.random();
-		links.save(SetupLink.forFirstAdministrator(token, Instant.now(), properties.firstAdminLinkLifetime()));
+		links.save(SetupLink.forFirstAdministrator(token, clock.instant(), properties.firstAdminLinkLifetime()));
 		return Optional.of(token);
 	}
 
 	/** @throws SetupLinkUnusableException unless {@code token} is a usable first-administrator link */
 	@Transactional(readOnly = true)
 	void checkLink(LinkToken token) {
-		usableLink(token, Instant.now());
+		usableLink(token, clock.instant());
 	}
 
 	/**
@@ -67,7 +71,7 @@ class FirstAdministrator {
 	 */
 	@Transactional
 	UserId create(LinkToken token, EmailAddress email, String password, SecuPass secuPass, String languageTag) {
-		var now = Instant.now();
+		var now = clock.instant();
 		var link = usableLink(token, now);
 		if (users.findByEmail(email).isPresent()) {
 			throw new EmailAlreadyRegisteredException();

@@ -1,6 +1,6 @@
 package org.tresor.account;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
@@ -29,11 +29,15 @@ class Invitations {
 
 	private final AccountProperties properties;
 
-	Invitations(Users users, SetupLinks links, ApplicationEventPublisher events, AccountProperties properties) {
+	private final Clock clock;
+
+	Invitations(Users users, SetupLinks links, ApplicationEventPublisher events, AccountProperties properties,
+			Clock clock) {
 		this.users = users;
 		this.links = links;
 		this.events = events;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -52,7 +56,7 @@ class Invitations {
 	 */
 	@Transactional
 	void inviteStaff(EmailAddress email, String languageTag) {
-		var now = Instant.now();
+		var now = clock.instant();
 		var user = users.findByEmail(email).orElseGet(() -> User.invited(email, Set.of(Role.STAFF), languageTag, now));
 		if (user.isActive()) {
 			throw new EmailAlreadyRegisteredException();

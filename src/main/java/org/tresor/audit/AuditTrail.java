@@ -1,5 +1,6 @@
 package org.tresor.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.context.event.EventListener;
@@ -27,9 +28,12 @@ class AuditTrail {
 
 	private final Accounts accounts;
 
-	AuditTrail(AuditEntries entries, Accounts accounts) {
+	private final Clock clock;
+
+	AuditTrail(AuditEntries entries, Accounts accounts, Clock clock) {
 		this.entries = entries;
 		this.accounts = accounts;
+		this.clock = clock;
 	}
 
 	@EventListener
@@ -40,30 +44,30 @@ class AuditTrail {
 
 	@EventListener
 	void on(SubmissionOpened event) {
-		record(Instant.now(), emailOf(event.by()), AuditAction.SUBMISSION_OPENED, submission(event.reference(), null));
+		record(clock.instant(), emailOf(event.by()), AuditAction.SUBMISSION_OPENED, submission(event.reference(), null));
 	}
 
 	@EventListener
 	void on(SubmissionDeleted event) {
-		record(Instant.now(), emailOf(event.by()), AuditAction.SUBMISSION_DELETED, submission(event.reference(), null));
+		record(clock.instant(), emailOf(event.by()), AuditAction.SUBMISSION_DELETED, submission(event.reference(), null));
 	}
 
 	@EventListener
 	void on(AdministratorCreated event) {
 		var administrator = emailOf(event.user());
-		record(Instant.now(), administrator, AuditAction.ADMINISTRATOR_CREATED, "user " + administrator);
+		record(clock.instant(), administrator, AuditAction.ADMINISTRATOR_CREATED, "user " + administrator);
 	}
 
 	/** The issuer is not part of the event; the token never enters the log. */
 	@EventListener
 	void on(SetupLinkIssued event) {
-		record(Instant.now(), SYSTEM, AuditAction.SETUP_LINK_ISSUED, "user " + event.email());
+		record(clock.instant(), SYSTEM, AuditAction.SETUP_LINK_ISSUED, "user " + event.email());
 	}
 
 	@EventListener
 	void on(AccountActivated event) {
 		var user = emailOf(event.user());
-		record(Instant.now(), user, AuditAction.ACCOUNT_ACTIVATED, "user " + user);
+		record(clock.instant(), user, AuditAction.ACCOUNT_ACTIVATED, "user " + user);
 	}
 
 	private void record(Instant occurredAt, String actor, AuditAction action, String subject) {

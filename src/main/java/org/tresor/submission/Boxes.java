@@ -1,5 +1,6 @@
 package org.tresor.submission;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,15 +20,18 @@ class Boxes {
 
 	private final SubmissionProperties properties;
 
-	Boxes(SubmitBoxes boxes, SubmissionProperties properties) {
+	private final Clock clock;
+
+	Boxes(SubmitBoxes boxes, SubmissionProperties properties, Clock clock) {
 		this.boxes = boxes;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@Transactional
 	SubmitBox defaultBox() {
 		return boxes.findBySlug(properties.defaultBoxSlug())
-			.orElseGet(() -> boxes.save(new SubmitBox(properties.defaultBoxSlug(), properties.defaultBoxName())));
+			.orElseGet(() -> boxes.save(new SubmitBox(properties.defaultBoxSlug(), properties.defaultBoxName(), clock.instant())));
 	}
 
 	/** {@code /submit/info} answers from the very first start. */
@@ -62,7 +66,7 @@ class Boxes {
 		if (boxes.findBySlug(slug).isPresent()) {
 			throw new IllegalArgumentException("slug taken");
 		}
-		return boxes.save(new SubmitBox(slug, name));
+		return boxes.save(new SubmitBox(slug, name, clock.instant()));
 	}
 
 	@Transactional

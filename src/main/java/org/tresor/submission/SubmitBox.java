@@ -42,11 +42,11 @@ class SubmitBox {
 	protected SubmitBox() {
 	}
 
-	SubmitBox(String slug, String name) {
+	SubmitBox(String slug, String name, Instant now) {
 		this.id = UUID.randomUUID();
 		this.slug = slug;
 		this.name = name;
-		this.createdAt = Instant.now();
+		this.createdAt = now;
 	}
 
 	// public for the templates; the class itself stays package-private
