@@ -1,16 +1,13 @@
 package org.tresor.notification.dev;
 
 import java.io.IOException;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
-import org.tresor.TresorProperties;
+import org.tresor.DisplayFormats;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -28,30 +25,28 @@ class DevMailbox {
 
 	private final GreenMail server;
 
-	private final TresorProperties tresor;
+	private final DisplayFormats formats;
 
-	DevMailbox(GreenMail server, TresorProperties tresor) {
+	DevMailbox(GreenMail server, DisplayFormats formats) {
 		this.server = server;
-		this.tresor = tresor;
+		this.formats = formats;
 	}
 
-	/** Every received mail, newest first. */
-	List<ReceivedMail> newestFirst(Locale locale) {
-		var formatter = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
-				.withZone(tresor.timeZone());
+	/** Every received mail, newest first, with times in the request's language like every other page. */
+	List<ReceivedMail> newestFirst() {
 		var received = server.getReceivedMessages();
 		var mails = new ArrayList<ReceivedMail>(received.length);
 		for (var i = received.length - 1; i >= 0; i--) {
-			mails.add(read(received[i], formatter));
+			mails.add(read(received[i]));
 		}
 		return mails;
 	}
 
-	private static ReceivedMail read(MimeMessage message, DateTimeFormatter formatter) {
+	private ReceivedMail read(MimeMessage message) {
 		try {
 			var sent = Objects.requireNonNullElse(message.getSentDate(), message.getReceivedDate());
 			var to = message.getRecipients(RecipientType.TO);
-			return new ReceivedMail(sent == null ? "" : formatter.format(sent.toInstant()),
+			return new ReceivedMail(sent == null ? "" : formats.dateTime(sent.toInstant()),
 					to == null ? "" : InternetAddress.toUnicodeString(to),
 					Objects.requireNonNullElse(message.getSubject(), ""),
 					TextSegment.of(Objects.requireNonNullElse(plainText(message), "")));

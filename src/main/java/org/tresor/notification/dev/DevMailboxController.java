@@ -1,6 +1,5 @@
 package org.tresor.notification.dev;
 
-import java.util.Locale;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
@@ -28,11 +27,11 @@ class DevMailboxController {
 	}
 
 	@GetMapping("/dev/mailbox")
-	String mailbox(HttpServletRequest request, Locale locale, Model model) {
+	String mailbox(HttpServletRequest request, Model model) {
 		if (!LocalRequests.isLocal(request)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		model.addAttribute("mails", mailbox.newestFirst(locale));
+		model.addAttribute("mails", mailbox.newestFirst());
 		return VIEW;
 	}
 }
