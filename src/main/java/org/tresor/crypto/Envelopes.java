@@ -24,7 +24,6 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyKeyEncryptionMethodGenerator;
-import org.bouncycastle.openpgp.operator.jcajce.JceSessionKeyDataDecryptorFactoryBuilder;
 import org.springframework.stereotype.Service;
 
 /** Streaming OpenPGP envelope encryption: one body per object, one key packet per recipient. */
@@ -90,9 +89,7 @@ public class Envelopes {
 			PGPSessionKey sessionKey = sessionKey(key, encryptedData);
 			InputStream clear;
 			try {
-				clear = encryptedData
-					.getDataStream(new JceSessionKeyDataDecryptorFactoryBuilder().setProvider(BouncyCastle.BULK_PROVIDER)
-						.build(sessionKey));
+				clear = encryptedData.getDataStream(new BatchedCfbDecryptorFactory(sessionKey, BUFFER_SIZE));
 			}
 			catch (PGPException ex) {
 				throw new IOException("The encrypted data cannot be decrypted with this key packet", ex);
