@@ -13,13 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.fileupload2.core.DiskFileItem;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileUploadByteCountLimitException;
-import org.apache.commons.fileupload2.core.FileUploadFileCountLimitException;
-import org.apache.commons.fileupload2.core.FileUploadSizeException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -109,7 +102,7 @@ class Intake {
 		if (recipients.isEmpty()) {
 			throw new SubmissionRejectedException(SubmissionRejectedException.Reason.BOX_NOT_READY);
 		}
-		if (!JakartaServletFileUpload.isMultipartContent(request)) {
+		if (!MultipartForm.isMultipartForm(request)) {
 			throw new SubmissionRejectedException(SubmissionRejectedException.Reason.NOT_A_FORM);
 		}
 		var stored = new ArrayList<BlobId>();
@@ -134,22 +127,19 @@ class Intake {
 
 	private String readForm(HttpServletRequest request, Recipients recipients, List<SubmissionPart> parts,
 			List<Manifest.FileEntry> files, List<BlobId> stored) throws IOException {
-		var upload = new JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory>();
-		upload.setSizeMax(properties.maxSubmissionSize().toBytes() + FORM_OVERHEAD);
-		upload.setFileSizeMax(properties.maxFileSize().toBytes());
-		upload.setFileCountMax(properties.maxFiles() + 10L);
+		var limits = new MultipartForm.Limits(properties.maxSubmissionSize().toBytes() + FORM_OVERHEAD,
+				properties.maxFileSize().toBytes(), properties.maxFiles() + 10);
 		var message = "";
 		try {
-			var items = upload.getItemIterator(request);
-			while (items.hasNext()) {
-				var item = items.next();
-				if (item.isFormField()) {
-					if (MESSAGE_FIELD.equals(item.getFieldName())) {
+			var form = MultipartForm.of(request, limits);
+			for (var item = form.next(); item != null; item = form.next()) {
+				if (!item.isFile()) {
+					if (MESSAGE_FIELD.equals(item.name())) {
 						message = readMessage(item);
 					}
 					continue;
 				}
-				if (!FILES_FIELD.equals(item.getFieldName())) {
+				if (!FILES_FIELD.equals(item.name())) {
 					continue;
 				}
 				var part = storeFile(files.size() + 1, item, recipients, stored);
@@ -160,28 +150,33 @@ class Intake {
 					throw new SubmissionRejectedException(SubmissionRejectedException.Reason.TOO_MANY_FILES);
 				}
 				parts.add(part);
-				files.add(new Manifest.FileEntry(FileNames.forDisplay(item.getName()), part.plaintextSize()));
+				files.add(new Manifest.FileEntry(FileNames.forDisplay(item.fileName()), part.plaintextSize()));
 			}
 			return message;
 		}
-		catch (IOException e) {
-			throw limitExceeded(e);
+		catch (MultipartForm.LimitExceededException e) {
+			throw new SubmissionRejectedException(switch (e.limit()) {
+				case BODY -> SubmissionRejectedException.Reason.TOO_LARGE;
+				case FILE -> SubmissionRejectedException.Reason.FILE_TOO_LARGE;
+				case PARTS -> SubmissionRejectedException.Reason.TOO_MANY_FILES;
+			}, e);
+		}
+		catch (MultipartForm.MalformedFormException e) {
+			throw new SubmissionRejectedException(SubmissionRejectedException.Reason.NOT_A_FORM, e);
 		}
 	}
 
 	/** The empty part a browser sends when no file was chosen is skipped (null). */
-	private SubmissionPart storeFile(int position, FileItemInput item, Recipients recipients, List<BlobId> stored)
+	private SubmissionPart storeFile(int position, MultipartForm.Part item, Recipients recipients, List<BlobId> stored)
 			throws IOException {
-		var name = FileNames.forDisplay(item.getName());
-		try (var in = item.getInputStream()) {
-			var part = store(position, SubmissionPart.Kind.FILE, name, in, recipients, stored);
-			if (part.plaintextSize() == 0 && (item.getName() == null || item.getName().isBlank())) {
-				discard(List.of(part.blob()));
-				stored.remove(part.blob());
-				return null;
-			}
-			return part;
+		var name = FileNames.forDisplay(item.fileName());
+		var part = store(position, SubmissionPart.Kind.FILE, name, item.content(), recipients, stored);
+		if (part.plaintextSize() == 0 && item.fileName().isBlank()) {
+			discard(List.of(part.blob()));
+			stored.remove(part.blob());
+			return null;
 		}
+		return part;
 	}
 
 	private SubmissionPart store(int position, SubmissionPart.Kind kind, String name, InputStream plaintext,
@@ -199,20 +194,19 @@ class Intake {
 		}
 	}
 
-	private String readMessage(FileItemInput item) throws IOException {
+	private String readMessage(MultipartForm.Part item) throws IOException {
 		// UTF-8 needs at most four bytes a character; read one byte more than that allows to detect overflow
 		long limit = properties.maxMessageLength() * 4L + 1;
-		try (var in = item.getInputStream()) {
-			var bytes = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
-			if (bytes.length == limit || in.read() != -1) {
-				throw new SubmissionRejectedException(SubmissionRejectedException.Reason.MESSAGE_TOO_LONG);
-			}
-			var message = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
-			if (message.codePointCount(0, message.length()) > properties.maxMessageLength()) {
-				throw new SubmissionRejectedException(SubmissionRejectedException.Reason.MESSAGE_TOO_LONG);
-			}
-			return message;
+		var in = item.content();
+		var bytes = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+		if (bytes.length == limit || in.read() != -1) {
+			throw new SubmissionRejectedException(SubmissionRejectedException.Reason.MESSAGE_TOO_LONG);
 		}
+		var message = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
+		if (message.codePointCount(0, message.length()) > properties.maxMessageLength()) {
+			throw new SubmissionRejectedException(SubmissionRejectedException.Reason.MESSAGE_TOO_LONG);
+		}
+		return message;
 	}
 
 	private Receipt record(String token, SubmitBox box, String senderEmail, List<SubmissionPart> parts,
@@ -246,21 +240,6 @@ class Intake {
 				log.warn("Could not remove blob {} of a rejected submission; the sweeper will", blob.value(), e);
 			}
 		}
-	}
-
-	private static RuntimeException limitExceeded(IOException e) throws IOException {
-		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-			if (cause instanceof FileUploadByteCountLimitException) {
-				return new SubmissionRejectedException(SubmissionRejectedException.Reason.FILE_TOO_LARGE, e);
-			}
-			if (cause instanceof FileUploadSizeException) {
-				return new SubmissionRejectedException(SubmissionRejectedException.Reason.TOO_LARGE, e);
-			}
-			if (cause instanceof FileUploadFileCountLimitException) {
-				return new SubmissionRejectedException(SubmissionRejectedException.Reason.TOO_MANY_FILES, e);
-			}
-		}
-		throw e;
 	}
 
 	private static void copy(InputStream in, OutputStream out) throws IOException {
