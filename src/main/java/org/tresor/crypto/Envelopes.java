@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPCompressedData;
@@ -25,6 +29,8 @@ import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyKeyEncryptionMethodGenerator;
 import org.springframework.stereotype.Service;
+
+import jakarta.annotation.PreDestroy;
 
 /** Streaming OpenPGP envelope encryption: one body per object, one key packet per recipient. */
 @Service
@@ -42,10 +48,21 @@ public class Envelopes {
 	/** An empty SEIPD v1 packet: lets BouncyCastle parse a lone key packet, which it only reads before data. */
 	private static final byte[] EMPTY_ENCRYPTED_DATA = { (byte) 0xD2, 0x01, 0x01 };
 
+	/** Plaintext per hand-over to the encryption thread; four such buffers per open stream. */
+	static final int PIPELINE_CHUNK_SIZE = 1 << 17;
+
 	private final SecureRandom random = new SecureRandom();
+
+	/** Runs the CFB encryption of each open stream next to its writer; threads end when idle. */
+	private final ExecutorService encryption = Executors.newCachedThreadPool(daemonThreads("tresor-encryption-"));
 
 	public Envelopes() {
 		BouncyCastle.register();
+	}
+
+	@PreDestroy
+	void shutdown() {
+		encryption.shutdown();
 	}
 
 	/**
@@ -59,9 +76,7 @@ public class Envelopes {
 			throw new IllegalArgumentException("An envelope needs at least one recipient");
 		}
 		var encryptedData = new PGPEncryptedDataGenerator(
-				new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true)
-					.setSecureRandom(random)
-					.setProvider(BouncyCastle.BULK_PROVIDER));
+				new PipelinedDataEncryptorBuilder(random, encryption, PIPELINE_CHUNK_SIZE));
 		for (PublicKeyRing recipient : recipients) {
 			encryptedData.addMethod(keyEncryption(recipient));
 		}
@@ -121,6 +136,15 @@ public class Envelopes {
 	/** {@code packet + body}: the complete OpenPGP message that GnuPG decrypts with the recipient's key. */
 	public InputStream encryptedMessage(KeyPacket packet, InputStream body) {
 		return new SequenceInputStream(new ByteArrayInputStream(packet.encoded()), body);
+	}
+
+	private static ThreadFactory daemonThreads(String prefix) {
+		var count = new AtomicInteger();
+		return task -> {
+			var thread = new Thread(task, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
 	}
 
 	/** {@code name} cut to what a literal data packet holds, never in the middle of a UTF-8 sequence. */

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 class FilesystemBlobStoreTests {
 
@@ -17,7 +19,42 @@ class FilesystemBlobStoreTests {
 	Path directory;
 
 	FilesystemBlobStore store() {
-		return new FilesystemBlobStore(new StorageProperties(directory));
+		return new FilesystemBlobStore(new StorageProperties(directory, DataSize.ofMegabytes(32)));
+	}
+
+	@Test
+	void writesLargeBlobsBackWhileTheyAreWrittenAndKeepsEveryByte() throws IOException {
+		var store = new FilesystemBlobStore(new StorageProperties(directory, DataSize.ofKilobytes(64)));
+		var content = new byte[5_000_000];
+		new Random(5).nextBytes(content);
+		BlobId id;
+		try (var upload = store.create()) {
+			for (int offset = 0; offset < content.length; offset += 10_000) {
+				upload.stream().write(content, offset, Math.min(10_000, content.length - offset));
+			}
+			assertThat(upload.commit()).isEqualTo(content.length);
+			id = upload.id();
+		}
+		try (var in = store.open(id)) {
+			assertThat(in.readAllBytes()).isEqualTo(content);
+		}
+		try (var left = Files.list(directory.resolve("tmp"))) {
+			assertThat(left).isEmpty();
+		}
+	}
+
+	@Test
+	void discardsALargeBlobWhoseWriteBackIsStillRunning() throws IOException {
+		var store = new FilesystemBlobStore(new StorageProperties(directory, DataSize.ofKilobytes(64)));
+		BlobId id;
+		try (var upload = store.create()) {
+			upload.stream().write(new byte[3_000_000]);
+			id = upload.id();
+		}
+		assertThat(store.exists(id)).isFalse();
+		try (var files = Files.walk(directory)) {
+			assertThat(files.filter(Files::isRegularFile)).isEmpty();
+		}
 	}
 
 	@Test
