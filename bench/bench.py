@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -134,6 +135,60 @@ class Client:
 def load_average():
     with open("/proc/loadavg") as f:
         return [float(x) for x in f.read().split()[:3]]
+
+
+def machine_busy_seconds():
+    """CPU seconds all processes of the machine have used since boot (user, nice, system, irq, softirq)."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:8]]
+    return (fields[0] + fields[1] + fields[2] + fields[5] + fields[6]) / os.sysconf("SC_CLK_TCK")
+
+
+def process_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class Measured:
+    """Wall time of a step, the CPU Tresor and the bench's own commands used, and what everyone else took."""
+
+    def __init__(self, tresor_pid):
+        self.pid = tresor_pid
+
+    def __enter__(self):
+        self.wall = time.perf_counter()
+        self.busy = machine_busy_seconds()
+        self.tresor = process_seconds(self.pid)
+        self.children = children_seconds()
+        return self
+
+    def __exit__(self, *exc):
+        self.seconds = time.perf_counter() - self.wall
+        self.tresor_cpu = process_seconds(self.pid) - self.tresor
+        self.commands_cpu = children_seconds() - self.children
+        others = machine_busy_seconds() - self.busy - self.tresor_cpu - self.commands_cpu
+        # the share of the machine that other people's work took while this step ran
+        self.others_share = max(0.0, others) / (os.cpu_count() * self.seconds)
+        return False
+
+
+def wait_until_idle(limit_seconds, idle_share=0.85, window=3):
+    """Waits (at most limit_seconds) until the machine was at least idle_share idle for `window` seconds."""
+    deadline = time.time() + limit_seconds
+    while True:
+        busy = machine_busy_seconds()
+        time.sleep(window)
+        share = 1 - (machine_busy_seconds() - busy) / (os.cpu_count() * window)
+        if share >= idle_share:
+            return True
+        if time.time() > deadline:
+            return False
 
 
 def proc_status(pid, field):
@@ -435,14 +490,17 @@ class Bench:
 
     # ------------------------------------------------------------------------ measurements
 
-    def round_trip(self, source, name):
+    def round_trip(self, source, name, steps=None):
         """Upload through a fresh ticket, download, compare bytes, delete; (upload s, download s)."""
+        steps = {} if steps is None else steps
         link, = self.tickets(1)
         client, action = self.upload_form(link)
-        up, reference = self.upload(client, action, source, name)
+        with Measured(self.tresor.pid) as steps["upload"]:
+            up, reference = self.upload(client, action, source, name)
         submission = self.submission_id(reference)
         target = os.path.join(self.work, "download.bin")
-        down, size = self.download(submission, target)
+        with Measured(self.tresor.pid) as steps["download"]:
+            down, size = self.download(submission, target)
         try:
             if size != os.path.getsize(source) or not same_file(source, target):
                 raise Failed(f"downloaded {name} differs from what was uploaded")
@@ -452,19 +510,27 @@ class Bench:
         return up, down
 
     def compare_round(self, source):
+        """dd, gpg and Tresor on the same file, one after the other; seconds and interference of each."""
         size = os.path.getsize(source)
         out = os.path.join(self.work, "out.bin")
-        dd = timed(["dd", f"if={source}", f"of={out}", "bs=1M", "conv=fsync", "status=none"])
+        steps = {}
+        with Measured(self.tresor.pid) as steps["dd"]:
+            subprocess.run(["dd", f"if={source}", f"of={out}", "bs=1M", "conv=fsync", "status=none"], check=True)
         os.remove(out)
         encrypted = os.path.join(self.work, "gpg.pgp")
-        gpg_encrypt = self.gpg.encrypt(source, encrypted)
-        gpg_decrypt = self.gpg.decrypt(encrypted, out)
+        with Measured(self.tresor.pid) as steps["gpg_encrypt"]:
+            self.gpg.encrypt(source, encrypted)
+        with Measured(self.tresor.pid) as steps["gpg_decrypt"]:
+            self.gpg.decrypt(encrypted, out)
         if os.path.getsize(out) != size or not same_file(source, out):
             raise Failed("gpg did not decrypt to the same bytes")
         os.remove(out)
         os.remove(encrypted)
-        up, down = self.round_trip(source, "bench-1g.bin")
-        return {"dd": dd, "gpg_encrypt": gpg_encrypt, "gpg_decrypt": gpg_decrypt, "upload": up, "download": down}
+        up, down = self.round_trip(source, "bench-1g.bin", steps)
+        return {name: {"seconds": step.seconds if name not in ("upload", "download") else
+                       (up if name == "upload" else down),
+                       "tresor_cpu_s": round(step.tresor_cpu, 2), "commands_cpu_s": round(step.commands_cpu, 2),
+                       "others_share": round(step.others_share, 2)} for name, step in steps.items()}
 
     def rewrap(self):
         """Step 6: complete a 1 GiB outbound delivery for a new recipient; only the key packet may change.
@@ -587,6 +653,8 @@ def main():
     parser.add_argument("--views-each", type=int, default=5, help="page views per viewer")
     parser.add_argument("--work", default=os.path.join(ROOT, "target", "bench"),
                         help="work directory on the disk to measure (emptied first, removed after)")
+    parser.add_argument("--wait-idle", type=int, default=0, metavar="SECONDS",
+                        help="before each round, wait up to this long for the machine to be idle (shared machines)")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
     parser.add_argument("--no-build", action="store_true", help="use the jar already in target/")
     parser.add_argument("--jfr", action="store_true", help="record bench/results/tresor.jfr (profile settings)")
@@ -630,17 +698,22 @@ def main():
 
         rounds = []
         for n in range(args.rounds):
+            idle = wait_until_idle(args.wait_idle) if args.wait_idle else None
             measured = bench.compare_round(source)
-            measured["load_average"] = load_average()
-            rounds.append(measured)
+            rounds.append({"steps": measured, "load_average": load_average(), "started_idle": idle})
             log(f"Round {n + 1}/{args.rounds}: " + ", ".join(
-                f"{key} {value:.2f} s" for key, value in measured.items() if key != "load_average")
-                + f"; load {measured['load_average']}")
+                f"{key} {step['seconds']:.2f} s (others {step['others_share']:.0%})" for key, step in measured.items())
+                + f"; load {rounds[-1]['load_average']}")
         size = args.size_mib * MIB
         for key in ("dd", "gpg_encrypt", "gpg_decrypt", "upload", "download"):
-            seconds = [r[key] for r in rounds]
-            median = statistics.median(seconds)
-            results[key] = {"seconds": seconds, "median_s": median, "mib_s": mib_s(size, median)}
+            steps = [r["steps"][key] for r in rounds]
+            median = statistics.median(step["seconds"] for step in steps)
+            results[key] = {"seconds": [step["seconds"] for step in steps], "median_s": median,
+                            "mib_s": mib_s(size, median),
+                            "tresor_cpu_s": [step["tresor_cpu_s"] for step in steps],
+                            "commands_cpu_s": [step["commands_cpu_s"] for step in steps],
+                            "others_share": [step["others_share"] for step in steps]}
+        results["rounds"] = [{"load_average": r["load_average"], "started_idle": r["started_idle"]} for r in rounds]
         phases["after_1g"] = tresor.peak_rss_mib()
 
         if args.large_mib:
@@ -711,16 +784,17 @@ def main():
 def print_table(report):
     r = report["results"]
     size = report["size_mib"]
+    def compared(key, label):
+        step = r[key]
+        return (label, f"{step['mib_s']:.0f} MiB/s", f"{step['median_s']:.2f} s",
+                f"others {statistics.median(step['others_share']):.0%}")
+
     rows = [
-        (f"disk: dd conv=fsync, {size} MiB", f"{r['dd']['mib_s']:.0f} MiB/s", f"{r['dd']['median_s']:.2f} s"),
-        (f"gpg --encrypt -z0, {size} MiB", f"{r['gpg_encrypt']['mib_s']:.0f} MiB/s",
-         f"{r['gpg_encrypt']['median_s']:.2f} s"),
-        (f"gpg --decrypt, {size} MiB", f"{r['gpg_decrypt']['mib_s']:.0f} MiB/s",
-         f"{r['gpg_decrypt']['median_s']:.2f} s"),
-        (f"Tresor upload (form, to confirmation), {size} MiB", f"{r['upload']['mib_s']:.0f} MiB/s",
-         f"{r['upload']['median_s']:.2f} s"),
-        (f"Tresor download (decrypted), {size} MiB", f"{r['download']['mib_s']:.0f} MiB/s",
-         f"{r['download']['median_s']:.2f} s"),
+        compared("dd", f"disk: dd conv=fsync, {size} MiB"),
+        compared("gpg_encrypt", f"gpg --encrypt -z0, {size} MiB"),
+        compared("gpg_decrypt", f"gpg --decrypt, {size} MiB"),
+        compared("upload", f"Tresor upload (form, to confirmation), {size} MiB"),
+        compared("download", f"Tresor download (decrypted), {size} MiB"),
     ]
     if "large" in r:
         large = r["large"]
@@ -743,9 +817,11 @@ def print_table(report):
     rows.append(("load average (1/5/15 min) start / end",
                  " ".join(map(str, report["load_average"]["start"])),
                  " ".join(map(str, report["load_average"]["end"]))))
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    rows = [row + ("",) * (4 - len(row)) for row in rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
     print()
     print(f"Tresor benchmark {report['date']}, {report['machine']['cores']} cores, {report['machine']['cpu']}")
+    print("(median of rounds; 'others' = share of the machine's CPU that other processes used meanwhile)")
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
     print()

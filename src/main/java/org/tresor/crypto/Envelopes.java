@@ -48,13 +48,15 @@ public class Envelopes {
 	/** An empty SEIPD v1 packet: lets BouncyCastle parse a lone key packet, which it only reads before data. */
 	private static final byte[] EMPTY_ENCRYPTED_DATA = { (byte) 0xD2, 0x01, 0x01 };
 
-	/** Plaintext per hand-over to the encryption thread; four such buffers per open stream. */
+	/** Chunks between the writer and the encryption task: their size and number (memory per open stream). */
 	static final int PIPELINE_CHUNK_SIZE = 1 << 17;
+
+	static final int PIPELINE_CHUNKS = 4;
 
 	private final SecureRandom random = new SecureRandom();
 
-	/** Runs the CFB encryption of each open stream next to its writer; threads end when idle. */
-	private final ExecutorService encryption = Executors.newCachedThreadPool(daemonThreads("tresor-encryption-"));
+	/** Runs the encryption or hashing of each open stream next to its reader or writer; threads end when idle. */
+	private final ExecutorService pipelines = Executors.newCachedThreadPool(daemonThreads("tresor-crypto-"));
 
 	public Envelopes() {
 		BouncyCastle.register();
@@ -62,7 +64,7 @@ public class Envelopes {
 
 	@PreDestroy
 	void shutdown() {
-		encryption.shutdown();
+		pipelines.shutdown();
 	}
 
 	/**
@@ -76,7 +78,7 @@ public class Envelopes {
 			throw new IllegalArgumentException("An envelope needs at least one recipient");
 		}
 		var encryptedData = new PGPEncryptedDataGenerator(
-				new PipelinedDataEncryptorBuilder(random, encryption, PIPELINE_CHUNK_SIZE));
+				new PipelinedDataEncryptorBuilder(random, pipelines, PIPELINE_CHUNK_SIZE, PIPELINE_CHUNKS));
 		for (PublicKeyRing recipient : recipients) {
 			encryptedData.addMethod(keyEncryption(recipient));
 		}
@@ -104,7 +106,7 @@ public class Envelopes {
 			PGPSessionKey sessionKey = sessionKey(key, encryptedData);
 			InputStream clear;
 			try {
-				clear = encryptedData.getDataStream(new BatchedCfbDecryptorFactory(sessionKey, BUFFER_SIZE));
+				clear = encryptedData.getDataStream(new BatchedCfbDecryptorFactory(sessionKey, BUFFER_SIZE, pipelines));
 			}
 			catch (PGPException ex) {
 				throw new IOException("The encrypted data cannot be decrypted with this key packet", ex);

@@ -20,7 +20,7 @@ import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 
 /**
  * BouncyCastle's JCE data encryptor for AES-256 SEIPD v1 (CFB with a zero IV over prefix and data, MDC by
- * SHA-1), except that the cipher stream is a {@link PipelinedCipherOutputStream}: the same SunJCE
+ * SHA-1), except that the cipher stream is a {@link PipelinedOutputStream}: the same SunJCE
  * {@code AES/CFB/NoPadding} cipher, run on a second thread so that the SHA-1 and everything around it no
  * longer wait for it. BouncyCastle still writes the packets, the prefix and the MDC.
  */
@@ -34,12 +34,15 @@ final class PipelinedDataEncryptorBuilder implements PGPDataEncryptorBuilder {
 
 	private final int chunkSize;
 
-	PipelinedDataEncryptorBuilder(SecureRandom random, Executor executor, int chunkSize) {
+	private final int chunks;
+
+	PipelinedDataEncryptorBuilder(SecureRandom random, Executor executor, int chunkSize, int chunks) {
 		this.standard = new JcePGPDataEncryptorBuilder(ALGORITHM).setWithIntegrityPacket(true)
 			.setSecureRandom(random)
 			.setProvider(BouncyCastle.BULK_PROVIDER);
 		this.executor = executor;
 		this.chunkSize = chunkSize;
+		this.chunks = chunks;
 	}
 
 	@Override
@@ -58,7 +61,7 @@ final class PipelinedDataEncryptorBuilder implements PGPDataEncryptorBuilder {
 
 			@Override
 			public OutputStream getOutputStream(OutputStream out) {
-				return new PipelinedCipherOutputStream(out, cipher, executor, chunkSize);
+				return new PipelinedOutputStream(out, PipelinedOutputStream.encryption(cipher), executor, chunkSize, chunks);
 			}
 
 			@Override

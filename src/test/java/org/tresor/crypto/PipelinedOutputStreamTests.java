@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The pipelined stream writes exactly what the cipher alone would, however the plaintext arrives. */
-class PipelinedCipherOutputStreamTests {
+/** The pipeline writes exactly what the cipher alone would, and hashes what the digest alone would. */
+class PipelinedOutputStreamTests {
 
 	private static final int CHUNK = 4096;
 
@@ -45,7 +46,7 @@ class PipelinedCipherOutputStreamTests {
 		byte[] plaintext = bytes(size);
 		var out = new ByteArrayOutputStream();
 
-		try (var pipelined = new PipelinedCipherOutputStream(out, cfb(), executor, CHUNK)) {
+		try (var pipelined = new PipelinedOutputStream(out, PipelinedOutputStream.encryption(cfb()), executor, CHUNK, 3)) {
 			for (int offset = 0; offset < size;) {
 				int n = Math.min(size - offset, random.nextInt(3 * CHUNK));
 				pipelined.write(plaintext, offset, n);
@@ -61,7 +62,7 @@ class PipelinedCipherOutputStreamTests {
 		byte[] plaintext = bytes(50_001);
 		var out = new ByteArrayOutputStream();
 
-		try (var pipelined = new PipelinedCipherOutputStream(out, cfb(), Runnable::run, CHUNK)) {
+		try (var pipelined = new PipelinedOutputStream(out, PipelinedOutputStream.encryption(cfb()), Runnable::run, CHUNK, 3)) {
 			for (byte b : Arrays.copyOf(plaintext, 100)) {
 				pipelined.write(b);
 			}
@@ -69,6 +70,33 @@ class PipelinedCipherOutputStreamTests {
 		}
 
 		assertThat(out.toByteArray()).isEqualTo(cfb().doFinal(plaintext));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 1, CHUNK, 5 * CHUNK + 7 })
+	void hashesWhatTheDigestAloneHashes(int size) throws Exception {
+		byte[] data = bytes(size);
+		var sha1 = MessageDigest.getInstance("SHA-1");
+
+		try (var pipelined = new PipelinedOutputStream(OutputStream.nullOutputStream(), PipelinedOutputStream.hashing(sha1),
+				executor, CHUNK, 2)) {
+			pipelined.write(data, 0, data.length);
+		}
+
+		assertThat(sha1.digest()).isEqualTo(MessageDigest.getInstance("SHA-1").digest(data));
+	}
+
+	@Test
+	void digestCalculatorWaitsForEverythingWrittenBeforeTheDigest() throws Exception {
+		byte[] data = bytes(10 * CHUNK + 3);
+		var calculator = new PipelinedDigestCalculator(executor, CHUNK, 3);
+
+		calculator.getOutputStream().write(data, 0, data.length - 3);
+		calculator.getOutputStream().write(data, data.length - 3, 3);
+
+		assertThat(calculator.getDigest()).isEqualTo(MessageDigest.getInstance("SHA-1").digest(data));
+		calculator.getOutputStream().write(data, 0, 5);
+		assertThat(calculator.getDigest()).isEqualTo(MessageDigest.getInstance("SHA-1").digest(Arrays.copyOf(data, 5)));
 	}
 
 	@Test
@@ -84,7 +112,7 @@ class PipelinedCipherOutputStreamTests {
 				closed[0]++;
 			}
 		};
-		var pipelined = new PipelinedCipherOutputStream(out, cfb(), executor, CHUNK);
+		var pipelined = new PipelinedOutputStream(out, PipelinedOutputStream.encryption(cfb()), executor, CHUNK, 3);
 
 		pipelined.close();
 		pipelined.close();
@@ -94,7 +122,7 @@ class PipelinedCipherOutputStreamTests {
 
 	@Test
 	void refusesWritesAfterClosing() throws Exception {
-		var pipelined = new PipelinedCipherOutputStream(OutputStream.nullOutputStream(), cfb(), executor, CHUNK);
+		var pipelined = new PipelinedOutputStream(OutputStream.nullOutputStream(), PipelinedOutputStream.encryption(cfb()), executor, CHUNK, 3);
 		pipelined.close();
 
 		assertThatIOException().isThrownBy(() -> pipelined.write(new byte[10], 0, 10));
@@ -113,7 +141,7 @@ class PipelinedCipherOutputStreamTests {
 				throw new IOException("disk full");
 			}
 		};
-		var pipelined = new PipelinedCipherOutputStream(failing, cfb(), executor, CHUNK);
+		var pipelined = new PipelinedOutputStream(failing, PipelinedOutputStream.encryption(cfb()), executor, CHUNK, 3);
 
 		assertThatIOException().isThrownBy(() -> pipelined.write(new byte[3 * CHUNK], 0, 3 * CHUNK))
 			.withMessage("disk full");
@@ -122,7 +150,7 @@ class PipelinedCipherOutputStreamTests {
 	@Test
 	void refusesChunksOfPartialBlocks() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new PipelinedCipherOutputStream(OutputStream.nullOutputStream(), cfb(), executor, 1000));
+			.isThrownBy(() -> new PipelinedOutputStream(OutputStream.nullOutputStream(), PipelinedOutputStream.encryption(cfb()), executor, 1000, 3));
 	}
 
 	private Cipher cfb() throws GeneralSecurityException {
