@@ -2,11 +2,11 @@ package org.tresor.crypto;
 
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
-import java.util.concurrent.Executor;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import org.bouncycastle.bcpg.AEADEncDataPacket;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricEncIntegrityPacket;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
@@ -14,33 +14,26 @@ import org.bouncycastle.openpgp.PGPSessionKey;
 import org.bouncycastle.openpgp.operator.PGPDataDecryptor;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 import org.bouncycastle.openpgp.operator.SessionKeyDataDecryptorFactory;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JceSessionKeyDataDecryptorFactoryBuilder;
 
 /**
  * BouncyCastle's JCE session-key decryptor with one change: AES in SEIPD v1 (the MDC-protected packets
  * Tresor and GnuPG write) is decrypted by {@link CfbDecryptingStream}, whose batched AES calls are what
- * lets a download keep up with GnuPG, and the MDC's SHA-1 runs on another thread. BouncyCastle still parses
- * the packets and checks the MDC against what that stream returns; every other case (other ciphers, AEAD packets, data without
+ * lets a download keep up with GnuPG. BouncyCastle still parses the packets and checks the MDC (SHA-1 by
+ * the JDK) against what that stream returns; every other case (other ciphers, AEAD packets, data without
  * integrity protection) goes to BouncyCastle's decryptor unchanged.
  */
 final class BatchedCfbDecryptorFactory implements SessionKeyDataDecryptorFactory {
-
-	static final int PIPELINE_CHUNK_SIZE = 1 << 17;
-
-	static final int PIPELINE_CHUNKS = 4;
 
 	private final SessionKeyDataDecryptorFactory standard;
 
 	private final int bufferSize;
 
-	private final Executor hashing;
-
-	/** {@code hashing} runs the MDC's SHA-1 next to the decryption (a direct executor runs it in line). */
-	BatchedCfbDecryptorFactory(PGPSessionKey sessionKey, int bufferSize, Executor hashing) {
+	BatchedCfbDecryptorFactory(PGPSessionKey sessionKey, int bufferSize) {
 		this.standard = new JceSessionKeyDataDecryptorFactoryBuilder().setProvider(BouncyCastle.BULK_PROVIDER)
 			.build(sessionKey);
 		this.bufferSize = bufferSize;
-		this.hashing = hashing;
 	}
 
 	@Override
@@ -56,7 +49,7 @@ final class BatchedCfbDecryptorFactory implements SessionKeyDataDecryptorFactory
 		}
 		try {
 			var ecb = CfbDecryptingStream.keystreamCipher(new SecretKeySpec(key, "AES"));
-			PGPDigestCalculator sha1 = new PipelinedDigestCalculator(hashing, PIPELINE_CHUNK_SIZE, PIPELINE_CHUNKS);
+			PGPDigestCalculator sha1 = new JcaPGPDigestCalculatorProviderBuilder().build().get(HashAlgorithmTags.SHA1);
 			return new PGPDataDecryptor() {
 
 				@Override

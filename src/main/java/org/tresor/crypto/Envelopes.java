@@ -55,8 +55,8 @@ public class Envelopes {
 
 	private final SecureRandom random = new SecureRandom();
 
-	/** Runs the encryption or hashing of each open stream next to its reader or writer; threads end when idle. */
-	private final ExecutorService pipelines = Executors.newCachedThreadPool(daemonThreads("tresor-crypto-"));
+	/** Runs the encryption of each open stream next to its writer; threads end when idle. */
+	private final ExecutorService pipelines = Executors.newCachedThreadPool(daemonThreads("tresor-encryption-"));
 
 	public Envelopes() {
 		BouncyCastle.register();
@@ -106,7 +106,7 @@ public class Envelopes {
 			PGPSessionKey sessionKey = sessionKey(key, encryptedData);
 			InputStream clear;
 			try {
-				clear = encryptedData.getDataStream(new BatchedCfbDecryptorFactory(sessionKey, BUFFER_SIZE, pipelines));
+				clear = encryptedData.getDataStream(new BatchedCfbDecryptorFactory(sessionKey, BUFFER_SIZE));
 			}
 			catch (PGPException ex) {
 				throw new IOException("The encrypted data cannot be decrypted with this key packet", ex);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
@@ -12,14 +11,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Cipher;
 
 /**
- * Runs a {@link Stage} (encryption, hashing) over what is written, on another thread while the caller goes
- * on. CFB encryption cannot be split (each block needs the previous ciphertext) and costs as much as
- * everything else an upload does together; SHA-1 costs half of what the rest of a download does. So the
- * caller fills chunks, a task runs the stage over them in order, and the caller writes each chunk's result
+ * Runs a {@link Stage} (encryption) over what is written, on another thread while the caller goes on. CFB
+ * encryption cannot be split (each block needs the previous ciphertext) and costs as much as everything
+ * else an upload does (reading and parsing the request, the MDC's SHA-1, writing the file) together. So
+ * the caller fills chunks, a task runs the stage over them in order, and the caller writes each chunk's result
  * to {@code out} as it comes back. Only the caller ever writes to {@code out}. The task runs while chunks
  * are waiting and ends when there are none, so a stream abandoned half-way leaves no thread behind; while
  * the caller keeps it busy, chunks pass without any thread having to be woken. With {@code Runnable::run}
@@ -46,14 +46,6 @@ final class PipelinedOutputStream extends OutputStream {
 		};
 	}
 
-	/** Feeds {@code digest}; nothing out. */
-	static Stage hashing(MessageDigest digest) {
-		return (data, length, last) -> {
-			digest.update(data, 0, length);
-			return 0;
-		};
-	}
-
 	private final OutputStream out;
 
 	private final Stage stage;
@@ -67,6 +59,11 @@ final class PipelinedOutputStream extends OutputStream {
 	private final BlockingQueue<Chunk> processed = new LinkedBlockingQueue<>();
 
 	private final AtomicBoolean processing = new AtomicBoolean();
+
+	private final AtomicInteger waiting = new AtomicInteger();
+
+	/** Chunks that must be waiting before an idle task is started: waking a thread costs tens of microseconds. */
+	private final int batch;
 
 	private Chunk filling;
 
@@ -94,6 +91,7 @@ final class PipelinedOutputStream extends OutputStream {
 		for (int i = 0; i < chunks; i++) {
 			free.add(new Chunk(chunkSize));
 		}
+		this.batch = chunks / 2;
 		this.filling = free.poll();
 	}
 
@@ -147,7 +145,8 @@ final class PipelinedOutputStream extends OutputStream {
 	private void send(Chunk chunk) {
 		inFlight++;
 		toProcess.add(chunk);
-		if (processing.compareAndSet(false, true)) {
+		// the ring holds at least 2 * batch chunks, so a writer waiting for a free one has started the task
+		if ((waiting.incrementAndGet() >= batch || chunk.last) && processing.compareAndSet(false, true)) {
 			executor.execute(this::processWaiting);
 		}
 	}
@@ -197,6 +196,7 @@ final class PipelinedOutputStream extends OutputStream {
 				}
 				continue;
 			}
+			waiting.decrementAndGet();
 			process(chunk);
 			processed.add(chunk);
 		}

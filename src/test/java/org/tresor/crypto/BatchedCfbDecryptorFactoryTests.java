@@ -18,7 +18,7 @@ class BatchedCfbDecryptorFactoryTests {
 	private static final byte[] KEY = new byte[32];
 
 	private final BatchedCfbDecryptorFactory factory = new BatchedCfbDecryptorFactory(
-			new PGPSessionKey(SymmetricKeyAlgorithmTags.AES_256, KEY), 1 << 16, Runnable::run);
+			new PGPSessionKey(SymmetricKeyAlgorithmTags.AES_256, KEY), 1 << 16);
 
 	@ParameterizedTest
 	@ValueSource(ints = { SymmetricKeyAlgorithmTags.AES_128, SymmetricKeyAlgorithmTags.AES_192,

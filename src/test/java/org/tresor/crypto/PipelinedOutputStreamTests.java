@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The pipeline writes exactly what the cipher alone would, and hashes what the digest alone would. */
+/** The pipeline writes exactly what the cipher alone would, however the plaintext arrives. */
 class PipelinedOutputStreamTests {
 
 	private static final int CHUNK = 4096;
@@ -57,6 +56,19 @@ class PipelinedOutputStreamTests {
 		assertThat(out.toByteArray()).isEqualTo(size == 0 ? new byte[0] : cfb().doFinal(plaintext));
 	}
 
+	@ParameterizedTest
+	@ValueSource(ints = { 2 * CHUNK + 5, 9 * CHUNK, 40 * CHUNK + 1 })
+	void writesEverythingWhetherOrNotABatchOfChunksFilledUp(int size) throws Exception {
+		byte[] plaintext = bytes(size);
+		var out = new ByteArrayOutputStream();
+
+		try (var pipelined = new PipelinedOutputStream(out, PipelinedOutputStream.encryption(cfb()), executor, CHUNK, 8)) {
+			pipelined.write(plaintext, 0, plaintext.length);
+		}
+
+		assertThat(out.toByteArray()).isEqualTo(cfb().doFinal(plaintext));
+	}
+
 	@Test
 	void writesTheSameWhenEncryptingOnTheCallersThread() throws Exception {
 		byte[] plaintext = bytes(50_001);
@@ -70,33 +82,6 @@ class PipelinedOutputStreamTests {
 		}
 
 		assertThat(out.toByteArray()).isEqualTo(cfb().doFinal(plaintext));
-	}
-
-	@ParameterizedTest
-	@ValueSource(ints = { 0, 1, CHUNK, 5 * CHUNK + 7 })
-	void hashesWhatTheDigestAloneHashes(int size) throws Exception {
-		byte[] data = bytes(size);
-		var sha1 = MessageDigest.getInstance("SHA-1");
-
-		try (var pipelined = new PipelinedOutputStream(OutputStream.nullOutputStream(), PipelinedOutputStream.hashing(sha1),
-				executor, CHUNK, 2)) {
-			pipelined.write(data, 0, data.length);
-		}
-
-		assertThat(sha1.digest()).isEqualTo(MessageDigest.getInstance("SHA-1").digest(data));
-	}
-
-	@Test
-	void digestCalculatorWaitsForEverythingWrittenBeforeTheDigest() throws Exception {
-		byte[] data = bytes(10 * CHUNK + 3);
-		var calculator = new PipelinedDigestCalculator(executor, CHUNK, 3);
-
-		calculator.getOutputStream().write(data, 0, data.length - 3);
-		calculator.getOutputStream().write(data, data.length - 3, 3);
-
-		assertThat(calculator.getDigest()).isEqualTo(MessageDigest.getInstance("SHA-1").digest(data));
-		calculator.getOutputStream().write(data, 0, 5);
-		assertThat(calculator.getDigest()).isEqualTo(MessageDigest.getInstance("SHA-1").digest(Arrays.copyOf(data, 5)));
 	}
 
 	@Test
