@@ -91,6 +91,7 @@ class Inbox {
 		var key = accounts.unlock(user, pass);
 		var manifest = manifest(submission, user, key);
 		events.publishEvent(new SubmissionOpened(submission.id(), submission.reference(), user));
+		log.info("Submission {} opened by user {}", submission.reference(), user.value());
 		return new Opened(entry(submission), manifest.message(), manifest.files());
 	}
 
@@ -167,7 +168,7 @@ class Inbox {
 						deleted.reference(), e);
 			}
 		}
-		log.info("Submission {} deleted", deleted.reference());
+		log.info("Submission {} deleted by user {}", deleted.reference(), user.value());
 	}
 
 	private Submission readable(SubmissionId id, UserId user) {
@@ -198,7 +199,8 @@ class Inbox {
 	private void markDownloaded(Submission submission, UserId user) {
 		transactions.executeWithoutResult(status -> submissions.findById(submission.id().value()).ifPresent(current -> {
 			current.markDownloaded(clock.instant());
-			events.publishEvent(new SubmissionOpened(current.id(), current.reference(), user));
+			events.publishEvent(new SubmissionDownloaded(current.id(), current.reference(), user));
+			log.info("Submission {} downloaded by user {}", current.reference(), user.value());
 		}));
 	}
 

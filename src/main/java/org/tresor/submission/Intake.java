@@ -20,6 +20,11 @@ import org.apache.commons.fileupload2.core.FileUploadByteCountLimitException;
 import org.apache.commons.fileupload2.core.FileUploadFileCountLimitException;
 import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,6 +54,8 @@ class Intake {
 	static final String MESSAGE_FIELD = "message";
 
 	static final String FILES_FIELD = "files";
+
+	static final String UPLOAD_OBSERVATION = "tresor.upload";
 
 	private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
@@ -81,10 +88,14 @@ class Intake {
 
 	private final Clock clock;
 
+	private final ObservationRegistry observations;
+
+	private final Counter bytesEncrypted;
+
 	Intake(TicketOffice tickets, SubmitBoxes boxes, Submissions submissions,
 			References references, Accounts accounts, Envelopes envelopes, BlobStore blobs, JsonMapper json,
 			TransactionTemplate transactions, ApplicationEventPublisher events, SubmissionProperties properties,
-			Clock clock) {
+			Clock clock, ObservationRegistry observations, MeterRegistry meters) {
 		this.tickets = tickets;
 		this.boxes = boxes;
 		this.submissions = submissions;
@@ -97,12 +108,32 @@ class Intake {
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
+		this.observations = observations;
+		this.bytesEncrypted = Counter.builder("tresor.bytes.encrypted")
+			.description("Plaintext bytes encrypted on arrival (files and manifests)")
+			.baseUnit("bytes")
+			.register(meters);
 	}
 
 	record Receipt(String reference, Instant receivedAt) {
 	}
 
+	/** Observed as {@code tresor.upload}: a timer of every upload, received or refused ({@code error} tag). */
 	Receipt receive(String token, HttpServletRequest request, Locale locale) throws IOException {
+		var observation = Observation.start(UPLOAD_OBSERVATION, observations);
+		try (var scope = observation.openScope()) {
+			return receiveObserved(token, request, locale);
+		}
+		catch (IOException | RuntimeException e) {
+			observation.error(e);
+			throw e;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private Receipt receiveObserved(String token, HttpServletRequest request, Locale locale) throws IOException {
 		var ticket = tickets.usable(token);
 		var box = boxes.findById(ticket.boxId()).orElseThrow(TicketNotUsableException::new);
 		var recipients = Recipients.of(accounts.publicKeysOf(box.members()));
@@ -195,6 +226,7 @@ class Intake {
 			List<KeyPacket> packets = encrypting.keyPackets();
 			long ciphertextSize = blob.commit();
 			stored.add(blob.id());
+			bytesEncrypted.increment(plaintextSize);
 			return new SubmissionPart(position, kind, blob.id(), plaintextSize, ciphertextSize, recipients.zip(packets));
 		}
 	}
