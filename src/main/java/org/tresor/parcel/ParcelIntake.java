@@ -219,7 +219,7 @@ public class ParcelIntake {
 			if (MESSAGE_FIELD.equals(name)) {
 				message = value;
 			}
-			else if (fields.size() < 32) {
+			if (fields.size() < 32) {
 				fields.putIfAbsent(name, value);
 			}
 		}
