@@ -34,7 +34,7 @@ class DeliveryPropertiesTests {
 
 	@Test
 	void refusesAnExpiryShorterThanADay() {
-		context.withPropertyValues("tresor.delivery.max-expiry=2h")
+		context.withPropertyValues("tresor.delivery.default-expiry=2h", "tresor.delivery.max-expiry=2h")
 			.run(started -> assertThat(started).getFailure().hasStackTraceContaining("maxExpiry"));
 	}
 
