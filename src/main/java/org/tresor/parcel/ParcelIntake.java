@@ -116,10 +116,11 @@ public class ParcelIntake {
 		try {
 			var form = new Form(limits, recipients);
 			readInto(form, request, stored);
+			// the fields are checked first: their errors say more than "empty"
+			var readers = form.recipients();
 			if (form.message.isBlank() && form.files.isEmpty()) {
 				throw new ParcelRejectedException(ParcelRejectedException.Reason.EMPTY);
 			}
-			var readers = form.recipients();
 			var manifest = json.writeValueAsBytes(new Manifest(form.message, form.entries));
 			var manifestPart = store("manifest.json", new ByteArrayInputStream(manifest), readers, stored);
 			var result = record.apply(new ReceivedParcel(Map.copyOf(form.fields), manifestPart, List.copyOf(form.files),

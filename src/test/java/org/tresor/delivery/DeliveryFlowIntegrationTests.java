@@ -210,8 +210,7 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 		var address = newAddress();
 		send(address, "Part one", "", randomFile("one.pdf", 1000));
 		send(address, "Part two", "", randomFile("two.pdf", 2000));
-		var invitations = MAIL.to(address);
-		assertThat(invitations).hasSize(2);
+		var invitations = MAIL.awaitAll(address, 2);
 		setUpAccess(TestMailServer.link(invitations.get(1), PUBLIC_BASE_URL + "/account/setup/"));
 		var completionMail = MAIL.await(sender.email(), address + " has set up access");
 		assertThat(TestMailServer.text(completionMail)).contains("2 deliveries");
@@ -344,6 +343,33 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 		var lateLink = TestMailServer.link(MAIL.await(late, "/account/setup/"), PUBLIC_BASE_URL + "/account/setup/");
 		clock.advance(Duration.ofDays(7).plusMinutes(1));
 		assertThat(recipient.getPage(local(lateLink)).getWebResponse().getStatusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void recipientSetUpRefusesAWeakOrMismatchedSecuPassNextToTheField() throws Exception {
+		var address = newAddress();
+		send(address, "Rules first", "", randomFile("rules.pdf", 100));
+		var link = TestMailServer.link(MAIL.await(address, "/account/setup/"), PUBLIC_BASE_URL + "/account/setup/");
+		HtmlPage setup = recipient.getPage(local(link));
+		assertThat(setup.asNormalizedText()).contains(address).contains("at least 12 characters");
+		AccountFixtures.type(setup, "password", RECIPIENT_PASSWORD);
+		AccountFixtures.type(setup, "passwordRepeated", RECIPIENT_PASSWORD);
+		AccountFixtures.type(setup, "secuPass", "weak");
+		AccountFixtures.type(setup, "secuPassRepeated", "weak");
+		var weak = AccountFixtures.submit(setup, "secuPassRepeated");
+		assertThat(weak.getWebResponse().getStatusCode()).isEqualTo(422);
+		assertThat(weak.getElementById("secuPass-error")).isNotNull();
+		assertThat(((HtmlInput) weak.getHtmlElementById("secuPass")).getValue()).isEmpty();
+
+		AccountFixtures.type(weak, "password", RECIPIENT_PASSWORD);
+		AccountFixtures.type(weak, "passwordRepeated", RECIPIENT_PASSWORD);
+		AccountFixtures.type(weak, "secuPass", RECIPIENT_SECUPASS);
+		AccountFixtures.type(weak, "secuPassRepeated", RECIPIENT_SECUPASS + "x");
+		var mismatched = AccountFixtures.submit(weak, "secuPassRepeated");
+		assertThat(mismatched.getWebResponse().getStatusCode()).isEqualTo(422);
+		assertThat(mismatched.getElementById("secuPassRepeated-error")).isNotNull();
+		assertThat(recipient.getPage(local(link)).getWebResponse().getStatusCode()).as("the link still works")
+			.isEqualTo(200);
 	}
 
 	/** An external recipient who has set up access, by way of a first delivery that the sender completed. */
