@@ -24,14 +24,15 @@ public final class AccountFixtures {
 	public record Credentials(String email, String password, String secuPass) {
 	}
 
-	private static final Map<String, Credentials> ADMINISTRATORS = new ConcurrentHashMap<>();
+	/** By context instance: every context of the application has the same id, its name. */
+	private static final Map<ApplicationContext, Credentials> ADMINISTRATORS = new ConcurrentHashMap<>();
 
 	private AccountFixtures() {
 	}
 
 	/** The administrator of this application, created on first use. {@code local} maps public links to the test server. */
 	public static Credentials administrator(ApplicationContext context, UnaryOperator<String> local) {
-		return ADMINISTRATORS.computeIfAbsent(context.getId(), id -> createAdministrator(context, local));
+		return ADMINISTRATORS.computeIfAbsent(context, key -> createAdministrator(context, local));
 	}
 
 	private static Credentials createAdministrator(ApplicationContext context, UnaryOperator<String> local) {
