@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -38,7 +39,9 @@ public final class AccountFixtures {
 	private static Credentials createAdministrator(ApplicationContext context, UnaryOperator<String> local) {
 		var token = context.getBean(FirstAdministrator.class).offerLink()
 			.orElseThrow(() -> new IllegalStateException("An administrator exists already"));
-		var credentials = new Credentials("admin@example.org", "admin password 1234", "Admin-SecuPass-1!");
+		// one address per application: the test SMTP server is shared, so mails must not be mistaken for another's
+		var credentials = new Credentials("admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
+				"admin password 1234", "Admin-SecuPass-1!");
 		var link = local.apply(context.getBean(org.tresor.TresorProperties.class).link("/setup/" + token.value()));
 		try (var browser = new WebClient()) {
 			browser.getOptions().setJavaScriptEnabled(false);
