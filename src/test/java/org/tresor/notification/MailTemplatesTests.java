@@ -6,12 +6,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.tresor.OrganisationProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MailTemplatesTests {
 
-	final MailTemplates templates = new MailTemplates(messages());
+	final MailTemplates templates = new MailTemplates(messages(), new OrganisationProperties("Kanzlei Beispiel", null));
 
 	final Recipient to = Recipient.parse("client@example.org").orElseThrow();
 
