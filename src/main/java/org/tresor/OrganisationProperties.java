@@ -20,8 +20,7 @@ import jakarta.validation.constraints.Size;
 public record OrganisationProperties(@DefaultValue("Tresor") @NotBlank @Size(max = 100) String name, URI logoUrl) {
 
 	public OrganisationProperties {
-		if (logoUrl != null && !isHttp(logoUrl) && !(logoUrl.getScheme() == null && logoUrl.getPath() != null
-				&& logoUrl.getPath().startsWith("/"))) {
+		if (logoUrl != null && !isHttp(logoUrl) && !isPathOnThisServer(logoUrl)) {
 			throw new IllegalArgumentException(
 					"tresor.organisation.logo-url must be an absolute http(s) URL or a path starting with /, was "
 							+ logoUrl);
@@ -39,6 +38,11 @@ public record OrganisationProperties(@DefaultValue("Tresor") @NotBlank @Size(max
 			return Optional.empty();
 		}
 		return Optional.of(logoUrl.getScheme() + "://" + logoUrl.getRawAuthority());
+	}
+
+	private static boolean isPathOnThisServer(URI uri) {
+		return uri.getScheme() == null && uri.getRawAuthority() == null && uri.getPath() != null
+				&& uri.getPath().startsWith("/");
 	}
 
 	private static boolean isHttp(URI uri) {

@@ -23,7 +23,9 @@ class MailTemplatesTests {
 		assertThat(rendered.subject()).isEqualTo("Ihr Link zum sicheren Versand");
 		assertThat(rendered.text()).startsWith("Guten Tag,").contains("https://tresor.example.org/submit/t/t1")
 				.contains("„Beratung“").doesNotContain("<", "[[", "th:insert");
+		assertThat(rendered.text()).contains("vom sicheren Dokumentenaustausch von Kanzlei Beispiel versandt");
 		assertThat(rendered.html()).contains("lang=\"de\"", "href=\"https://tresor.example.org/submit/t/t1\"")
+				.contains("<span>Kanzlei Beispiel</span>")
 				.doesNotContain("th:text", "xmlns:th");
 	}
 
