@@ -22,8 +22,9 @@ import org.tresor.account.AccountFixtures;
 
 /**
  * axe-core checks the main pages in a real browser, in the states people meet them (empty, with errors, with
- * content), and finds no serious or critical violation. German on a desktop and English on a 360 px phone,
- * so both languages and both layouts are covered.
+ * content), and finds no serious or critical violation; none of them is wider than the screen. German on a
+ * desktop and English on a 360 px phone, so both languages and both layouts are covered. A screenshot of
+ * each page goes to {@code target/screenshots}.
  */
 class AccessibilityIntegrationTests extends TresorIntegrationTest {
 
@@ -52,36 +53,36 @@ class AccessibilityIntegrationTests extends TresorIntegrationTest {
 	void pagesOfTheExternalSenderAreAccessible(Locale language, Viewport viewport) throws IOException {
 		use(language, viewport);
 		browser.open(url("/submit/info"));
-		browser.assertAccessible();
+		check("request-ticket", language, viewport);
 
 		browser.clickToNavigate(browser.find("main form button"));
-		browser.assertAccessible();
+		check("request-ticket-invalid", language, viewport);
 
 		var sender = "client-" + UUID.randomUUID() + "@example.org";
 		browser.type("email", sender);
 		browser.clickToNavigate(browser.find("main form button"));
-		browser.assertAccessible();
+		check("ticket-requested", language, viewport);
 
 		browser.open(local(TestMailServer.link(MAIL.await(sender, ""), PUBLIC_BASE_URL + "/submit/t/")));
-		browser.assertAccessible();
+		check("form", language, viewport);
 
 		browser.byId("files").sendKeys(file("letter.pdf", 1000));
 		browser.byId("files").sendKeys(file("too-large.bin", 3_500_000));
 		browser.waitFor(".upload-error");
-		browser.assertAccessible();
+		check("form-file-over-limit", language, viewport);
 
 		browser.find(".upload-remove").click();
 		browser.find("main form button[type=submit]").click();
 		browser.waitFor("#rejection");
-		browser.assertAccessible();
+		check("form-rejected", language, viewport);
 
 		browser.type("message", "Hello");
 		browser.find("main form button[type=submit]").click();
 		browser.waitFor("#reference");
-		browser.assertAccessible();
+		check("sent", language, viewport);
 
 		browser.open(url("/submit/t/" + "A".repeat(43)));
-		browser.assertAccessible();
+		check("not-found", language, viewport);
 	}
 
 	@ParameterizedTest(name = "{0} {1}")
@@ -90,23 +91,23 @@ class AccessibilityIntegrationTests extends TresorIntegrationTest {
 		use(language, viewport);
 		sendSubmission();
 		browser.open(url("/login?error"));
-		browser.assertAccessible();
+		check("login-failed", language, viewport);
 
 		browser.type("email", admin.email());
 		browser.type("password", admin.password());
 		browser.clickToNavigate(browser.find("main form button[type=submit]"));
 		browser.open(url("/inbox"));
-		browser.assertAccessible();
+		check("inbox", language, viewport);
 
 		browser.clickToNavigate(browser.find("main table a"));
-		browser.assertAccessible();
+		check("submission", language, viewport);
 		browser.type("secuPass", admin.secuPass());
 		browser.clickToNavigate(browser.find("main form button[type=submit]"));
-		browser.assertAccessible();
+		check("submission-opened", language, viewport);
 
 		for (var page : new String[] { "/account", "/admin/users", "/admin/boxes" }) {
 			browser.open(url(page));
-			browser.assertAccessible();
+			check(page.substring(page.lastIndexOf('/') + 1), language, viewport);
 		}
 	}
 
@@ -127,12 +128,12 @@ class AccessibilityIntegrationTests extends TresorIntegrationTest {
 		browser.reset();
 		use(language, viewport);
 		browser.open(link);
-		browser.assertAccessible();
+		check("setup", language, viewport);
 
 		browser.type("password", "short");
 		browser.type("secuPass", "weak");
 		browser.clickToNavigate(browser.find("main form button[type=submit]"));
-		browser.assertAccessible();
+		check("setup-errors", language, viewport);
 	}
 
 	@Test
@@ -142,6 +143,13 @@ class AccessibilityIntegrationTests extends TresorIntegrationTest {
 
 		assertThatThrownBy(browser::assertAccessible).isInstanceOf(AssertionError.class)
 			.hasMessageContaining("critical label");
+	}
+
+	/** No serious violation, nothing wider than the viewport, and a screenshot to look at. */
+	void check(String page, Locale language, Viewport viewport) {
+		browser.screenshot("page-" + language.getLanguage() + "-" + viewport.label() + "-" + page);
+		browser.assertNoHorizontalScrolling();
+		browser.assertAccessible();
 	}
 
 	/** A submission with a message, so the inbox has something to show. */
