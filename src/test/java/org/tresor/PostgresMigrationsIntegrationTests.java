@@ -49,9 +49,19 @@ class PostgresMigrationsIntegrationTests {
 	void everyMigrationRunsOnPostgresAndMatchesTheEntities() {
 		assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
 		assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
-			.isEqualTo(4);
+			.isEqualTo(migrationFiles());
 		assertThat(jdbc.queryForObject("select count(*) from submit_boxes where slug = 'info'", Integer.class))
 			.isEqualTo(1);
+	}
+
+	private static int migrationFiles() {
+		try {
+			return new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+				.getResources("classpath:db/migration/V*.sql").length;
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	private static EmbeddedPostgres start() {

@@ -57,6 +57,9 @@ public abstract class TresorIntegrationTest {
 		registry.add("tresor.submission.max-file-size", () -> "3MB");
 		registry.add("tresor.submission.max-submission-size", () -> "4MB");
 		registry.add("tresor.submission.max-files", () -> "5");
+		registry.add("tresor.delivery.max-file-size", () -> "3MB");
+		registry.add("tresor.delivery.max-delivery-size", () -> "4MB");
+		registry.add("tresor.delivery.max-files", () -> "5");
 	}
 
 	/** The address of {@code path} on the running test server. */

@@ -81,10 +81,11 @@ public class ParcelIntake {
 		try {
 			var form = new Form(limits, recipients);
 			readInto(form, request, stored);
+			// the fields are checked first: their errors say more than "empty"
+			var readers = form.recipients();
 			if (form.message.isBlank() && form.files.isEmpty()) {
 				throw new ParcelRejectedException(ParcelRejectedException.Reason.EMPTY);
 			}
-			var readers = form.recipients();
 			var manifest = json.writeValueAsBytes(new Manifest(form.message, form.entries));
 			var manifestPart = store("manifest.json", new ByteArrayInputStream(manifest), readers, stored);
 			var result = record.apply(new ReceivedParcel(Map.copyOf(form.fields), manifestPart, List.copyOf(form.files),
@@ -219,7 +220,7 @@ public class ParcelIntake {
 			if (MESSAGE_FIELD.equals(name)) {
 				message = value;
 			}
-			else if (fields.size() < 32) {
+			if (fields.size() < 32) {
 				fields.putIfAbsent(name, value);
 			}
 		}

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tresor.ReferenceNumbers;
 import org.tresor.account.Accounts;
 import org.tresor.parcel.ParcelIntake;
 import org.tresor.parcel.ParcelLimits;
@@ -35,7 +36,7 @@ class Intake {
 
 	private final Submissions submissions;
 
-	private final References references;
+	private final ReferenceNumbers references;
 
 	private final Accounts accounts;
 
@@ -49,7 +50,7 @@ class Intake {
 
 	private final Clock clock;
 
-	Intake(TicketOffice tickets, SubmitBoxes boxes, Submissions submissions, References references,
+	Intake(TicketOffice tickets, SubmitBoxes boxes, Submissions submissions, ReferenceNumbers references,
 			Accounts accounts, ParcelIntake parcels, TransactionTemplate transactions, ApplicationEventPublisher events,
 			SubmissionProperties properties, Clock clock) {
 		this.tickets = tickets;
@@ -94,7 +95,7 @@ class Intake {
 			return transactions.execute(status -> {
 				var now = clock.instant();
 				tickets.consume(token);
-				var submission = new Submission(SubmissionId.random(), box.id(), references.next(), senderEmail, now,
+				var submission = new Submission(SubmissionId.random(), box.id(), references.next("TR", submissions::existsByReference), senderEmail, now,
 						parts);
 				submissions.save(submission);
 				events.publishEvent(new SubmissionReceived(submission.id(), submission.reference(), box.name(),
