@@ -358,7 +358,7 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 		AccountFixtures.type(setup, "secuPassRepeated", "weak");
 		var weak = AccountFixtures.submit(setup, "secuPassRepeated");
 		assertThat(weak.getWebResponse().getStatusCode()).isEqualTo(422);
-		assertThat(weak.getHtmlElementById("secuPass-error")).isNotNull();
+		assertThat(weak.getElementById("secuPass-error")).isNotNull();
 		assertThat(((HtmlInput) weak.getHtmlElementById("secuPass")).getValue()).isEmpty();
 
 		AccountFixtures.type(weak, "password", RECIPIENT_PASSWORD);
@@ -367,7 +367,7 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 		AccountFixtures.type(weak, "secuPassRepeated", RECIPIENT_SECUPASS + "x");
 		var mismatched = AccountFixtures.submit(weak, "secuPassRepeated");
 		assertThat(mismatched.getWebResponse().getStatusCode()).isEqualTo(422);
-		assertThat(mismatched.getHtmlElementById("secuPassRepeated-error")).isNotNull();
+		assertThat(mismatched.getElementById("secuPassRepeated-error")).isNotNull();
 		assertThat(recipient.getPage(local(link)).getWebResponse().getStatusCode()).as("the link still works")
 			.isEqualTo(200);
 	}
