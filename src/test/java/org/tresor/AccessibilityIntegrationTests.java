@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +29,8 @@ import org.tresor.account.AccountFixtures;
  */
 class AccessibilityIntegrationTests extends TresorIntegrationTest {
 
-	final Browser browser = Browser.shared();
+	@RegisterExtension
+	static final Browser browser = Browser.shared();
 
 	@Autowired
 	ApplicationContext context;
@@ -39,9 +41,8 @@ class AccessibilityIntegrationTests extends TresorIntegrationTest {
 	AccountFixtures.Credentials admin;
 
 	@BeforeEach
-	void cleanBrowser() {
+	void administratorExists() {
 		admin = AccountFixtures.administrator(context, this::local);
-		browser.reset();
 	}
 
 	static Stream<Arguments> languagesAndViewports() {

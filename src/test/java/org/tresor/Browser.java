@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -28,11 +31,12 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * A real browser for the tests: Debian's Chromium, headless, driven through its chromedriver with Selenium.
- * One browser for the whole test run (starting one costs about a second); {@link #reset()} clears cookies and
- * emulation between tests. Without Chromium the tests fail with a message saying how to install it: a
- * browser test that silently skips would hide a broken page.
+ * One browser for the whole test run (starting one costs about a second), quit when the run ends. A test class
+ * registers it with {@code @RegisterExtension static final Browser browser = Browser.shared();} and gets a
+ * clean browser for each test ({@link #reset()}). Without Chromium the tests fail with a message saying how to
+ * install it: a browser test that silently skips would hide a broken page.
  */
-public final class Browser {
+public final class Browser implements BeforeAllCallback, BeforeEachCallback {
 
 	/** Where reviewers find a picture of every step. */
 	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -71,13 +75,32 @@ public final class Browser {
 		this.driver = driver;
 	}
 
-	/** The browser of this test run, started on first use and quit when the JVM ends. */
+	/** The browser of this test run, started on first use. */
 	public static synchronized Browser shared() {
 		if (shared == null) {
 			shared = new Browser(start());
-			Runtime.getRuntime().addShutdownHook(new Thread(shared.driver::quit, "quit-chromium"));
 		}
 		return shared;
+	}
+
+	private static synchronized void quitShared() {
+		if (shared != null) {
+			shared.driver.quit();
+			shared = null;
+		}
+	}
+
+	/** Quits the browser when the whole test run ends (its root context closes), before the JVM shuts down. */
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		context.getRoot()
+			.getStore(ExtensionContext.Namespace.create(Browser.class))
+			.computeIfAbsent("quit", key -> (AutoCloseable) Browser::quitShared, AutoCloseable.class);
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		reset();
 	}
 
 	private static ChromeDriver start() {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +33,8 @@ class AccountSetupBrowserIntegrationTests extends TresorIntegrationTest {
 
 	static final String SECUPASS = "Staff-SecuPass-42!";
 
-	final Browser browser = Browser.shared();
+	@RegisterExtension
+	static final Browser browser = Browser.shared();
 
 	@Autowired
 	ApplicationContext context;
@@ -43,9 +45,8 @@ class AccountSetupBrowserIntegrationTests extends TresorIntegrationTest {
 	AccountFixtures.Credentials admin;
 
 	@BeforeEach
-	void cleanBrowser() {
+	void administratorExists() {
 		admin = AccountFixtures.administrator(context, this::local);
-		browser.reset();
 	}
 
 	static Stream<Arguments> languagesAndViewports() {

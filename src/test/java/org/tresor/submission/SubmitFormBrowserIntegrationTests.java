@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +40,8 @@ class SubmitFormBrowserIntegrationTests extends TresorIntegrationTest {
 	/** Slow enough to watch half a megabyte go up for two seconds, as on a weak phone connection. */
 	static final long SLOW_UPLOAD = 250_000;
 
-	final Browser browser = Browser.shared();
+	@RegisterExtension
+	static final Browser browser = Browser.shared();
 
 	@Autowired
 	ApplicationContext context;
@@ -54,9 +56,8 @@ class SubmitFormBrowserIntegrationTests extends TresorIntegrationTest {
 	Path uploads;
 
 	@BeforeEach
-	void cleanBrowser() {
+	void administratorExists() {
 		AccountFixtures.administrator(context, this::local);
-		browser.reset();
 	}
 
 	static Stream<Arguments> languagesAndViewports() {
