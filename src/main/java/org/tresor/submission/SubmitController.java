@@ -99,7 +99,7 @@ class SubmitController {
 			return rejected(token, e.reason().messageKey(), Set.of(), e.reason().status(), model, response);
 		}
 		catch (ParcelRejectedException e) {
-			return rejected(token, e.reason().messageKey("submit.error."), fieldsOf(e.reason()), e.reason().status(),
+			return rejected(token, e.reason().messageKey("submit.error."), e.reason().fields(), e.reason().status(),
 					model, response);
 		}
 	}
@@ -133,15 +133,6 @@ class SubmitController {
 	}
 
 	/** The inputs a rejection is about: the page marks them invalid and links them to the message. */
-	private static Set<String> fieldsOf(ParcelRejectedException.Reason reason) {
-		return switch (reason) {
-			case MESSAGE_TOO_LONG -> Set.of(ParcelIntake.MESSAGE_FIELD);
-			case FILE_TOO_LARGE, TOO_LARGE, TOO_MANY_FILES -> Set.of(ParcelIntake.FILES_FIELD);
-			case EMPTY -> Set.of(ParcelIntake.MESSAGE_FIELD, ParcelIntake.FILES_FIELD);
-			case NOT_A_FORM, FIELD_TOO_LONG -> Set.of();
-		};
-	}
-
 	private SubmitBox box(String slug) {
 		return boxes.bySlug(slug).orElseThrow(SubmissionNotFoundException::new);
 	}
