@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.tresor.OrganisationProperties;
 
 /** Who may see what: form login for staff and recipients, public pages for senders and set-up. */
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +18,12 @@ class SecurityConfiguration {
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; "
 			+ "form-action 'self'; base-uri 'none'; object-src 'none'";
+
+	/** No inline script or style anywhere; scripts only as files from this server (e.g. {@code /js/upload.js}). */
+	static String contentSecurityPolicy(OrganisationProperties organisation) {
+		return CONTENT_SECURITY_POLICY
+				+ organisation.logoOrigin().map(origin -> "; img-src 'self' " + origin).orElse("");
+	}
 
 	/**
 	 * Monitoring: {@code /actuator/health} for everyone (details only for administrators), the other endpoints
@@ -38,7 +45,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, SignIns signIns) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, SignIns signIns,
+			OrganisationProperties organisation) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/", "/submit/**", "/setup/**", "/account/setup/**", "/login", "/css/**", "/js/**",
 						"/error", "/dev/**")
@@ -54,7 +62,7 @@ class SecurityConfiguration {
 				.failureHandler(signIns))
 			.addFilterAfter(new ActiveAccountFilter(users), SecurityContextHolderFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(organisation)))
 				// setup tokens are part of URLs: never send them to another site
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.csrf(Customizer.withDefaults());
