@@ -75,6 +75,7 @@ class Inbox {
 		var key = accounts.unlock(user, pass);
 		var manifest = parcels.manifest(submission.manifest(), user, key);
 		events.publishEvent(new SubmissionOpened(submission.id(), submission.reference(), user));
+		log.info("Submission {} opened by user {}", submission.reference(), user.value());
 		return new Opened(entry(submission), manifest.message(), manifest.files());
 	}
 
@@ -125,7 +126,7 @@ class Inbox {
 			throw new SubmissionNotFoundException();
 		}
 		parcels.remove(deleted.parts().stream().map(SubmissionPart::blob).toList());
-		log.info("Submission {} deleted", deleted.reference());
+		log.info("Submission {} deleted by user {}", deleted.reference(), user.value());
 	}
 
 	private Submission readable(SubmissionId id, UserId user) {
@@ -145,7 +146,8 @@ class Inbox {
 	private void markDownloaded(Submission submission, UserId user) {
 		transactions.executeWithoutResult(status -> submissions.findById(submission.id().value()).ifPresent(current -> {
 			current.markDownloaded(clock.instant());
-			events.publishEvent(new SubmissionOpened(current.id(), current.reference(), user));
+			events.publishEvent(new SubmissionDownloaded(current.id(), current.reference(), user));
+			log.info("Submission {} downloaded by user {}", current.reference(), user.value());
 		}));
 	}
 }
