@@ -53,6 +53,8 @@ class User {
 
 	private Instant activatedAt;
 
+	private Instant lastLoginAt;
+
 	@Version
 	private long version;
 
@@ -101,6 +103,14 @@ class User {
 	/** The language of mails to this user. */
 	void prefer(String languageTag) {
 		this.languageTag = languageTag;
+	}
+
+	void signedIn(Instant now) {
+		this.lastLoginAt = now;
+	}
+
+	Optional<Instant> lastLoginAt() {
+		return Optional.ofNullable(lastLoginAt);
 	}
 
 	void disable() {

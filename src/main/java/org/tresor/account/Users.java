@@ -26,4 +26,7 @@ interface Users extends CrudRepository<User, UUID> {
 	List<User> findEnabledStaff();
 
 	List<User> findAllByOrderByEmail();
+
+	@Query("select count(u) > 0 from User u where u.id = :id and u.enabled = true")
+	boolean isEnabled(UUID id);
 }

@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import org.tresor.InvalidSettingException;
 
 import jakarta.validation.constraints.NotNull;
 
@@ -18,9 +19,14 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("tresor.storage")
 record StorageProperties(@NotNull Path directory, @DefaultValue("32MB") @NotNull DataSize writeBackInterval) {
 
+	/** The directory is created if missing; a directory Tresor cannot write to stops the start. */
 	StorageProperties {
+		if (directory != null) {
+			directory = InvalidSettingException.requireWritableDirectory("tresor.storage.directory", directory);
+		}
 		if (writeBackInterval != null && writeBackInterval.toBytes() <= 0) {
-			throw new IllegalArgumentException("tresor.storage.write-back-interval must be positive");
+			throw new InvalidSettingException("tresor.storage.write-back-interval",
+					"must be positive, was " + writeBackInterval);
 		}
 	}
 }

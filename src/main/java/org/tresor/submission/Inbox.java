@@ -1,17 +1,10 @@
 package org.tresor.submission;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +14,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.account.Accounts;
 import org.tresor.account.UserId;
-import org.tresor.crypto.Envelopes;
 import org.tresor.crypto.SecuPass;
-import org.tresor.crypto.UnlockedKey;
-import org.tresor.storage.BlobStore;
+import org.tresor.parcel.Download;
+import org.tresor.parcel.Manifest;
+import org.tresor.parcel.Parcels;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What staff see of the submissions to their boxes. Anything beyond metadata needs the SecuPass, which
@@ -37,19 +29,13 @@ class Inbox {
 
 	private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
-	private static final int BUFFER_SIZE = 1 << 16;
-
 	private final Submissions submissions;
 
 	private final SubmitBoxes boxes;
 
 	private final Accounts accounts;
 
-	private final Envelopes envelopes;
-
-	private final BlobStore blobs;
-
-	private final JsonMapper json;
+	private final Parcels parcels;
 
 	private final TransactionTemplate transactions;
 
@@ -57,14 +43,12 @@ class Inbox {
 
 	private final Clock clock;
 
-	Inbox(Submissions submissions, SubmitBoxes boxes, Accounts accounts, Envelopes envelopes, BlobStore blobs,
-			JsonMapper json, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+	Inbox(Submissions submissions, SubmitBoxes boxes, Accounts accounts, Parcels parcels,
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.submissions = submissions;
 		this.boxes = boxes;
 		this.accounts = accounts;
-		this.envelopes = envelopes;
-		this.blobs = blobs;
-		this.json = json;
+		this.parcels = parcels;
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
@@ -89,8 +73,9 @@ class Inbox {
 	Opened open(SubmissionId id, UserId user, SecuPass pass) throws IOException {
 		var submission = readable(id, user);
 		var key = accounts.unlock(user, pass);
-		var manifest = manifest(submission, user, key);
+		var manifest = parcels.manifest(submission.manifest(), user, key);
 		events.publishEvent(new SubmissionOpened(submission.id(), submission.reference(), user));
+		log.info("Submission {} opened by user {}", submission.reference(), user.value());
 		return new Opened(entry(submission), manifest.message(), manifest.files());
 	}
 
@@ -99,48 +84,30 @@ class Inbox {
 		var submission = readable(id, user);
 		var part = submission.file(number);
 		var key = accounts.unlock(user, pass);
-		var name = manifest(submission, user, key).files().get(number - 1).name();
+		var name = parcels.manifest(submission.manifest(), user, key).files().get(number - 1).name();
+		var download = parcels.file(name, part, user, key);
 		markDownloaded(submission, user);
-		return new Download(name, part.plaintextSize(), out -> {
-			try (var plaintext = decrypt(part, user, key)) {
-				copy(plaintext, out);
-			}
-		});
+		return download;
 	}
 
 	/** All files as one ZIP, each decrypted while it streams into the archive. */
 	Download zip(SubmissionId id, UserId user, SecuPass pass) throws IOException {
 		var submission = readable(id, user);
 		var key = accounts.unlock(user, pass);
-		var names = manifest(submission, user, key).files().stream().map(Manifest.FileEntry::name).toList();
+		var names = parcels.manifest(submission.manifest(), user, key)
+			.files()
+			.stream()
+			.map(Manifest.FileEntry::name)
+			.toList();
+		var download = parcels.zip("Tresor-" + submission.reference() + ".zip", names, submission.files(), user, key);
 		markDownloaded(submission, user);
-		return new Download("Tresor-" + submission.reference() + ".zip", Download.UNKNOWN_SIZE, out -> {
-			var zip = new ZipOutputStream(out);
-			zip.setLevel(Deflater.BEST_SPEED);
-			var used = new HashSet<String>();
-			var files = submission.files();
-			for (int i = 0; i < files.size(); i++) {
-				zip.putNextEntry(new ZipEntry(unique(names.get(i), used)));
-				try (var plaintext = decrypt(files.get(i), user, key)) {
-					copy(plaintext, zip);
-				}
-				zip.closeEntry();
-			}
-			zip.finish();
-		});
+		return download;
 	}
 
 	/** File {@code number} as the OpenPGP message GnuPG decrypts: the user's key packet and the body. */
 	Download encryptedFile(SubmissionId id, UserId user, int number) {
 		var submission = readable(id, user);
-		var part = submission.file(number);
-		var packet = part.keyPacketFor(user).orElseThrow(SubmissionNotFoundException::new);
-		return new Download(submission.reference() + "-" + number + ".pgp",
-				packet.encoded().length + part.ciphertextSize(), out -> {
-					try (var message = envelopes.encryptedMessage(packet, blobs.open(part.blob()))) {
-						copy(message, out);
-					}
-				});
+		return parcels.encrypted(submission.reference() + "-" + number + ".pgp", submission.file(number), user);
 	}
 
 	/** Removes the submission, its key packets and its ciphertext; a second delete finds nothing. */
@@ -158,16 +125,8 @@ class Inbox {
 		catch (OptimisticLockingFailureException e) {
 			throw new SubmissionNotFoundException();
 		}
-		for (var part : deleted.parts()) {
-			try {
-				blobs.delete(part.blob());
-			}
-			catch (IOException e) {
-				log.warn("Blob {} of deleted submission {} stays until the sweeper removes it", part.blob().value(),
-						deleted.reference(), e);
-			}
-		}
-		log.info("Submission {} deleted", deleted.reference());
+		parcels.remove(deleted.parts().stream().map(SubmissionPart::blob).toList());
+		log.info("Submission {} deleted by user {}", deleted.reference(), user.value());
 	}
 
 	private Submission readable(SubmissionId id, UserId user) {
@@ -184,56 +143,11 @@ class Inbox {
 				submission.files().stream().map(SubmissionPart::plaintextSize).toList());
 	}
 
-	private Manifest manifest(Submission submission, UserId user, UnlockedKey key) throws IOException {
-		try (var plaintext = decrypt(submission.manifest(), user, key)) {
-			return json.readValue(plaintext, Manifest.class);
-		}
-	}
-
-	private InputStream decrypt(SubmissionPart part, UserId user, UnlockedKey key) throws IOException {
-		var packet = part.keyPacketFor(user).orElseThrow(SubmissionNotFoundException::new);
-		return envelopes.decrypt(key, packet, blobs.open(part.blob()));
-	}
-
 	private void markDownloaded(Submission submission, UserId user) {
 		transactions.executeWithoutResult(status -> submissions.findById(submission.id().value()).ifPresent(current -> {
 			current.markDownloaded(clock.instant());
-			events.publishEvent(new SubmissionOpened(current.id(), current.reference(), user));
+			events.publishEvent(new SubmissionDownloaded(current.id(), current.reference(), user));
+			log.info("Submission {} downloaded by user {}", current.reference(), user.value());
 		}));
-	}
-
-	private static String unique(String name, Set<String> used) {
-		var candidate = name;
-		int dot = name.lastIndexOf('.');
-		for (int n = 2; !used.add(candidate); n++) {
-			candidate = dot > 0 ? name.substring(0, dot) + " (" + n + ")" + name.substring(dot) : name + " (" + n + ")";
-		}
-		return candidate;
-	}
-
-	/**
-	 * Copies a decrypting stream, always holding the latest block back: the integrity check runs when the
-	 * plaintext ends, so only once the stream says "end" is its last block released. A tampered body thus
-	 * never arrives complete; the response breaks off and the browser marks the download as failed. Blocks
-	 * are filled before they are written (decryption hands out 8 KiB at a time), so the response goes out
-	 * in a few large writes rather than many small ones.
-	 */
-	private static void copy(InputStream in, OutputStream out) throws IOException {
-		var buffer = new byte[BUFFER_SIZE];
-		var held = new byte[BUFFER_SIZE];
-		int heldLength = 0;
-		int read;
-		while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {
-			out.write(held, 0, heldLength);
-			var swap = held;
-			held = buffer;
-			buffer = swap;
-			heldLength = read;
-			if (read < buffer.length) {
-				// a short block means the stream ended, and the integrity check passed
-				break;
-			}
-		}
-		out.write(held, 0, heldLength);
 	}
 }

@@ -1,4 +1,4 @@
-package org.tresor.submission;
+package org.tresor.parcel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.tresor.submission.MultipartForm.LimitExceededException;
-import org.tresor.submission.MultipartForm.MalformedFormException;
+import org.tresor.parcel.MultipartForm.LimitExceededException;
+import org.tresor.parcel.MultipartForm.MalformedFormException;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

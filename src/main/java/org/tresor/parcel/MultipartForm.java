@@ -1,4 +1,4 @@
-package org.tresor.submission;
+package org.tresor.parcel;
 
 import java.io.IOException;
 import java.io.InputStream;
