@@ -53,6 +53,9 @@ class User {
 
 	private Instant activatedAt;
 
+	/** Written by a bulk update on each login (see {@link Users#recordLogin}), never through this entity. */
+	private Instant lastLoginAt;
+
 	@Version
 	private long version;
 

@@ -1,9 +1,11 @@
 package org.tresor.account;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.CrudRepository;
 
@@ -26,4 +28,25 @@ interface Users extends CrudRepository<User, UUID> {
 	List<User> findEnabledStaff();
 
 	List<User> findAllByOrderByEmail();
+
+	/** No version bump: a login never conflicts with an administrator's change to the account. */
+	@Modifying
+	@Query("update User u set u.lastLoginAt = :now where u.id = :id")
+	int recordLogin(UUID id, Instant now);
+
+	/**
+	 * Accounts that are external only (not staff, not administrators) and whose last login, or their
+	 * creation if they never logged in, is before {@code before}.
+	 */
+	@Query("""
+			select u from User u
+			where u.roles = 'EXTERNAL'
+			  and coalesce(u.lastLoginAt, u.activatedAt, u.createdAt) < :before""")
+	List<User> findExternalInactiveSince(Instant before);
+
+	@Query("""
+			select u from User u
+			where u.id = :id and u.roles = 'EXTERNAL'
+			  and coalesce(u.lastLoginAt, u.activatedAt, u.createdAt) < :before""")
+	Optional<User> findExternalInactiveSince(UUID id, Instant before);
 }

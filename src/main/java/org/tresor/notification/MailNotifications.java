@@ -11,12 +11,12 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.tresor.TresorProperties;
 import org.tresor.account.Accounts;
 import org.tresor.account.SetupLinkIssued;
-import org.tresor.account.UserId;
 import org.tresor.submission.SubmissionReceived;
 import org.tresor.submission.TicketIssued;
 
@@ -36,10 +36,13 @@ class MailNotifications {
 
 	private final TresorProperties tresor;
 
-	MailNotifications(Mailer mailer, Accounts accounts, TresorProperties tresor) {
+	private final ApplicationEventPublisher events;
+
+	MailNotifications(Mailer mailer, Accounts accounts, TresorProperties tresor, ApplicationEventPublisher events) {
 		this.mailer = mailer;
 		this.accounts = accounts;
 		this.tresor = tresor;
+		this.events = events;
 	}
 
 	@ApplicationModuleListener
@@ -51,19 +54,24 @@ class MailNotifications {
 				"expiresAt", format(event.expiresAt(), locale)), List.of());
 	}
 
+	/** Fans out: one publication per member, each sent and, if need be, retried on its own. */
 	@ApplicationModuleListener
 	void notifyMembers(SubmissionReceived event) {
-		for (UserId member : event.members()) {
-			accounts.find(member).ifPresentOrElse(user -> {
-				var locale = Mail.language(user.languageTag());
-				send(MailType.NEW_SUBMISSION, user.email(), locale, Map.of(
-						"link", tresor.link("/inbox/" + event.id().value()),
-						"boxName", event.boxName(),
-						"reference", event.reference(),
-						"senderEmail", event.senderEmail(),
-						"receivedAt", format(event.receivedAt(), locale)), List.of(event.boxName()));
-			}, () -> log.warn("Not sending {} mail: no user {}", MailType.NEW_SUBMISSION, member.value()));
-		}
+		event.members().forEach(member -> events.publishEvent(new MemberToNotify(event, member)));
+	}
+
+	@ApplicationModuleListener
+	void notifyMember(MemberToNotify notification) {
+		var event = notification.submission();
+		accounts.find(notification.member()).ifPresentOrElse(user -> {
+			var locale = Mail.language(user.languageTag());
+			send(MailType.NEW_SUBMISSION, user.email(), locale, Map.of(
+					"link", tresor.link("/inbox/" + event.id().value()),
+					"boxName", event.boxName(),
+					"reference", event.reference(),
+					"senderEmail", event.senderEmail(),
+					"receivedAt", format(event.receivedAt(), locale)), List.of(event.boxName()));
+		}, () -> log.warn("Not sending {} mail: no user {}", MailType.NEW_SUBMISSION, notification.member().value()));
 	}
 
 	@ApplicationModuleListener

@@ -13,10 +13,7 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.account.Accounts;
@@ -24,6 +21,7 @@ import org.tresor.account.UserId;
 import org.tresor.crypto.Envelopes;
 import org.tresor.crypto.SecuPass;
 import org.tresor.crypto.UnlockedKey;
+import org.tresor.retention.RetentionPolicy;
 import org.tresor.storage.BlobStore;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -34,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class Inbox {
-
-	private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
 	private static final int BUFFER_SIZE = 1 << 16;
 
@@ -49,6 +45,10 @@ class Inbox {
 
 	private final BlobStore blobs;
 
+	private final Deletions deletions;
+
+	private final RetentionPolicy retention;
+
 	private final JsonMapper json;
 
 	private final TransactionTemplate transactions;
@@ -58,20 +58,24 @@ class Inbox {
 	private final Clock clock;
 
 	Inbox(Submissions submissions, SubmitBoxes boxes, Accounts accounts, Envelopes envelopes, BlobStore blobs,
-			JsonMapper json, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+			Deletions deletions, RetentionPolicy retention, JsonMapper json, TransactionTemplate transactions,
+			ApplicationEventPublisher events, Clock clock) {
 		this.submissions = submissions;
 		this.boxes = boxes;
 		this.accounts = accounts;
 		this.envelopes = envelopes;
 		this.blobs = blobs;
+		this.deletions = deletions;
+		this.retention = retention;
 		this.json = json;
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
 	}
 
+	/** @param expiresAt when retention deletes it, unless someone does so earlier */
 	record Entry(SubmissionId id, String reference, String boxName, String senderEmail, Instant receivedAt,
-			int fileCount, long totalSize, Optional<Instant> downloadedAt, List<Long> fileSizes) {
+			int fileCount, long totalSize, Optional<Instant> downloadedAt, List<Long> fileSizes, Instant expiresAt) {
 	}
 
 	record Opened(Entry entry, String message, List<Manifest.FileEntry> files) {
@@ -143,35 +147,20 @@ class Inbox {
 				});
 	}
 
-	/** Removes the submission, its key packets and its ciphertext; a second delete finds nothing. */
+	/**
+	 * Removes the submission, its key packets and its ciphertext. Of two deletions at once, or one after the
+	 * other, exactly one succeeds and is recorded; the other finds nothing.
+	 */
 	void delete(SubmissionId id, UserId user) {
-		Submission deleted;
-		try {
-			deleted = transactions.execute(status -> {
-				var submission = readable(id, user);
-				submissions.delete(submission);
-				submissions.flush();
-				events.publishEvent(new SubmissionDeleted(submission.id(), submission.reference(), user));
-				return submission;
-			});
-		}
-		catch (OptimisticLockingFailureException e) {
+		readable(id, user);
+		if (!deletions.delete(id.value(), found -> new SubmissionDeleted(found.id(), found.reference(), user))) {
 			throw new SubmissionNotFoundException();
 		}
-		for (var part : deleted.parts()) {
-			try {
-				blobs.delete(part.blob());
-			}
-			catch (IOException e) {
-				log.warn("Blob {} of deleted submission {} stays until the sweeper removes it", part.blob().value(),
-						deleted.reference(), e);
-			}
-		}
-		log.info("Submission {} deleted", deleted.reference());
 	}
 
 	private Submission readable(SubmissionId id, UserId user) {
 		return submissions.findById(id.value())
+			.filter(submission -> !submission.isDeleted())
 			.filter(submission -> boxes.findById(submission.boxId()).map(box -> box.hasMember(user)).orElse(false))
 			.filter(submission -> submission.manifest().keyPacketFor(user).isPresent())
 			.orElseThrow(SubmissionNotFoundException::new);
@@ -181,7 +170,8 @@ class Inbox {
 		var boxName = boxes.findById(submission.boxId()).map(SubmitBox::name).orElse("");
 		return new Entry(submission.id(), submission.reference(), boxName, submission.senderEmail(),
 				submission.receivedAt(), submission.fileCount(), submission.totalSize(), submission.downloadedAt(),
-				submission.files().stream().map(SubmissionPart::plaintextSize).toList());
+				submission.files().stream().map(SubmissionPart::plaintextSize).toList(),
+				retention.submissionExpiresAt(submission.receivedAt()));
 	}
 
 	private Manifest manifest(Submission submission, UserId user, UnlockedKey key) throws IOException {
@@ -196,10 +186,10 @@ class Inbox {
 	}
 
 	private void markDownloaded(Submission submission, UserId user) {
-		transactions.executeWithoutResult(status -> submissions.findById(submission.id().value()).ifPresent(current -> {
-			current.markDownloaded(clock.instant());
-			events.publishEvent(new SubmissionOpened(current.id(), current.reference(), user));
-		}));
+		transactions.executeWithoutResult(status -> {
+			submissions.markDownloaded(submission.id().value(), clock.instant());
+			events.publishEvent(new SubmissionOpened(submission.id(), submission.reference(), user));
+		});
 	}
 
 	private static String unique(String name, Set<String> used) {

@@ -32,6 +32,7 @@ import org.tresor.crypto.Envelopes;
 import org.tresor.crypto.KeyPacket;
 import org.tresor.crypto.PublicKeyRing;
 import org.tresor.storage.BlobId;
+import org.tresor.storage.BlobStorageException;
 import org.tresor.storage.BlobStore;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -126,6 +127,9 @@ class Intake {
 			var receipt = record(token, box, ticket.email(), parts, recipients, locale);
 			stored.clear();
 			return receipt;
+		}
+		catch (BlobStorageException e) {
+			throw storageFailed(e);
 		}
 		finally {
 			discard(stored);
@@ -250,6 +254,9 @@ class Intake {
 
 	private static RuntimeException limitExceeded(IOException e) throws IOException {
 		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BlobStorageException storage) {
+				return storageFailed(storage);
+			}
 			if (cause instanceof FileUploadByteCountLimitException) {
 				return new SubmissionRejectedException(SubmissionRejectedException.Reason.FILE_TOO_LARGE, e);
 			}
@@ -261,6 +268,12 @@ class Intake {
 			}
 		}
 		throw e;
+	}
+
+	/** Disk full, say: the user learns that nothing was kept and the link still works; operators get the cause. */
+	private static SubmissionRejectedException storageFailed(BlobStorageException e) {
+		log.error("Submission not stored, storage failed: {}", e.getMessage());
+		return new SubmissionRejectedException(SubmissionRejectedException.Reason.STORAGE_FAILED, e);
 	}
 
 	private static void copy(InputStream in, OutputStream out) throws IOException {

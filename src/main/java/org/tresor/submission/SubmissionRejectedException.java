@@ -12,7 +12,8 @@ class SubmissionRejectedException extends RuntimeException {
 		FILE_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
 		TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
 		TOO_MANY_FILES(HttpStatus.CONTENT_TOO_LARGE),
-		BOX_NOT_READY(HttpStatus.SERVICE_UNAVAILABLE);
+		BOX_NOT_READY(HttpStatus.SERVICE_UNAVAILABLE),
+		STORAGE_FAILED(HttpStatus.SERVICE_UNAVAILABLE);
 
 		private final HttpStatus status;
 

@@ -1,0 +1,46 @@
+package org.tresor;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+
+/**
+ * Background jobs that must run once across all instances of the application (mail retries, the blob
+ * sweeper, retention). Every instance schedules them; each run first takes the job's ShedLock lock row, so
+ * only one instance works at a time, and a run that finds the lock taken is skipped. The lock is held for at
+ * least half an interval, so instances whose schedules are out of step do not each run the job right after
+ * one another. A crashed instance's lock expires after {@code maxRunTime}.
+ */
+@Component
+public class ClusterJobs {
+
+	private final LockingTaskExecutor locks;
+
+	public ClusterJobs(LockingTaskExecutor locks) {
+		this.locks = locks;
+	}
+
+	/** Runs {@code job} {@code delayAfterStartup} after startup, then {@code interval} after each run ends. */
+	public void schedule(ScheduledTaskRegistrar registrar, String name, Duration delayAfterStartup, Duration interval,
+			Duration maxRunTime, Runnable job) {
+		registrar.addFixedDelayTask(
+				new FixedDelayTask(() -> runExclusively(name, interval, maxRunTime, job), interval, delayAfterStartup));
+	}
+
+	/** Runs {@code job} now unless another instance holds its lock; true if it ran here. */
+	public boolean runExclusively(String name, Duration interval, Duration maxRunTime, Runnable job) {
+		var ran = new boolean[1];
+		var atLeast = interval.dividedBy(2);
+		locks.executeWithLock((Runnable) () -> {
+			ran[0] = true;
+			job.run();
+		}, new LockConfiguration(Instant.now(), name, maxRunTime, atLeast.compareTo(maxRunTime) > 0 ? maxRunTime : atLeast));
+		return ran[0];
+	}
+}
