@@ -45,6 +45,6 @@ class SubmissionBlobs implements BlobReferences {
 
 	private static String owner(Submissions.PartBlob part) {
 		return "submission " + part.getReference() + ", "
-				+ (part.getKind() == SubmissionPart.Kind.MANIFEST ? "message and file names" : "file " + part.getPosition());
+				+ (SubmissionPart.Kind.MANIFEST.name().equals(part.getKind()) ? "message and file names" : "file " + part.getPosition());
 	}
 }

@@ -65,7 +65,8 @@ interface Submissions extends JpaRepository<Submission, UUID> {
 
 		String getReference();
 
-		SubmissionPart.Kind getKind();
+		/** The {@link SubmissionPart.Kind} by name. */
+		String getKind();
 
 		int getPosition();
 	}

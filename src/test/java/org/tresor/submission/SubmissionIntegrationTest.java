@@ -43,23 +43,23 @@ import org.tresor.storage.BlobStore;
  * What the reliability tests of the inbound flow share: browsers, a ticket by mail, the submit form, and a
  * raw HTTP client for what a browser cannot do on cue (two requests at once, hanging up half-way).
  */
-abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
+public abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
 
 	@Autowired
-	ApplicationContext context;
+	protected ApplicationContext context;
 
 	@Autowired
-	JdbcTemplate jdbc;
+	protected JdbcTemplate jdbc;
 
 	@Autowired
-	BlobStore blobStore;
+	protected BlobStore blobStore;
 
 	@TempDir
-	Path uploads;
+	protected Path uploads;
 
-	WebClient client;
+	protected WebClient client;
 
-	WebClient staff;
+	protected WebClient staff;
 
 	@BeforeEach
 	void browsers() {
@@ -75,11 +75,11 @@ abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
 		faults().heal();
 	}
 
-	FaultyBlobStore faults() {
+	protected FaultyBlobStore faults() {
 		return (FaultyBlobStore) blobStore;
 	}
 
-	static WebClient browser() {
+	protected static WebClient browser() {
 		var browser = new WebClient();
 		browser.getOptions().setJavaScriptEnabled(false);
 		browser.getOptions().setCssEnabled(false);
@@ -88,11 +88,11 @@ abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
 		return browser;
 	}
 
-	static String sender() {
+	protected static String sender() {
 		return "client-" + UUID.randomUUID() + "@example.org";
 	}
 
-	String ticketLink(String sender) throws IOException {
+	protected String ticketLink(String sender) throws IOException {
 		HtmlPage page = client.getPage(url("/submit/info"));
 		((HtmlInput) page.getHtmlElementById("email")).type(sender);
 		var requested = (HtmlPage) press(page, "Request ticket");
@@ -100,7 +100,7 @@ abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
 		return TestMailServer.link(MAIL.await(sender, ""), PUBLIC_BASE_URL + "/submit/t/");
 	}
 
-	HtmlPage submit(HtmlPage form, String message, Path... files) throws IOException {
+	protected HtmlPage submit(HtmlPage form, String message, Path... files) throws IOException {
 		((HtmlTextArea) form.getHtmlElementById("message")).setText(message);
 		if (files.length > 0) {
 			((HtmlFileInput) form.getHtmlElementById("files"))
@@ -110,31 +110,31 @@ abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
 	}
 
 	/** Submits through the browser and returns the reference number. */
-	String submitted(String sender, String message, Path... files) throws IOException {
+	protected String submitted(String sender, String message, Path... files) throws IOException {
 		var page = submit(client.getPage(local(ticketLink(sender))), message, files);
 		return page.getHtmlElementById("reference").asNormalizedText();
 	}
 
-	static Page press(HtmlPage page, String label) throws IOException {
+	protected static Page press(HtmlPage page, String label) throws IOException {
 		var buttons = page.getByXPath("//button[normalize-space(.)='" + label + "']");
 		assertThat(buttons).as("button '" + label + "'").isNotEmpty();
 		return ((HtmlButton) buttons.get(0)).click();
 	}
 
-	Path randomFile(String name, int size) throws IOException {
+	protected Path randomFile(String name, int size) throws IOException {
 		var bytes = new byte[size];
 		new Random(size).nextBytes(bytes);
 		return Files.write(uploads.resolve(name), bytes);
 	}
 
 	/** Every file under the blob directory, temporary ones included. */
-	static Set<Path> blobFiles() throws IOException {
+	protected static Set<Path> blobFiles() throws IOException {
 		try (var files = Files.walk(DATA_DIRECTORY.resolve("blobs"))) {
 			return files.filter(Files::isRegularFile).collect(Collectors.toSet());
 		}
 	}
 
-	static Set<Path> temporaryFiles() throws IOException {
+	protected static Set<Path> temporaryFiles() throws IOException {
 		try (var files = Files.list(DATA_DIRECTORY.resolve("blobs").resolve("tmp"))) {
 			return files.collect(Collectors.toSet());
 		}
@@ -150,15 +150,15 @@ abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
 			.collect(Collectors.toSet());
 	}
 
-	int submissionsFrom(String sender) {
+	protected int submissionsFrom(String sender) {
 		return jdbc.queryForObject("select count(*) from submissions where sender_email = ?", Integer.class, sender);
 	}
 
-	String staffLink(String email, String reference) {
+	protected String staffLink(String email, String reference) {
 		return local(TestMailServer.link(MAIL.await(email, reference), PUBLIC_BASE_URL + "/inbox/"));
 	}
 
-	static void await(String what, BooleanSupplier condition) {
+	protected static void await(String what, BooleanSupplier condition) {
 		var deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (!condition.getAsBoolean()) {
 			if (Instant.now().isAfter(deadline)) {
