@@ -14,11 +14,15 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
  * Background jobs that must run once across all instances of the application (mail retries, the blob
  * sweeper, retention). Every instance schedules them; each run first takes the job's ShedLock lock row, so
  * only one instance works at a time, and a run that finds the lock taken is skipped. The lock is held for at
- * least half an interval, so instances whose schedules are out of step do not each run the job right after
- * one another. A crashed instance's lock expires after {@code maxRunTime}.
+ * least {@link #MIN_GAP} (or half an interval, if that is shorter), so instances started together, whose
+ * schedules fire at nearly the same moment, do not each run the job right after one another; a restart still
+ * runs it at once. Runs on different instances further apart are harmless: every job is idempotent. A
+ * crashed instance's lock expires after {@code maxRunTime}.
  */
 @Component
 public class ClusterJobs {
+
+	static final Duration MIN_GAP = Duration.ofSeconds(10);
 
 	private final LockingTaskExecutor locks;
 
@@ -36,7 +40,8 @@ public class ClusterJobs {
 	/** Runs {@code job} now unless another instance holds its lock; true if it ran here. */
 	public boolean runExclusively(String name, Duration interval, Duration maxRunTime, Runnable job) {
 		var ran = new boolean[1];
-		var atLeast = interval.dividedBy(2);
+		var halfInterval = interval.dividedBy(2);
+		var atLeast = halfInterval.compareTo(MIN_GAP) < 0 ? halfInterval : MIN_GAP;
 		locks.executeWithLock((Runnable) () -> {
 			ran[0] = true;
 			job.run();

@@ -37,6 +37,9 @@ public final class TestMailServer {
 
 	/** Starts the server, on the same port as before if it was stopped: the application's settings stay right. */
 	public synchronized void start() {
+		if (greenMail != null) {
+			return;
+		}
 		var server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		server.start();
 		greenMail = server;
