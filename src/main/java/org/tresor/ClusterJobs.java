@@ -3,6 +3,8 @@ package org.tresor;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,8 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 @Component
 public class ClusterJobs {
 
+	private static final Logger log = LoggerFactory.getLogger(ClusterJobs.class);
+
 	static final Duration MIN_GAP = Duration.ofSeconds(10);
 
 	private final LockingTaskExecutor locks;
@@ -33,8 +37,18 @@ public class ClusterJobs {
 	/** Runs {@code job} {@code delayAfterStartup} after startup, then {@code interval} after each run ends. */
 	public void schedule(ScheduledTaskRegistrar registrar, String name, Duration delayAfterStartup, Duration interval,
 			Duration maxRunTime, Runnable job) {
-		registrar.addFixedDelayTask(
-				new FixedDelayTask(() -> runExclusively(name, interval, maxRunTime, job), interval, delayAfterStartup));
+		registrar.addFixedDelayTask(new FixedDelayTask(() -> {
+			try {
+				runExclusively(name, interval, maxRunTime, job);
+			}
+			catch (RuntimeException e) {
+				if (!DatabaseUnavailable.isCauseOf(e)) {
+					throw e;
+				}
+				// one line per run while the database is down, not a stack trace every few seconds
+				log.warn("Job {} skipped, database unavailable: {}", name, DatabaseUnavailable.describe(e));
+			}
+		}, interval, delayAfterStartup));
 	}
 
 	/** Runs {@code job} now unless another instance holds its lock; true if it ran here. */
