@@ -2,6 +2,7 @@ package org.tresor;
 
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
@@ -37,5 +38,9 @@ public class DisplayFormats {
 			.withLocale(LocaleContextHolder.getLocale())
 			.withZone(properties.timeZone())
 			.format(instant);
+	}
+
+	public String date(LocalDate date) {
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale()).format(date);
 	}
 }

@@ -90,6 +90,19 @@ public final class TestMailServer {
 		throw new AssertionError("No mail to " + recipient + " containing '" + fragment + "'");
 	}
 
+	/** Waits until {@code count} mails to {@code recipient} arrived, and returns them. */
+	public List<MimeMessage> awaitAll(String recipient, int count) {
+		var deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (Instant.now().isBefore(deadline)) {
+			var arrived = to(recipient);
+			if (arrived.size() >= count) {
+				return arrived;
+			}
+			sleep();
+		}
+		throw new AssertionError("Fewer than " + count + " mails to " + recipient);
+	}
+
 	public List<MimeMessage> to(String recipient) {
 		var server = greenMail;
 		if (server == null) {

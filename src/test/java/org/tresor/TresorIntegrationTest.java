@@ -76,6 +76,9 @@ public abstract class TresorIntegrationTest {
 		registry.add("tresor.submission.max-file-size", () -> "3MB");
 		registry.add("tresor.submission.max-submission-size", () -> "4MB");
 		registry.add("tresor.submission.max-files", () -> "5");
+		registry.add("tresor.delivery.max-file-size", () -> "3MB");
+		registry.add("tresor.delivery.max-delivery-size", () -> "4MB");
+		registry.add("tresor.delivery.max-files", () -> "5");
 		// mails that failed are retried within seconds, not minutes
 		registry.add("tresor.mail.retry-interval", () -> "1s");
 		registry.add("tresor.mail.max-retry-interval", () -> "2s");

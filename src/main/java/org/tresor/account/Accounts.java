@@ -1,13 +1,17 @@
 package org.tresor.account;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.tresor.LinkToken;
 import org.tresor.crypto.Keys;
 import org.tresor.crypto.PublicKeyRing;
 import org.tresor.crypto.SecuPass;
@@ -20,16 +24,55 @@ public class Accounts {
 
 	private final Users users;
 
+	private final SetupLinks links;
+
 	private final Keys keys;
 
-	Accounts(Users users, Keys keys) {
+	private final AccountProperties properties;
+
+	private final Clock clock;
+
+	Accounts(Users users, SetupLinks links, Keys keys, AccountProperties properties, Clock clock) {
 		this.users = users;
+		this.links = links;
 		this.keys = keys;
+		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<UserSummary> find(UserId id) {
 		return users.findById(id).map(User::summary);
+	}
+
+	/** The enabled user with this address, if there is one. */
+	@Transactional(readOnly = true)
+	public Optional<UserSummary> findByEmail(EmailAddress email) {
+		return users.findByEmail(email).filter(User::isEnabled).map(User::summary);
+	}
+
+	/**
+	 * Makes {@code email} ready to receive a delivery. A person without an account gets an external one
+	 * (the address is the user name, mails in {@code language}); whoever has not set up access yet gets a new single-use setup link.
+	 * Earlier links stay valid until they expire, so every mail that was sent keeps working.
+	 *
+	 * @throws RecipientDisabledException if an administrator switched the account off
+	 */
+	@Transactional
+	public RecipientAccount recipient(EmailAddress email, Locale language) {
+		var now = clock.instant();
+		var user = users.findByEmail(email)
+			.orElseGet(() -> users.save(User.invited(email, Set.of(Role.EXTERNAL), User.languageTagOf(language), now)));
+		if (!user.isEnabled()) {
+			throw new RecipientDisabledException(email.value());
+		}
+		if (user.isActive()) {
+			return new RecipientAccount(user.summary(), Optional.empty());
+		}
+		var token = LinkToken.random();
+		var link = links.save(SetupLink.forAccount(token, user.id(), now, properties.setupLinkLifetime()));
+		return new RecipientAccount(user.summary(),
+				Optional.of(new RecipientAccount.SetupInvitation(token.value(), link.expiresAt())));
 	}
 
 	/**

@@ -27,7 +27,7 @@ class SecurityConfiguration {
 						"/error", "/dev/**", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-				.requestMatchers("/inbox/**").hasAnyRole(Role.STAFF.name(), Role.ADMIN.name())
+				.requestMatchers("/inbox/**", "/outbox/**").hasAnyRole(Role.STAFF.name(), Role.ADMIN.name())
 				.anyRequest().authenticated())
 			.formLogin(login -> login
 				.loginPage("/login")

@@ -12,8 +12,11 @@ class SignInController {
 
 	@GetMapping("/")
 	String home() {
-		return Navigation.of(SecurityContextHolder.getContext().getAuthentication()).staff() ? "redirect:/inbox"
-				: "redirect:/submit/info";
+		var navigation = Navigation.of(SecurityContextHolder.getContext().getAuthentication());
+		if (navigation.staff()) {
+			return "redirect:/inbox";
+		}
+		return navigation.signedIn() ? "redirect:/received" : "redirect:/submit/info";
 	}
 
 	@GetMapping("/login")

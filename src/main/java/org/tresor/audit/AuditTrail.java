@@ -11,6 +11,11 @@ import org.tresor.account.Accounts;
 import org.tresor.account.AdministratorCreated;
 import org.tresor.account.SetupLinkIssued;
 import org.tresor.account.UserId;
+import org.tresor.delivery.DeliveryCompleted;
+import org.tresor.delivery.DeliveryCreated;
+import org.tresor.delivery.DeliveryDeletedByRecipient;
+import org.tresor.delivery.DeliveryDownloaded;
+import org.tresor.delivery.DeliveryWithdrawn;
 import org.tresor.submission.SubmissionDeleted;
 import org.tresor.submission.SubmissionExpired;
 import org.tresor.submission.SubmissionOpened;
@@ -80,6 +85,35 @@ class AuditTrail {
 	void on(AccountActivated event) {
 		var user = emailOf(event.user());
 		record(clock.instant(), user, AuditAction.ACCOUNT_ACTIVATED, "user " + user);
+	}
+
+	@EventListener
+	void on(DeliveryCreated event) {
+		record(event.createdAt(), emailOf(event.sender()), AuditAction.DELIVERY_SENT,
+				"delivery " + event.reference() + " to " + event.recipientCount() + " recipient(s)");
+	}
+
+	@EventListener
+	void on(DeliveryCompleted event) {
+		record(clock.instant(), emailOf(event.sender()), AuditAction.DELIVERY_COMPLETED,
+				"delivery " + event.reference() + " for " + event.recipientEmail());
+	}
+
+	@EventListener
+	void on(DeliveryDownloaded event) {
+		record(event.downloadedAt(), event.recipientEmail(), AuditAction.DELIVERY_DOWNLOADED,
+				"delivery " + event.reference());
+	}
+
+	@EventListener
+	void on(DeliveryWithdrawn event) {
+		record(clock.instant(), emailOf(event.by()), AuditAction.DELIVERY_WITHDRAWN, "delivery " + event.reference());
+	}
+
+	@EventListener
+	void on(DeliveryDeletedByRecipient event) {
+		record(clock.instant(), emailOf(event.recipient()), AuditAction.DELIVERY_DELETED_BY_RECIPIENT,
+				"delivery " + event.reference());
 	}
 
 	private void record(Instant occurredAt, String actor, AuditAction action, String subject) {

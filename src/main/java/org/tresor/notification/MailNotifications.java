@@ -8,6 +8,7 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,11 @@ import org.springframework.stereotype.Component;
 import org.tresor.TresorProperties;
 import org.tresor.account.Accounts;
 import org.tresor.account.SetupLinkIssued;
+import org.tresor.account.UserId;
+import org.tresor.delivery.CompletionRequested;
+import org.tresor.delivery.DeliveryDownloaded;
+import org.tresor.delivery.DeliveryReady;
+import org.tresor.delivery.RecipientInvited;
 import org.tresor.submission.SubmissionReceived;
 import org.tresor.submission.TicketIssued;
 
@@ -63,15 +69,12 @@ class MailNotifications {
 	@ApplicationModuleListener
 	void notifyMember(MemberToNotify notification) {
 		var event = notification.submission();
-		accounts.find(notification.member()).ifPresentOrElse(user -> {
-			var locale = Mail.language(user.languageTag());
-			send(MailType.NEW_SUBMISSION, user.email(), locale, Map.of(
-					"link", tresor.link("/inbox/" + event.id().value()),
-					"boxName", event.boxName(),
-					"reference", event.reference(),
-					"senderEmail", event.senderEmail(),
-					"receivedAt", format(event.receivedAt(), locale)), List.of(event.boxName()));
-		}, () -> log.warn("Not sending {} mail: no user {}", MailType.NEW_SUBMISSION, notification.member().value()));
+		toUser(notification.member(), MailType.NEW_SUBMISSION, locale -> Map.of(
+				"link", tresor.link("/inbox/" + event.id().value()),
+				"boxName", event.boxName(),
+				"reference", event.reference(),
+				"senderEmail", event.senderEmail(),
+				"receivedAt", format(event.receivedAt(), locale)), List.of(event.boxName()));
 	}
 
 	@ApplicationModuleListener
@@ -89,6 +92,53 @@ class MailNotifications {
 		send(MailType.SETUP_LINK, event.email(), locale, Map.of(
 				"link", tresor.link("/account/setup/" + event.token()),
 				"expiresAt", format(event.expiresAt(), locale)), List.of());
+	}
+
+	@ApplicationModuleListener
+	void on(RecipientInvited event) {
+		var locale = Mail.language(event.languageTag());
+		send(MailType.DELIVERY_INVITATION, event.recipientEmail(), locale, Map.of(
+				"link", tresor.link("/account/setup/" + event.setupToken()),
+				"senderEmail", event.senderEmail(),
+				"linkExpiresAt", format(event.setupLinkExpiresAt(), locale),
+				"deliveryExpiresAt", format(event.deliveryExpiresAt(), locale)), List.of(event.senderEmail()));
+	}
+
+	@ApplicationModuleListener
+	void on(DeliveryReady event) {
+		toUser(event.recipient(), MailType.DELIVERY_READY, locale -> Map.of(
+				"link", tresor.link("/received"),
+				"senderEmail", event.senderEmail(),
+				"count", event.count()), List.of(event.senderEmail()));
+	}
+
+	@ApplicationModuleListener
+	void on(CompletionRequested event) {
+		toUser(event.sender(), MailType.COMPLETION_REQUESTED, locale -> Map.of(
+				"link", tresor.link("/outbox/complete"),
+				"recipientEmail", event.recipientEmail(),
+				"count", event.count()), List.of(event.recipientEmail()));
+	}
+
+	@ApplicationModuleListener
+	void on(DeliveryDownloaded event) {
+		if (!event.first()) {
+			return;
+		}
+		toUser(event.sender(), MailType.DELIVERY_DOWNLOADED, locale -> Map.of(
+				"link", tresor.link("/outbox/" + event.id().value()),
+				"recipientEmail", event.recipientEmail(),
+				"reference", event.reference(),
+				"downloadedAt", format(event.downloadedAt(), locale)), List.of(event.recipientEmail()));
+	}
+
+	/** A mail to a user in the user's language; a user deleted in the meantime gets none. */
+	private void toUser(UserId user, MailType type, Function<Locale, Map<String, Object>> variables,
+			List<Object> subjectArguments) {
+		accounts.find(user).ifPresentOrElse(summary -> {
+			var locale = Mail.language(summary.languageTag());
+			send(type, summary.email(), locale, variables.apply(locale), subjectArguments);
+		}, () -> log.warn("Not sending {} mail: no user {}", type, user.value()));
 	}
 
 	private void send(MailType type, String address, Locale locale, Map<String, Object> variables,

@@ -13,6 +13,10 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.tresor.ClusterJobs;
 import org.tresor.account.SetupLinkIssued;
+import org.tresor.delivery.CompletionRequested;
+import org.tresor.delivery.DeliveryDownloaded;
+import org.tresor.delivery.DeliveryReady;
+import org.tresor.delivery.RecipientInvited;
 import org.tresor.submission.SubmissionReceived;
 import org.tresor.submission.TicketIssued;
 
@@ -32,7 +36,8 @@ class MailRetries implements SchedulingConfigurer {
 	static final String JOB = "mail-retries";
 
 	private static final Set<Class<?>> MAILED = Set.of(TicketIssued.class, SubmissionReceived.class,
-			SetupLinkIssued.class, MemberToNotify.class);
+			MemberToNotify.class, SetupLinkIssued.class, RecipientInvited.class, DeliveryReady.class,
+			CompletionRequested.class, DeliveryDownloaded.class);
 
 	private static final Duration MAX_RUN_TIME = Duration.ofMinutes(10);
 

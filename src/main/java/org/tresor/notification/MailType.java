@@ -10,7 +10,15 @@ enum MailType {
 	/** to the sender of a submission: it arrived */
 	SUBMISSION_RECEIPT("submission-receipt"),
 	/** to an invited user: the link to set up access */
-	SETUP_LINK("setup-link");
+	SETUP_LINK("setup-link"),
+	/** to a delivery recipient without access: documents wait, set up access first */
+	DELIVERY_INVITATION("delivery-invitation"),
+	/** to a delivery recipient: deliveries can be fetched now */
+	DELIVERY_READY("delivery-ready"),
+	/** to the sender of deliveries: a recipient set up access, complete them */
+	COMPLETION_REQUESTED("completion-requested"),
+	/** to the sender of a delivery: a recipient downloaded it for the first time */
+	DELIVERY_DOWNLOADED("delivery-downloaded");
 
 	private final String template;
 

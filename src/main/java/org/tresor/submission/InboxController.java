@@ -1,14 +1,11 @@
 package org.tresor.submission;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,7 +68,7 @@ class InboxController {
 			@RequestParam(defaultValue = "") String secuPass, @AuthenticationPrincipal SignedInUser user, Model model,
 			HttpServletResponse response) throws IOException {
 		try (var pass = SecuPass.of(secuPass)) {
-			send(inbox.file(new SubmissionId(id), user.id(), pass, number), response);
+			inbox.file(new SubmissionId(id), user.id(), pass, number).sendTo(response);
 			return null;
 		}
 		catch (WrongSecuPassException e) {
@@ -83,7 +80,7 @@ class InboxController {
 	String downloadZip(@PathVariable UUID id, @RequestParam(defaultValue = "") String secuPass,
 			@AuthenticationPrincipal SignedInUser user, Model model, HttpServletResponse response) throws IOException {
 		try (var pass = SecuPass.of(secuPass)) {
-			send(inbox.zip(new SubmissionId(id), user.id(), pass), response);
+			inbox.zip(new SubmissionId(id), user.id(), pass).sendTo(response);
 			return null;
 		}
 		catch (WrongSecuPassException e) {
@@ -94,7 +91,7 @@ class InboxController {
 	@GetMapping("/inbox/{id}/encrypted/{number}")
 	void downloadEncrypted(@PathVariable UUID id, @PathVariable int number,
 			@AuthenticationPrincipal SignedInUser user, HttpServletResponse response) throws IOException {
-		send(inbox.encryptedFile(new SubmissionId(id), user.id(), number), response);
+		inbox.encryptedFile(new SubmissionId(id), user.id(), number).sendTo(response);
 	}
 
 	@PostMapping("/inbox/{id}/delete")
@@ -122,23 +119,5 @@ class InboxController {
 		model.addAttribute("errors", Map.of("secuPass", "inbox.secuPass.wrong"));
 		response.setStatus(HttpStatus.FORBIDDEN.value());
 		return DETAILS_VIEW;
-	}
-
-	/**
-	 * Streams a download. Should decryption fail half-way (tampered ciphertext), the exception ends the
-	 * response without its final chunk, so the browser marks the download failed instead of keeping a
-	 * truncated file.
-	 */
-	private static void send(Download download, HttpServletResponse response) throws IOException {
-		response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(download.fileName(), StandardCharsets.UTF_8).build().toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		if (download.size() != Download.UNKNOWN_SIZE) {
-			response.setContentLengthLong(download.size());
-		}
-		download.body().writeTo(response.getOutputStream());
-		response.flushBuffer();
 	}
 }

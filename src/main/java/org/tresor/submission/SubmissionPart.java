@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.tresor.account.UserId;
 import org.tresor.crypto.KeyPacket;
+import org.tresor.parcel.EncryptedPart;
+import org.tresor.parcel.StoredPart;
 import org.tresor.storage.BlobId;
 
 import jakarta.persistence.CollectionTable;
@@ -25,7 +27,7 @@ import jakarta.persistence.Table;
 /** One encrypted object of a submission: its body blob and one key packet per recipient. */
 @Entity
 @Table(name = "submission_parts")
-class SubmissionPart {
+class SubmissionPart implements EncryptedPart {
 
 	enum Kind {
 		MANIFEST, FILE
@@ -55,15 +57,14 @@ class SubmissionPart {
 	protected SubmissionPart() {
 	}
 
-	SubmissionPart(int position, Kind kind, BlobId blob, long plaintextSize, long ciphertextSize,
-			Map<UserId, KeyPacket> keyPackets) {
+	SubmissionPart(int position, Kind kind, StoredPart stored) {
 		this.id = UUID.randomUUID();
 		this.position = position;
 		this.kind = kind;
-		this.blobId = blob.value();
-		this.plaintextSize = plaintextSize;
-		this.ciphertextSize = ciphertextSize;
-		keyPackets.forEach((user, packet) -> this.keyPackets.put(user.value(),
+		this.blobId = stored.blob().value();
+		this.plaintextSize = stored.plaintextSize();
+		this.ciphertextSize = stored.ciphertextSize();
+		stored.keyPackets().forEach((user, packet) -> this.keyPackets.put(user.value(),
 				Base64.getEncoder().encodeToString(packet.encoded())));
 	}
 
@@ -75,15 +76,18 @@ class SubmissionPart {
 		return kind == Kind.FILE;
 	}
 
-	BlobId blob() {
+	@Override
+	public BlobId blob() {
 		return new BlobId(blobId);
 	}
 
-	long plaintextSize() {
+	@Override
+	public long plaintextSize() {
 		return plaintextSize;
 	}
 
-	long ciphertextSize() {
+	@Override
+	public long ciphertextSize() {
 		return ciphertextSize;
 	}
 
@@ -92,7 +96,8 @@ class SubmissionPart {
 		keyPackets.putIfAbsent(user.value(), Base64.getEncoder().encodeToString(packet.encoded()));
 	}
 
-	Optional<KeyPacket> keyPacketFor(UserId user) {
+	@Override
+	public Optional<KeyPacket> keyPacketFor(UserId user) {
 		return Optional.ofNullable(keyPackets.get(user.value()))
 			.map(encoded -> new KeyPacket(Base64.getDecoder().decode(encoded)));
 	}

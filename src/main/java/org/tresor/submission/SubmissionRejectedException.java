@@ -6,14 +6,7 @@ import org.springframework.http.HttpStatus;
 class SubmissionRejectedException extends RuntimeException {
 
 	enum Reason {
-		EMPTY(HttpStatus.BAD_REQUEST),
-		NOT_A_FORM(HttpStatus.BAD_REQUEST),
-		MESSAGE_TOO_LONG(HttpStatus.CONTENT_TOO_LARGE),
-		FILE_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
-		TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
-		TOO_MANY_FILES(HttpStatus.CONTENT_TOO_LARGE),
-		BOX_NOT_READY(HttpStatus.SERVICE_UNAVAILABLE),
-		STORAGE_FAILED(HttpStatus.SERVICE_UNAVAILABLE);
+		BOX_NOT_READY(HttpStatus.SERVICE_UNAVAILABLE);
 
 		private final HttpStatus status;
 

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.account.EmailAddress;
+import org.tresor.parcel.ParcelRejectedException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -93,10 +94,10 @@ class SubmitController {
 			return "redirect:/submit/sent";
 		}
 		catch (SubmissionRejectedException e) {
-			formModel(model, token, tickets.usable(token));
-			model.addAttribute("rejection", e.reason().messageKey());
-			response.setStatus(e.reason().status().value());
-			return FORM_VIEW;
+			return rejected(token, e.reason().messageKey(), e.reason().status(), model, response);
+		}
+		catch (ParcelRejectedException e) {
+			return rejected(token, e.reason().messageKey("submit.error."), e.reason().status(), model, response);
 		}
 	}
 
@@ -106,6 +107,14 @@ class SubmitController {
 			return "redirect:/";
 		}
 		return SENT_VIEW;
+	}
+
+	private String rejected(String token, String messageKey, HttpStatus status, Model model,
+			HttpServletResponse response) {
+		formModel(model, token, tickets.usable(token));
+		model.addAttribute("rejection", messageKey);
+		response.setStatus(status.value());
+		return FORM_VIEW;
 	}
 
 	private void formModel(Model model, String token, Ticket ticket) {

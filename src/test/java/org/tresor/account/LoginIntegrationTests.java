@@ -131,10 +131,14 @@ class LoginIntegrationTests extends AccountIntegrationTestSupport {
 		}
 
 		@Test
-		void sendsEveryoneElseToTheSubmissionInfo() throws Exception {
+		void sendsAnonymousVisitorsToTheSubmissionInfo() throws Exception {
 			mvc.perform(get("/")).andExpect(redirectedUrl("/submit/info"));
+		}
+
+		@Test
+		void sendsRecipientsToTheirDocuments() throws Exception {
 			mvc.perform(get("/").with(signedIn(activeUser(uniqueEmail("external"), Role.EXTERNAL))))
-				.andExpect(redirectedUrl("/submit/info"));
+				.andExpect(redirectedUrl("/received"));
 		}
 
 		@Test

@@ -35,7 +35,8 @@ class RetentionJobIntegrationTests extends TresorIntegrationTest {
 
 	@Test
 	void runsTheExpiryTaskOfEveryModule() {
-		assertThat(job.deleteExpired()).containsKeys("tickets and submissions", "set-up links and external accounts");
+		assertThat(job.deleteExpired()).containsKeys("tickets and submissions", "set-up links and external accounts",
+				"deliveries");
 	}
 
 	@Test

@@ -140,7 +140,8 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		assertThat(jdbc.queryForObject("select count(*) from submissions where reference = ?", Integer.class, reference))
 			.isZero();
 		try (var blobs = Files.walk(DATA_DIRECTORY.resolve("blobs"))) {
-			var blobIds = jdbc.queryForList("select blob_id from submission_parts", String.class);
+			var blobIds = jdbc.queryForList(
+					"select blob_id from submission_parts union select blob_id from delivery_parts", String.class);
 			assertThat(blobs.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
 				.allMatch(blobIds::contains);
 		}

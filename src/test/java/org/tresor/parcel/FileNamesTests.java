@@ -1,4 +1,4 @@
-package org.tresor.submission;
+package org.tresor.parcel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.tresor.submission;
+package org.tresor.parcel;
 
 import java.text.Normalizer;
 
@@ -6,7 +6,7 @@ import java.text.Normalizer;
  * A client-supplied file name is data, never a path: this turns it into something safe to show and to
  * offer as a download name. Storage never uses it.
  */
-final class FileNames {
+public final class FileNames {
 
 	static final int MAX_LENGTH = 200;
 
@@ -15,7 +15,7 @@ final class FileNames {
 	private FileNames() {
 	}
 
-	static String forDisplay(String raw) {
+	public static String forDisplay(String raw) {
 		if (raw == null) {
 			return FALLBACK;
 		}

@@ -1,0 +1,7 @@
+package org.tresor.delivery;
+
+import org.tresor.account.UserId;
+
+/** A recipient set up access; the sender must complete {@code count} deliveries with the SecuPass. */
+public record CompletionRequested(UserId sender, String recipientEmail, int count) {
+}

@@ -1,0 +1,7 @@
+package org.tresor.delivery;
+
+import org.tresor.account.UserId;
+
+/** The sender wrote the key packets for a recipient who set up access after the delivery was sent. */
+public record DeliveryCompleted(DeliveryId id, String reference, UserId sender, String recipientEmail) {
+}

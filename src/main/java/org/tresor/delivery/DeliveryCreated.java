@@ -1,0 +1,10 @@
+package org.tresor.delivery;
+
+import java.time.Instant;
+
+import org.tresor.account.UserId;
+
+/** A staff member sent a delivery; its files are encrypted and stored. */
+public record DeliveryCreated(DeliveryId id, String reference, UserId sender, int recipientCount, int fileCount,
+		long totalSize, Instant createdAt) {
+}

@@ -1,0 +1,10 @@
+package org.tresor.delivery;
+
+import java.time.Instant;
+
+import org.tresor.account.UserId;
+
+/** A recipient fetched files of a delivery; {@code first} the first time they did. */
+public record DeliveryDownloaded(DeliveryId id, String reference, UserId sender, UserId recipient,
+		String recipientEmail, Instant downloadedAt, boolean first) {
+}

@@ -1,0 +1,107 @@
+package org.tresor.delivery;
+
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.tresor.account.UserId;
+import org.tresor.crypto.KeyPacket;
+import org.tresor.parcel.EncryptedPart;
+import org.tresor.parcel.StoredPart;
+import org.tresor.storage.BlobId;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+
+/** One encrypted object of a delivery: its body blob and one key packet per reader. */
+@Entity
+@Table(name = "delivery_parts")
+class DeliveryPart implements EncryptedPart {
+
+	enum Kind {
+		MANIFEST, FILE
+	}
+
+	@Id
+	private UUID id;
+
+	private int position;
+
+	@Enumerated(EnumType.STRING)
+	@Column(length = 16)
+	private Kind kind;
+
+	private String blobId;
+
+	private long plaintextSize;
+
+	private long ciphertextSize;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "delivery_key_packets", joinColumns = @JoinColumn(name = "part_id"))
+	@MapKeyColumn(name = "user_id")
+	@Column(name = "packet")
+	private Map<UUID, String> keyPackets = new HashMap<>();
+
+	protected DeliveryPart() {
+	}
+
+	DeliveryPart(int position, Kind kind, StoredPart stored) {
+		this.id = UUID.randomUUID();
+		this.position = position;
+		this.kind = kind;
+		this.blobId = stored.blob().value();
+		this.plaintextSize = stored.plaintextSize();
+		this.ciphertextSize = stored.ciphertextSize();
+		stored.keyPackets().forEach((user, packet) -> grant(user, packet));
+	}
+
+	int position() {
+		return position;
+	}
+
+	boolean isFile() {
+		return kind == Kind.FILE;
+	}
+
+	@Override
+	public BlobId blob() {
+		return new BlobId(blobId);
+	}
+
+	@Override
+	public long plaintextSize() {
+		return plaintextSize;
+	}
+
+	@Override
+	public long ciphertextSize() {
+		return ciphertextSize;
+	}
+
+	@Override
+	public Optional<KeyPacket> keyPacketFor(UserId user) {
+		return Optional.ofNullable(keyPackets.get(user.value()))
+			.map(encoded -> new KeyPacket(Base64.getDecoder().decode(encoded)));
+	}
+
+	/** Lets {@code user} open this part too: one more key packet, the body stays as it is. */
+	void grant(UserId user, KeyPacket packet) {
+		keyPackets.putIfAbsent(user.value(), Base64.getEncoder().encodeToString(packet.encoded()));
+	}
+
+	void revoke(UserId user) {
+		keyPackets.remove(user.value());
+	}
+}

@@ -1,0 +1,191 @@
+package org.tresor.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tresor.account.AccountActivated;
+import org.tresor.account.Accounts;
+import org.tresor.account.UserId;
+import org.tresor.crypto.Envelopes;
+import org.tresor.crypto.PublicKeyRing;
+import org.tresor.crypto.SecuPass;
+import org.tresor.parcel.Parcels;
+
+/** What staff see of the deliveries they sent, and how they complete and withdraw them. */
+@Service
+class Outbox {
+
+	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+	private final Deliveries deliveries;
+
+	private final Accounts accounts;
+
+	private final Envelopes envelopes;
+
+	private final Parcels parcels;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Outbox(Deliveries deliveries, Accounts accounts, Envelopes envelopes, Parcels parcels,
+			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+		this.deliveries = deliveries;
+		this.accounts = accounts;
+		this.envelopes = envelopes;
+		this.parcels = parcels;
+		this.transactions = transactions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	record Entry(DeliveryId id, String reference, String subject, Instant createdAt, Instant expiresAt, int fileCount,
+			long totalSize, List<RecipientStatus> recipients) {
+
+		public boolean canBeCompleted() {
+			return recipients.stream().anyMatch(r -> r.state() == RecipientState.READY_TO_COMPLETE);
+		}
+	}
+
+	record RecipientStatus(String email, RecipientState state) {
+	}
+
+	@Transactional(readOnly = true)
+	List<Entry> of(UserId sender) {
+		return entries(deliveries.findBySenderIdOrderByCreatedAtDesc(sender.value()));
+	}
+
+	@Transactional(readOnly = true)
+	Entry entry(DeliveryId id, UserId sender) {
+		return entries(List.of(sentBy(id, sender))).get(0);
+	}
+
+	/** The sender's deliveries with a recipient who set up access and waits for the key packets. */
+	@Transactional(readOnly = true)
+	List<Entry> awaitingCompletion(UserId sender) {
+		return entries(deliveries.awaitingCompletionBy(sender.value(), clock.instant())).stream()
+			.filter(Entry::canBeCompleted)
+			.toList();
+	}
+
+	/**
+	 * Completes every delivery of {@code sender} for every recipient who has set up access: one new key
+	 * packet per part and recipient, re-wrapped from the sender's; the bodies are not read or copied.
+	 *
+	 * @return how many recipients of how many deliveries can fetch now
+	 * @throws org.tresor.crypto.WrongSecuPassException if {@code pass} does not unlock the sender's key
+	 */
+	@Transactional
+	int complete(UserId sender, SecuPass pass) {
+		var now = clock.instant();
+		var pending = deliveries.awaitingCompletionBy(sender.value(), now);
+		var keys = recipientKeys(pending);
+		if (keys.isEmpty()) {
+			return 0;
+		}
+		var key = accounts.unlock(sender, pass);
+		var readyByRecipient = new LinkedHashMap<UserId, Integer>();
+		var emails = new LinkedHashMap<UserId, String>();
+		for (var delivery : pending) {
+			for (var recipient : delivery.recipients()) {
+				var recipientKey = keys.get(recipient.user());
+				if (recipient.isCompleted() || recipient.isDeleted() || recipientKey == null) {
+					continue;
+				}
+				for (var part : delivery.parts()) {
+					var packet = part.keyPacketFor(sender).orElseThrow(
+							() -> new IllegalStateException("Delivery " + delivery.reference() + " lacks the sender's key packet"));
+					part.grant(recipient.user(), envelopes.rewrap(key, packet, recipientKey));
+				}
+				recipient.complete(now);
+				readyByRecipient.merge(recipient.user(), 1, Integer::sum);
+				emails.put(recipient.user(), recipient.email());
+				events.publishEvent(new DeliveryCompleted(delivery.id(), delivery.reference(), sender, recipient.email()));
+			}
+		}
+		var senderEmail = pending.get(0).senderEmail();
+		readyByRecipient.forEach((recipient, count) -> events
+			.publishEvent(new DeliveryReady(recipient, emails.get(recipient), senderEmail, count)));
+		int completed = readyByRecipient.values().stream().mapToInt(Integer::intValue).sum();
+		log.info("Sender completed {} delivery recipient(s)", completed);
+		return completed;
+	}
+
+	/** Deletes the delivery for everyone: rows, key packets and bodies. A second withdrawal finds nothing. */
+	void withdraw(DeliveryId id, UserId sender) {
+		Delivery withdrawn;
+		try {
+			withdrawn = transactions.execute(status -> {
+				var delivery = sentBy(id, sender);
+				deliveries.delete(delivery);
+				deliveries.flush();
+				events.publishEvent(new DeliveryWithdrawn(delivery.id(), delivery.reference(), sender));
+				return delivery;
+			});
+		}
+		catch (OptimisticLockingFailureException e) {
+			throw new DeliveryNotFoundException();
+		}
+		parcels.remove(withdrawn.parts().stream().map(DeliveryPart::blob).toList());
+		log.info("Delivery {} withdrawn", withdrawn.reference());
+	}
+
+	/** Tells each sender whose deliveries wait for the user that they can complete them now. */
+	@ApplicationModuleListener
+	void on(AccountActivated event) {
+		var waiting = deliveries.awaitingCompletionFor(event.user().value(), clock.instant());
+		waiting.stream()
+			.collect(Collectors.groupingBy(Delivery::sender, LinkedHashMap::new, Collectors.toList()))
+			.forEach((sender, ofSender) -> {
+				var email = ofSender.get(0).recipient(event.user()).map(DeliveryRecipient::email).orElseThrow();
+				events.publishEvent(new CompletionRequested(sender, email, ofSender.size()));
+			});
+	}
+
+	private Map<UserId, PublicKeyRing> recipientKeys(List<Delivery> pending) {
+		Set<UserId> recipients = pending.stream()
+			.flatMap(delivery -> delivery.recipients().stream())
+			.filter(recipient -> !recipient.isCompleted() && !recipient.isDeleted())
+			.map(DeliveryRecipient::user)
+			.collect(Collectors.toSet());
+		return accounts.publicKeysOf(recipients);
+	}
+
+	private Delivery sentBy(DeliveryId id, UserId sender) {
+		return deliveries.findById(id.value())
+			.filter(delivery -> delivery.sender().equals(sender))
+			.orElseThrow(DeliveryNotFoundException::new);
+	}
+
+	private List<Entry> entries(List<Delivery> list) {
+		var now = clock.instant();
+		var withKey = accounts.publicKeysOf(
+				list.stream().flatMap(delivery -> delivery.recipients().stream()).map(DeliveryRecipient::user).toList())
+			.keySet();
+		return list.stream()
+			.map(delivery -> new Entry(delivery.id(), delivery.reference(), delivery.subject(), delivery.createdAt(),
+					delivery.expiresAt(), delivery.fileCount(), delivery.totalSize(),
+					delivery.recipients()
+						.stream()
+						.map(recipient -> new RecipientStatus(recipient.email(),
+								delivery.stateOf(recipient, withKey.contains(recipient.user()), now)))
+						.toList()))
+			.toList();
+	}
+}

@@ -1,0 +1,256 @@
+package org.tresor.parcel;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.commons.fileupload2.core.DiskFileItem;
+import org.apache.commons.fileupload2.core.DiskFileItemFactory;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileUploadByteCountLimitException;
+import org.apache.commons.fileupload2.core.FileUploadFileCountLimitException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.tresor.crypto.Envelopes;
+import org.tresor.crypto.KeyPacket;
+import org.tresor.storage.BlobId;
+import org.tresor.storage.BlobStorageException;
+import org.tresor.storage.BlobStore;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Receives a form with files as it streams in: every file goes straight from the multipart parser into
+ * OpenPGP encryption and on into the blob store, so no plaintext byte is buffered on disk or kept whole in
+ * memory. The message text and file names end up in the encrypted manifest. The owner records the parcel
+ * only after every blob is durable; should that fail, or the form be refused, the blobs are removed again.
+ */
+@Service
+public class ParcelIntake {
+
+	public static final String MESSAGE_FIELD = "message";
+
+	public static final String FILES_FIELD = "files";
+
+	private static final Logger log = LoggerFactory.getLogger(ParcelIntake.class);
+
+	private static final int BUFFER_SIZE = 1 << 16;
+
+	/** Room for the text fields and the multipart framing on top of the files. */
+	private static final long FORM_OVERHEAD = 1 << 20;
+
+	/** Plain fields (addresses, subject, dates) are short; this bounds what one may cost in memory. */
+	private static final int MAX_FIELD_BYTES = 16 * 1024;
+
+	private final Envelopes envelopes;
+
+	private final BlobStore blobs;
+
+	private final Parcels parcels;
+
+	private final JsonMapper json;
+
+	ParcelIntake(Envelopes envelopes, BlobStore blobs, Parcels parcels, JsonMapper json) {
+		this.envelopes = envelopes;
+		this.blobs = blobs;
+		this.parcels = parcels;
+		this.json = json;
+	}
+
+	/**
+	 * Reads the form in {@code request}. The fields sent before the first file (browsers send them in page
+	 * order) decide who may read the parcel: {@code recipients} is asked once, before any file byte is
+	 * accepted, and may refuse the form by throwing. {@code record} then stores the parcel; whatever it or
+	 * the reading throws leaves no blob behind.
+	 *
+	 * @throws ParcelRejectedException if the form breaks a limit or brings neither message nor file
+	 */
+	public <T> T receive(HttpServletRequest request, ParcelLimits limits,
+			Function<Map<String, String>, Recipients> recipients, Function<ReceivedParcel, T> record)
+			throws IOException {
+		if (!JakartaServletFileUpload.isMultipartContent(request)) {
+			throw new ParcelRejectedException(ParcelRejectedException.Reason.NOT_A_FORM);
+		}
+		var stored = new ArrayList<BlobId>();
+		try {
+			var form = new Form(limits, recipients);
+			readInto(form, request, stored);
+			// the fields are checked first: their errors say more than "empty"
+			var readers = form.recipients();
+			if (form.message.isBlank() && form.files.isEmpty()) {
+				throw new ParcelRejectedException(ParcelRejectedException.Reason.EMPTY);
+			}
+			var manifest = json.writeValueAsBytes(new Manifest(form.message, form.entries));
+			var manifestPart = store("manifest.json", new ByteArrayInputStream(manifest), readers, stored);
+			var result = record.apply(new ReceivedParcel(Map.copyOf(form.fields), manifestPart, List.copyOf(form.files),
+					readers));
+			stored.clear();
+			return result;
+		}
+		catch (BlobStorageException e) {
+			throw storageFailed(e);
+		}
+		finally {
+			parcels.remove(stored);
+		}
+	}
+
+	private void readInto(Form form, HttpServletRequest request, List<BlobId> stored) throws IOException {
+		var upload = new JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory>();
+		upload.setSizeMax(form.limits.maxTotalSize().toBytes() + FORM_OVERHEAD);
+		upload.setFileSizeMax(form.limits.maxFileSize().toBytes());
+		upload.setFileCountMax(form.limits.maxFiles() + 10L);
+		try {
+			var items = upload.getItemIterator(request);
+			while (items.hasNext()) {
+				var item = items.next();
+				if (item.isFormField()) {
+					form.addField(item.getFieldName(), readField(item, form.limits));
+				}
+				else if (FILES_FIELD.equals(item.getFieldName())) {
+					storeFile(form, item, stored);
+				}
+			}
+		}
+		catch (IOException e) {
+			throw limitExceeded(e);
+		}
+	}
+
+	/** The empty part a browser sends when no file was chosen is skipped. */
+	private void storeFile(Form form, FileItemInput item, List<BlobId> stored) throws IOException {
+		var name = FileNames.forDisplay(item.getName());
+		try (var in = item.getInputStream()) {
+			var part = store(name, in, form.recipients(), stored);
+			if (part.plaintextSize() == 0 && (item.getName() == null || item.getName().isBlank())) {
+				parcels.remove(List.of(part.blob()));
+				stored.remove(part.blob());
+				return;
+			}
+			if (form.files.size() == form.limits.maxFiles()) {
+				throw new ParcelRejectedException(ParcelRejectedException.Reason.TOO_MANY_FILES);
+			}
+			form.files.add(part);
+			form.entries.add(new Manifest.FileEntry(name, part.plaintextSize()));
+		}
+	}
+
+	private StoredPart store(String name, InputStream plaintext, Recipients recipients, List<BlobId> stored)
+			throws IOException {
+		try (var blob = blobs.create()) {
+			// on failure the uncommitted blob is discarded, so the half-written encryption needs no closing
+			var encrypting = envelopes.encrypt(recipients.keys(), name, blob.stream());
+			copy(plaintext, encrypting);
+			encrypting.close();
+			List<KeyPacket> packets = encrypting.keyPackets();
+			long ciphertextSize = blob.commit();
+			stored.add(blob.id());
+			return new StoredPart(blob.id(), encrypting.plaintextBytes(), ciphertextSize, recipients.zip(packets));
+		}
+	}
+
+	private static String readField(FileItemInput item, ParcelLimits limits) throws IOException {
+		boolean message = MESSAGE_FIELD.equals(item.getFieldName());
+		// UTF-8 needs at most four bytes a character; read one byte more than allowed to detect overflow
+		long limit = message ? limits.maxMessageLength() * 4L + 1 : MAX_FIELD_BYTES + 1;
+		var tooLong = message ? ParcelRejectedException.Reason.MESSAGE_TOO_LONG
+				: ParcelRejectedException.Reason.FIELD_TOO_LONG;
+		try (var in = item.getInputStream()) {
+			var bytes = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+			if (bytes.length == limit || in.read() != -1) {
+				throw new ParcelRejectedException(tooLong);
+			}
+			var text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
+			if (message && text.codePointCount(0, text.length()) > limits.maxMessageLength()) {
+				throw new ParcelRejectedException(tooLong);
+			}
+			return text;
+		}
+	}
+
+	private static RuntimeException limitExceeded(IOException e) throws IOException {
+		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BlobStorageException storage) {
+				return storageFailed(storage);
+			}
+			if (cause instanceof FileUploadByteCountLimitException) {
+				return new ParcelRejectedException(ParcelRejectedException.Reason.FILE_TOO_LARGE, e);
+			}
+			if (cause instanceof FileUploadSizeException) {
+				return new ParcelRejectedException(ParcelRejectedException.Reason.TOO_LARGE, e);
+			}
+			if (cause instanceof FileUploadFileCountLimitException) {
+				return new ParcelRejectedException(ParcelRejectedException.Reason.TOO_MANY_FILES, e);
+			}
+		}
+		throw e;
+	}
+
+	/** Disk full, say: the sender learns that nothing was kept; operators get the cause. */
+	private static ParcelRejectedException storageFailed(BlobStorageException e) {
+		log.error("Form not stored, storage failed: {}", e.getMessage());
+		return new ParcelRejectedException(ParcelRejectedException.Reason.STORAGE_FAILED, e);
+	}
+
+	private static void copy(InputStream in, OutputStream out) throws IOException {
+		var buffer = new byte[BUFFER_SIZE];
+		int read;
+		while ((read = in.read(buffer)) != -1) {
+			out.write(buffer, 0, read);
+		}
+	}
+
+	/** What has arrived of one form so far. */
+	private static final class Form {
+
+		private final ParcelLimits limits;
+
+		private final Function<Map<String, String>, Recipients> resolver;
+
+		private final Map<String, String> fields = new LinkedHashMap<>();
+
+		private final List<StoredPart> files = new ArrayList<>();
+
+		private final List<Manifest.FileEntry> entries = new ArrayList<>();
+
+		private String message = "";
+
+		private Recipients recipients;
+
+		Form(ParcelLimits limits, Function<Map<String, String>, Recipients> resolver) {
+			this.limits = limits;
+			this.resolver = resolver;
+		}
+
+		void addField(String name, String value) {
+			if (MESSAGE_FIELD.equals(name)) {
+				message = value;
+			}
+			if (fields.size() < 32) {
+				fields.putIfAbsent(name, value);
+			}
+		}
+
+		/** Decided once, from the fields that came before the first file. */
+		Recipients recipients() {
+			if (recipients == null) {
+				recipients = resolver.apply(Map.copyOf(fields));
+				if (recipients.isEmpty()) {
+					throw new IllegalStateException("A parcel needs at least one recipient");
+				}
+			}
+			return recipients;
+		}
+	}
+}

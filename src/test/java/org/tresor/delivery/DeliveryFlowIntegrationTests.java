@@ -1,0 +1,509 @@
+package org.tresor.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.zip.ZipInputStream;
+
+import org.htmlunit.Page;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlCheckBoxInput;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlFileInput;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlTextArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.tresor.TestMailServer;
+import org.tresor.TresorIntegrationTest;
+import org.tresor.account.AccountFixtures;
+import org.tresor.account.AccountFixtures.Credentials;
+import org.tresor.crypto.GnuPg;
+
+/**
+ * The whole outbound flow as people use it, through the real web pages and real mails: staff send to an
+ * address, the recipient sets up access, the sender completes with the SecuPass, the recipient fetches and
+ * deletes, the sender is told.
+ */
+class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
+
+	static final String RECIPIENT_PASSWORD = "recipient password 1234";
+
+	static final String RECIPIENT_SECUPASS = "Recipient-SecuPass-7%";
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	Expiry expiry;
+
+	@TempDir
+	Path uploads;
+
+	WebClient staff;
+
+	WebClient recipient;
+
+	Credentials sender;
+
+	@BeforeEach
+	void signIn() throws IOException {
+		staff = browser();
+		recipient = browser();
+		sender = AccountFixtures.administrator(context, this::local);
+		AccountFixtures.logIn(staff, url("/login"), sender);
+	}
+
+	@AfterEach
+	void closeBrowsers() {
+		staff.close();
+		recipient.close();
+		clock.reset();
+	}
+
+	@Test
+	void newRecipientSetsUpAccessSenderCompletesRecipientFetchesAndDeletes() throws Exception {
+		var address = newAddress();
+		var first = randomFile("Bescheid März.pdf", 400_000);
+		var second = randomFile("scan.jpg", 1_200_000);
+
+		var outbox = send(address, "Your documents", "Here is what you asked for.", first, second);
+		assertThat(outbox.getWebResponse().getStatusCode()).isEqualTo(200);
+		assertThat(outbox.asNormalizedText()).contains("The delivery was sent.");
+		assertThat(stateIn(outbox, "Your documents")).contains("waiting for the recipient to set up access");
+
+		var invitation = MAIL.await(address, "/account/setup/");
+		assertThat(TestMailServer.text(invitation)).contains(sender.email())
+			.doesNotContain("Here is what you asked for")
+			.doesNotContain("scan.jpg")
+			.doesNotContain("Your documents");
+		setUpAccess(TestMailServer.link(invitation, PUBLIC_BASE_URL + "/account/setup/"));
+
+		var completionMail = MAIL.await(sender.email(), address + " has set up access");
+		assertThat(TestMailServer.text(completionMail)).contains("One delivery");
+		var completionLink = TestMailServer.link(completionMail, PUBLIC_BASE_URL + "/outbox/complete");
+		assertThat(stateIn(staff.getPage(url("/outbox")), "Your documents")).contains("access set up – please complete");
+
+		var bodiesBefore = blobContents();
+		HtmlPage completion = staff.getPage(local(completionLink));
+		assertThat(completion.asNormalizedText()).contains("Your documents").contains(address);
+		var refused = completeWith(completion, "not my SecuPass");
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(403);
+		assertThat(refused.asNormalizedText()).contains("The SecuPass is wrong");
+		var completed = completeWith(refused, sender.secuPass());
+		assertThat(completed.asNormalizedText()).contains("The deliveries are complete");
+		assertThat(stateIn(completed, "Your documents")).contains("delivered");
+		assertThat(blobContents()).as("completing re-wraps keys and leaves every body as it was")
+			.isEqualTo(bodiesBefore);
+
+		var ready = MAIL.await(address, "are ready for you");
+		assertThat(TestMailServer.link(ready, PUBLIC_BASE_URL + "/received")).isNotNull();
+		logInAsRecipient(address);
+		HtmlPage list = recipient.getPage(url("/received"));
+		assertThat(list.asNormalizedText()).contains("Your documents").contains(sender.email()).contains("2 files");
+
+		HtmlPage details = ((org.htmlunit.html.HtmlAnchor) list.getAnchorByText("Your documents")).click();
+		var opened = (HtmlPage) withSecuPass(details, RECIPIENT_SECUPASS, "Open", 0);
+		assertThat(opened.asNormalizedText()).contains("Here is what you asked for.")
+			.contains("Bescheid März.pdf")
+			.contains("scan.jpg");
+		var download = withSecuPass(opened, RECIPIENT_SECUPASS, "Download", 1).getWebResponse();
+		assertThat(download.getContentAsStream().readAllBytes()).isEqualTo(Files.readAllBytes(second));
+		assertThat(download.getResponseHeaderValue("Content-Disposition")).contains("attachment")
+			.contains("scan.jpg");
+		var zip = unzip(withSecuPass(opened, RECIPIENT_SECUPASS, "Download all as ZIP", 0).getWebResponse()
+			.getContentAsStream().readAllBytes());
+		assertThat(zip).containsOnlyKeys("Bescheid März.pdf", "scan.jpg");
+		assertThat(zip.get("Bescheid März.pdf")).isEqualTo(Files.readAllBytes(first));
+
+		var downloadedMail = MAIL.await(sender.email(), "downloaded your delivery");
+		assertThat(TestMailServer.text(downloadedMail)).contains(address).doesNotContain("scan.jpg");
+		assertThat(MAIL.to(sender.email()).stream().filter(mail -> subject(mail).contains("downloaded your delivery")
+				&& TestMailServer.text(mail).contains(address))).as("told once, at the first download").hasSize(1);
+		assertThat(stateIn(staff.getPage(url("/outbox")), "Your documents")).contains("downloaded");
+
+		var bodies = bodiesOf("Your documents");
+		assertThat(bodies).hasSize(3);
+		var deleted = confirmDelete(opened);
+		assertThat(deleted.asNormalizedText()).contains("The delivery was deleted from the server.")
+			.doesNotContain("Your documents");
+		assertThat(recipient.getPage(details.getUrl()).getWebResponse().getStatusCode()).isEqualTo(404);
+		assertThat(stateIn(staff.getPage(url("/outbox")), "Your documents")).contains("deleted by the recipient");
+		assertThat(bodiesOf("Your documents")).as("the last recipient deleted it: bodies and parts are gone").isEmpty();
+		assertThat(blobContents().keySet()).doesNotContainAnyElementsOf(bodies);
+		var reference = jdbc.queryForObject("select reference from deliveries where subject = 'Your documents'",
+				String.class);
+		assertThat(jdbc.queryForList("select action from audit_entries where subject like ?", String.class,
+				"delivery " + reference + "%"))
+			.contains("DELIVERY_SENT", "DELIVERY_COMPLETED", "DELIVERY_DOWNLOADED", "DELIVERY_DELETED_BY_RECIPIENT");
+	}
+
+	@Test
+	void recipientWithAKeyCanFetchAtOnceWithoutCompletion() throws Exception {
+		var address = activatedRecipient();
+		var file = randomFile("letter.pdf", 50_000);
+		var outbox = send(address, "Second letter", "", file);
+		assertThat(stateIn(outbox, "Second letter")).contains("delivered");
+		MAIL.await(address, "are ready for you");
+
+		logInAsRecipient(address);
+		HtmlPage details = ((org.htmlunit.html.HtmlAnchor) ((HtmlPage) recipient.getPage(url("/received")))
+			.getAnchorByText("Second letter")).click();
+		var download = withSecuPass(details, RECIPIENT_SECUPASS, "Download", 0).getWebResponse();
+		assertThat(download.getContentAsStream().readAllBytes()).isEqualTo(Files.readAllBytes(file));
+		assertThat(MAIL.to(sender.email()).stream().map(DeliveryFlowIntegrationTests::subject))
+			.as("only the first delivery, sent before the set-up, needed completing")
+			.containsOnlyOnce(address + " has set up access");
+	}
+
+	@Test
+	void encryptedDownloadOfACompletedDeliveryDecryptsWithGnuPg() throws Exception {
+		GnuPg.assumeAvailable();
+		var address = newAddress();
+		var file = randomFile("contract.pdf", 70_000);
+		send(address, "For GnuPG", "", file);
+		setUpAccess(TestMailServer.link(MAIL.await(address, "/account/setup/"), PUBLIC_BASE_URL + "/account/setup/"));
+		MAIL.await(sender.email(), address + " has set up access");
+		completeWith(staff.getPage(url("/outbox/complete")), sender.secuPass());
+
+		logInAsRecipient(address);
+		HtmlPage details = ((org.htmlunit.html.HtmlAnchor) ((HtmlPage) recipient.getPage(url("/received")))
+			.getAnchorByText("For GnuPG")).click();
+		var encrypted = recipient.getPage(details.getUrl() + "/encrypted/1").getWebResponse();
+		assertThat(encrypted.getResponseHeaderValue("Content-Disposition")).contains(".pgp");
+		HtmlPage account = recipient.getPage(url("/account"));
+		AccountFixtures.type(account, "secuPass", RECIPIENT_SECUPASS);
+		var exported = AccountFixtures.press(account, "secuPass").getWebResponse();
+		try (var gpg = GnuPg.temporaryHome()) {
+			gpg.importSecretKey(exported.getContentAsStream().readAllBytes(), RECIPIENT_SECUPASS);
+			assertThat(gpg.decrypt(encrypted.getContentAsStream().readAllBytes(), RECIPIENT_SECUPASS))
+				.as("the re-wrapped key packet and the untouched body form a message GnuPG reads")
+				.isEqualTo(Files.readAllBytes(file));
+		}
+	}
+
+	@Test
+	void oneSecuPassCompletesEveryWaitingDeliveryOfTheSender() throws Exception {
+		var address = newAddress();
+		send(address, "Part one", "", randomFile("one.pdf", 1000));
+		send(address, "Part two", "", randomFile("two.pdf", 2000));
+		var invitations = MAIL.awaitAll(address, 2);
+		setUpAccess(TestMailServer.link(invitations.get(1), PUBLIC_BASE_URL + "/account/setup/"));
+		var completionMail = MAIL.await(sender.email(), address + " has set up access");
+		assertThat(TestMailServer.text(completionMail)).contains("2 deliveries");
+
+		HtmlPage completion = staff.getPage(url("/outbox/complete"));
+		completeWith(completion, sender.secuPass());
+		assertThat(TestMailServer.text(MAIL.await(address, "are ready for you"))).contains("2 deliveries");
+		logInAsRecipient(address);
+		assertThat(((HtmlPage) recipient.getPage(url("/received"))).asNormalizedText()).contains("Part one")
+			.contains("Part two");
+	}
+
+	@Test
+	void aRecipientNeverSeesAnotherRecipientsDeliveryNorAnyStaffPage() throws Exception {
+		var alice = activatedRecipient();
+		var bob = activatedRecipient();
+		send(alice, "For Alice only", "secret for alice", randomFile("alice.pdf", 1000));
+		var aliceDelivery = jdbc.queryForObject("select id from deliveries where subject = 'For Alice only'",
+				UUID.class);
+
+		logInAsRecipient(bob);
+		assertThat(((HtmlPage) recipient.getPage(url("/received"))).asNormalizedText()).doesNotContain("For Alice only");
+		for (var path : new String[] { "/received/" + aliceDelivery, "/received/" + aliceDelivery + "/encrypted/1" }) {
+			var page = recipient.getPage(url(path));
+			assertThat(page.getWebResponse().getStatusCode()).as(path).isEqualTo(404);
+			assertThat(page.getWebResponse().getContentAsString()).doesNotContain("For Alice only");
+		}
+		for (var path : new String[] { "/outbox", "/outbox/new", "/outbox/" + aliceDelivery, "/inbox", "/admin/users" }) {
+			assertThat(recipient.getPage(url(path)).getWebResponse().getStatusCode()).as(path).isEqualTo(403);
+		}
+	}
+
+	@Test
+	void formErrorsAreShownNextToTheFieldsWithWhatWasTypedAndNothingIsStored() throws Exception {
+		var before = blobContents().keySet();
+		HtmlPage form = staff.getPage(url("/outbox/new"));
+		fill(form, "someone@example.org, not-an-address", "", "keep this message", randomFile("a.pdf", 1000));
+		var refused = (HtmlPage) press(form, "Send now", 0);
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+		assertThat(refused.getHtmlElementById("recipients-error").asNormalizedText())
+			.contains("not a valid e-mail address");
+		assertThat(refused.getHtmlElementById("subject-error").asNormalizedText()).contains("Please enter a subject");
+		assertThat(refused.getHtmlElementById("recipients").getAttribute("aria-describedby")).contains("recipients-error");
+		assertThat(((HtmlTextArea) refused.getHtmlElementById("message")).getText()).isEqualTo("keep this message");
+		assertThat(((HtmlTextArea) refused.getHtmlElementById("recipients")).getText())
+			.isEqualTo("someone@example.org, not-an-address");
+		assertThat(blobContents().keySet()).isEqualTo(before);
+	}
+
+	@Test
+	void expiryBeyondTheLimitIsRefused() throws Exception {
+		HtmlPage form = staff.getPage(url("/outbox/new"));
+		fill(form, newAddress(), "Too long", "", randomFile("a.pdf", 1000));
+		((HtmlInput) form.getHtmlElementById("expiresOn")).setValue(dispatchToday().plusDays(91).toString());
+		var refused = (HtmlPage) press(form, "Send now", 0);
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+		assertThat(refused.getHtmlElementById("expiresOn-error").asNormalizedText()).contains("after today");
+	}
+
+	@Test
+	void fileOverTheLimitIsRefusedWithNothingStored() throws Exception {
+		var before = blobContents().keySet();
+		HtmlPage form = staff.getPage(url("/outbox/new"));
+		fill(form, newAddress(), "Too big", "", randomFile("video.mp4", 3_500_000));
+		var refused = (HtmlPage) press(form, "Send now", 0);
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(413);
+		assertThat(refused.asNormalizedText()).contains("A file is larger than allowed. Nothing was sent");
+		assertThat(blobContents().keySet()).isEqualTo(before);
+		assertThat(jdbc.queryForObject("select count(*) from deliveries where subject = 'Too big'", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void withdrawnDeliveryIsGoneForEveryone() throws Exception {
+		var address = activatedRecipient();
+		send(address, "Sent by mistake", "", randomFile("wrong.pdf", 5000));
+		var bodies = bodiesOf("Sent by mistake");
+		var id = jdbc.queryForObject("select id from deliveries where subject = 'Sent by mistake'", UUID.class);
+
+		HtmlPage details = staff.getPage(url("/outbox/" + id));
+		var withdrawn = (HtmlPage) press(details, "Withdraw delivery", 0);
+		assertThat(withdrawn.asNormalizedText()).contains("The delivery was withdrawn").doesNotContain("Sent by mistake");
+		assertThat(blobContents().keySet()).doesNotContainAnyElementsOf(bodies);
+		logInAsRecipient(address);
+		assertThat(recipient.getPage(url("/received/" + id)).getWebResponse().getStatusCode()).isEqualTo(404);
+		assertThat(((HtmlPage) press(details, "Withdraw delivery", 0)).getWebResponse().getStatusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void expiredDeliveryDisappearsForTheRecipientAndItsFilesAreRemoved() throws Exception {
+		var address = activatedRecipient();
+		HtmlPage form = staff.getPage(url("/outbox/new"));
+		fill(form, address, "Short-lived", "", randomFile("soon.pdf", 5000));
+		((HtmlInput) form.getHtmlElementById("expiresOn")).setValue(dispatchToday().plusDays(2).toString());
+		press(form, "Send now", 0);
+		var bodies = bodiesOf("Short-lived");
+		assertThat(bodies).hasSize(2);
+
+		clock.advance(Duration.ofDays(4));
+		logInAsRecipient(address);
+		assertThat(((HtmlPage) recipient.getPage(url("/received"))).asNormalizedText()).doesNotContain("Short-lived");
+		expiry.deleteExpired(clock.instant());
+		assertThat(blobContents().keySet()).doesNotContainAnyElementsOf(bodies);
+		assertThat(stateIn(staff.getPage(url("/outbox")), "Short-lived")).contains("expired");
+	}
+
+	@Test
+	void deletingNeedsTheConfirmation() throws Exception {
+		var address = activatedRecipient();
+		send(address, "Keep me", "", randomFile("keep.pdf", 1000));
+		logInAsRecipient(address);
+		HtmlPage details = ((org.htmlunit.html.HtmlAnchor) ((HtmlPage) recipient.getPage(url("/received")))
+			.getAnchorByText("Keep me")).click();
+		var refused = (HtmlPage) press(details, "Delete", 0);
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+		assertThat(refused.asNormalizedText()).contains("Please confirm the deletion");
+		assertThat(((HtmlPage) recipient.getPage(url("/received"))).asNormalizedText()).contains("Keep me");
+	}
+
+	@Test
+	void setupLinkOfARecipientWorksOnceAndExpiresAfterSevenDays() throws Exception {
+		var used = newAddress();
+		send(used, "Once", "", randomFile("once.pdf", 100));
+		var link = TestMailServer.link(MAIL.await(used, "/account/setup/"), PUBLIC_BASE_URL + "/account/setup/");
+		setUpAccess(link);
+		assertThat(recipient.getPage(local(link)).getWebResponse().getStatusCode()).isEqualTo(404);
+
+		var late = newAddress();
+		send(late, "Too late", "", randomFile("late.pdf", 100));
+		var lateLink = TestMailServer.link(MAIL.await(late, "/account/setup/"), PUBLIC_BASE_URL + "/account/setup/");
+		clock.advance(Duration.ofDays(7).plusMinutes(1));
+		assertThat(recipient.getPage(local(lateLink)).getWebResponse().getStatusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void recipientSetUpRefusesAWeakOrMismatchedSecuPassNextToTheField() throws Exception {
+		var address = newAddress();
+		send(address, "Rules first", "", randomFile("rules.pdf", 100));
+		var link = TestMailServer.link(MAIL.await(address, "/account/setup/"), PUBLIC_BASE_URL + "/account/setup/");
+		HtmlPage setup = recipient.getPage(local(link));
+		assertThat(setup.asNormalizedText()).contains(address).contains("at least 12 characters");
+		AccountFixtures.type(setup, "password", RECIPIENT_PASSWORD);
+		AccountFixtures.type(setup, "passwordRepeated", RECIPIENT_PASSWORD);
+		AccountFixtures.type(setup, "secuPass", "weak");
+		AccountFixtures.type(setup, "secuPassRepeated", "weak");
+		var weak = AccountFixtures.submit(setup, "secuPassRepeated");
+		assertThat(weak.getWebResponse().getStatusCode()).isEqualTo(422);
+		assertThat(weak.getElementById("secuPass-error")).isNotNull();
+		assertThat(((HtmlInput) weak.getHtmlElementById("secuPass")).getValue()).isEmpty();
+
+		AccountFixtures.type(weak, "password", RECIPIENT_PASSWORD);
+		AccountFixtures.type(weak, "passwordRepeated", RECIPIENT_PASSWORD);
+		AccountFixtures.type(weak, "secuPass", RECIPIENT_SECUPASS);
+		AccountFixtures.type(weak, "secuPassRepeated", RECIPIENT_SECUPASS + "x");
+		var mismatched = AccountFixtures.submit(weak, "secuPassRepeated");
+		assertThat(mismatched.getWebResponse().getStatusCode()).isEqualTo(422);
+		assertThat(mismatched.getElementById("secuPassRepeated-error")).isNotNull();
+		assertThat(recipient.getPage(local(link)).getWebResponse().getStatusCode()).as("the link still works")
+			.isEqualTo(200);
+	}
+
+	/** An external recipient who has set up access, by way of a first delivery that the sender completed. */
+	String activatedRecipient() throws IOException {
+		var address = newAddress();
+		send(address, "Welcome " + address, "", randomFile("welcome.txt", 10));
+		setUpAccess(TestMailServer.link(MAIL.await(address, "/account/setup/"), PUBLIC_BASE_URL + "/account/setup/"));
+		MAIL.await(sender.email(), address + " has set up access");
+		completeWith(staff.getPage(url("/outbox/complete")), sender.secuPass());
+		return address;
+	}
+
+	HtmlPage send(String to, String subject, String message, Path... files) throws IOException {
+		HtmlPage form = staff.getPage(url("/outbox/new"));
+		fill(form, to, subject, message, files);
+		return (HtmlPage) press(form, "Send now", 0);
+	}
+
+	static void fill(HtmlPage form, String to, String subject, String message, Path... files) {
+		((HtmlTextArea) form.getHtmlElementById("recipients")).setText(to);
+		((HtmlInput) form.getHtmlElementById("subject")).setValue(subject);
+		((HtmlTextArea) form.getHtmlElementById("message")).setText(message);
+		((HtmlFileInput) form.getHtmlElementById("files"))
+			.setFiles(Arrays.stream(files).map(Path::toFile).toArray(File[]::new));
+	}
+
+	void setUpAccess(String link) throws IOException {
+		try (var browser = browser()) {
+			HtmlPage setup = browser.getPage(local(link));
+			AccountFixtures.type(setup, "password", RECIPIENT_PASSWORD);
+			AccountFixtures.type(setup, "passwordRepeated", RECIPIENT_PASSWORD);
+			AccountFixtures.type(setup, "secuPass", RECIPIENT_SECUPASS);
+			AccountFixtures.type(setup, "secuPassRepeated", RECIPIENT_SECUPASS);
+			var done = AccountFixtures.submit(setup, "secuPassRepeated");
+			assertThat(done.asNormalizedText()).contains("Your access is set up");
+		}
+	}
+
+	void logInAsRecipient(String address) throws IOException {
+		AccountFixtures.logIn(recipient, url("/login"), new Credentials(address, RECIPIENT_PASSWORD, RECIPIENT_SECUPASS));
+	}
+
+	HtmlPage completeWith(HtmlPage completion, String secuPass) throws IOException {
+		((HtmlInput) completion.getHtmlElementById("secuPass")).setValue(secuPass);
+		return (HtmlPage) press(completion, "Complete deliveries", 0);
+	}
+
+	HtmlPage confirmDelete(HtmlPage details) throws IOException {
+		((HtmlCheckBoxInput) details.getFirstByXPath("//input[@name='confirm']")).setChecked(true);
+		return (HtmlPage) press(details, "Delete", 0);
+	}
+
+	static Page withSecuPass(HtmlPage page, String secuPass, String button, int index) throws IOException {
+		((HtmlInput) page.getHtmlElementById("secuPass")).setValue(secuPass);
+		return press(page, button, index);
+	}
+
+	static Page press(HtmlPage page, String label, int index) throws IOException {
+		var buttons = page.getByXPath("//button[normalize-space(.)='" + label + "']");
+		assertThat(buttons).as("button '" + label + "'").hasSizeGreaterThan(index);
+		return ((HtmlButton) buttons.get(index)).click();
+	}
+
+	/** The recipients column of the outbox row of the delivery with {@code subject}. */
+	static String stateIn(HtmlPage outbox, String subject) {
+		HtmlElement row = outbox.getFirstByXPath("//tr[.//a[normalize-space(.)='" + subject + "']]");
+		assertThat(row).as("outbox row of " + subject).isNotNull();
+		return row.asNormalizedText();
+	}
+
+	java.util.List<String> bodiesOf(String subject) {
+		return jdbc.queryForList("select p.blob_id from delivery_parts p join deliveries d on d.id = p.delivery_id"
+				+ " where d.subject = ?", String.class, subject);
+	}
+
+	/** Every blob by id with a digest of its bytes. */
+	static Map<String, String> blobContents() throws IOException {
+		try (var files = Files.walk(DATA_DIRECTORY.resolve("blobs"))) {
+			var contents = new HashMap<String, String>();
+			for (var file : files.filter(Files::isRegularFile).toList()) {
+				contents.put(file.getFileName().toString(), sha256(Files.readAllBytes(file)));
+			}
+			return contents;
+		}
+	}
+
+	java.time.LocalDate dispatchToday() {
+		return context.getBean(Dispatch.class).today();
+	}
+
+	Path randomFile(String name, int size) throws IOException {
+		var bytes = new byte[size];
+		new Random(size).nextBytes(bytes);
+		return Files.write(uploads.resolve(name), bytes);
+	}
+
+	static String newAddress() {
+		return "recipient-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+	}
+
+	static WebClient browser() {
+		var browser = new WebClient();
+		browser.getOptions().setJavaScriptEnabled(false);
+		browser.getOptions().setCssEnabled(false);
+		browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+		browser.addRequestHeader("Accept-Language", "en");
+		return browser;
+	}
+
+	static String subject(jakarta.mail.internet.MimeMessage mail) {
+		try {
+			return mail.getSubject();
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+		var entries = new HashMap<String, byte[]>();
+		try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				entries.put(entry.getName(), in.readAllBytes());
+			}
+		}
+		return entries;
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}
