@@ -31,7 +31,9 @@ public final class AccountFixtures {
 
 	/** The administrator of this application, created on first use. {@code local} maps public links to the test server. */
 	public static Credentials administrator(ApplicationContext context, UnaryOperator<String> local) {
-		return ADMINISTRATORS.computeIfAbsent(context.getId(), id -> createAdministrator(context, local));
+		// the contexts of one test run share their id: tell them apart by identity
+		return ADMINISTRATORS.computeIfAbsent(context.getId() + "@" + System.identityHashCode(context),
+				id -> createAdministrator(context, local));
 	}
 
 	private static Credentials createAdministrator(ApplicationContext context, UnaryOperator<String> local) {
