@@ -18,6 +18,9 @@ public final class DatabaseUnavailable {
 	/** SQLSTATE class 08: connection exception; 57P: the server is shutting down or starting up. */
 	private static final String[] CONNECTION_STATES = { "08", "57P" };
 
+	/** HikariCP's message for a connection that was closed because it broke. */
+	private static final String CLOSED_CONNECTION = "Connection is closed";
+
 	private DatabaseUnavailable() {
 	}
 
@@ -28,15 +31,29 @@ public final class DatabaseUnavailable {
 					|| cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException) {
 				return true;
 			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-				for (var state : CONNECTION_STATES) {
-					if (sql.getSQLState().startsWith(state)) {
-						return true;
-					}
+			if (cause instanceof SQLException sql && isConnectionFailure(sql)) {
+				return true;
+			}
+			for (var suppressed : cause.getSuppressed()) {
+				if (isCauseOf(suppressed)) {
+					return true;
 				}
 			}
 			if (cause.getCause() == cause) {
 				break;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isConnectionFailure(SQLException sql) {
+		// the pool's answer when the connection died under a transaction, e.g. on its rollback: no SQLSTATE
+		if (sql.getSQLState() == null) {
+			return CLOSED_CONNECTION.equals(sql.getMessage());
+		}
+		for (var state : CONNECTION_STATES) {
+			if (sql.getSQLState().startsWith(state)) {
+				return true;
 			}
 		}
 		return false;

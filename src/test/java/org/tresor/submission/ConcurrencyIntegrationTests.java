@@ -97,8 +97,9 @@ class ConcurrencyIntegrationTests extends SubmissionIntegrationTest {
 		var link = staffLink(admin.email(), reference);
 		HtmlPage details = staff.getPage(link);
 
-		var statuses = atOnce(2, () -> http.send(staffPost(link + "/delete", details, ""),
-				HttpResponse.BodyHandlers.discarding()).statusCode());
+		var delete = staffPost(link + "/delete", details, "");
+
+		var statuses = atOnce(2, () -> http.send(delete, HttpResponse.BodyHandlers.discarding()).statusCode());
 
 		assertThat(statuses).containsExactlyInAnyOrder(302, 404);
 		assertThat(jdbc.queryForObject("select count(*) from audit_entries where action = 'SUBMISSION_DELETED'"

@@ -64,18 +64,25 @@ class InfrastructureFaultsIntegrationTests extends SubmissionIntegrationTest {
 		var blobsBefore = files();
 		var file = Files.readAllBytes(randomFile("scan.pdf", 2_000_000));
 
-		try (var upload = new RawUpload(formTarget(link), new MultipartBody("sent during the outage", "scan.pdf", file))) {
-			upload.sendFileUpTo(1_000_000);
-			await("the upload is being encrypted", () -> !temporaryFilesOnSmallDisk().isEmpty());
-			postgres.close();
-			assertThat(upload.finishFrom(1_000_000)).as("the upload's answer").isEqualTo(503);
+		var stopped = false;
+		try {
+			try (var upload = new RawUpload(formTarget(link), new MultipartBody("sent during the outage", "scan.pdf", file))) {
+				upload.sendFileUpTo(1_000_000);
+				await("the upload is being encrypted", () -> !temporaryFilesOnSmallDisk().isEmpty());
+				postgres.close();
+				stopped = true;
+				assertThat(upload.finishFrom(1_000_000)).as("the upload's answer").isEqualTo(503);
+			}
+			assertThat(page("/submit/info", "en").getWebResponse().getStatusCode()).isEqualTo(503);
+			assertThat(page("/submit/info", "en").asNormalizedText()).contains("temporarily unavailable");
+			assertThat(page("/submit/info", "de").asNormalizedText()).contains("vorübergehend nicht verfügbar");
+			assertThat(loginStatus(admin)).isEqualTo(503);
 		}
-		assertThat(page("/submit/info", "en").getWebResponse().getStatusCode()).isEqualTo(503);
-		assertThat(page("/submit/info", "en").asNormalizedText()).contains("temporarily unavailable");
-		assertThat(page("/submit/info", "de").asNormalizedText()).contains("vorübergehend nicht verfügbar");
-		assertThat(loginStatus(admin)).isEqualTo(503);
-
-		postgres = startPostgres();
+		finally {
+			if (stopped) {
+				postgres = startPostgres();
+			}
+		}
 		await("the application reaches the database again", () -> statusOf("/submit/info") == 200);
 
 		assertThat(files()).as("no blob of the failed upload").isEqualTo(blobsBefore);
