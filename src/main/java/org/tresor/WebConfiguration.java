@@ -26,16 +26,41 @@ class WebConfiguration implements WebMvcConfigurer {
 		var browserLanguage = new AcceptHeaderLocaleResolver();
 		browserLanguage.setSupportedLocales(SUPPORTED);
 		browserLanguage.setDefaultLocale(Locale.GERMAN);
-		var resolver = new CookieLocaleResolver("tresor-lang");
+		var resolver = new CookieLocaleResolver("tresor-lang") {
+
+			@Override
+			protected Locale parseLocaleValue(String value) {
+				return supported(super.parseLocaleValue(value));
+			}
+		};
+		// a cookie from elsewhere (or an old language) falls back to the browser's language instead of failing
+		resolver.setRejectInvalidCookies(false);
 		resolver.setDefaultLocaleFunction(browserLanguage::resolveLocale);
 		return resolver;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		var change = new LocaleChangeInterceptor();
+		var change = new LocaleChangeInterceptor() {
+
+			@Override
+			protected Locale parseLocaleValue(String value) {
+				return supported(super.parseLocaleValue(value));
+			}
+		};
 		change.setParamName("lang");
 		change.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(change);
+	}
+
+	/**
+	 * The supported language of {@code locale}: {@code ?lang=en-GB} is English. Anything else is refused, so a
+	 * page never claims {@code lang="fr"} while it shows German text.
+	 */
+	static Locale supported(Locale locale) {
+		return SUPPORTED.stream()
+			.filter(candidate -> locale != null && candidate.getLanguage().equals(locale.getLanguage()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Unsupported language " + locale));
 	}
 }

@@ -12,6 +12,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.tresor.DatabaseUnavailable;
+import org.tresor.OrganisationProperties;
 
 /** Who may see what: form login for staff and recipients, public pages for senders and set-up. */
 @Configuration(proxyBeanMethods = false)
@@ -20,8 +21,14 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; "
 			+ "form-action 'self'; base-uri 'none'; object-src 'none'";
 
+	/** No inline script or style anywhere; scripts only as files from this server (e.g. {@code /js/upload.js}). */
+	static String contentSecurityPolicy(OrganisationProperties organisation) {
+		return CONTENT_SECURITY_POLICY
+				+ organisation.logoOrigin().map(origin -> "; img-src 'self' " + origin).orElse("");
+	}
+
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, OrganisationProperties organisation) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/", "/submit/**", "/setup/**", "/account/setup/**", "/login", "/css/**", "/js/**",
 						"/error", "/dev/**", "/actuator/health/**")
@@ -36,7 +43,7 @@ class SecurityConfiguration {
 				.defaultSuccessUrl("/")
 				.failureHandler(loginFailure()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(organisation)))
 				// setup tokens are part of URLs: never send them to another site
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.csrf(Customizer.withDefaults());

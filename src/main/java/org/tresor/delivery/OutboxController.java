@@ -82,6 +82,7 @@ class OutboxController {
 		}
 		catch (ParcelRejectedException e) {
 			model.addAttribute("rejection", e.reason().messageKey("delivery.error."));
+			model.addAttribute("rejectedFields", e.reason().fields());
 			response.setStatus(e.reason().status().value());
 			return form(model, DeliveryForm.empty());
 		}

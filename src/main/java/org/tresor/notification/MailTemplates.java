@@ -6,6 +6,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.tresor.OrganisationProperties;
 
 /**
  * Renders a {@link Mail} from {@code templates/notification/<name>.txt} (text mode) and {@code .html}, with
@@ -21,8 +22,11 @@ class MailTemplates {
 
 	private final MessageSource messages;
 
-	MailTemplates(MessageSource messages) {
+	private final OrganisationProperties organisation;
+
+	MailTemplates(MessageSource messages, OrganisationProperties organisation) {
 		this.messages = messages;
+		this.organisation = organisation;
 		this.engine = new SpringTemplateEngine();
 		engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
 		engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
@@ -42,6 +46,7 @@ class MailTemplates {
 
 	Rendered render(Mail mail) {
 		var context = new Context(mail.locale(), mail.variables());
+		context.setVariable("organisation", organisation);
 		var subject = messages.getMessage(mail.type().subjectKey(), mail.subjectArguments().toArray(), mail.locale());
 		return new Rendered(oneLine(subject), engine.process(mail.type().textTemplate(), context),
 				engine.process(mail.type().htmlTemplate(), context));

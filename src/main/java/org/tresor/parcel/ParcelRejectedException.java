@@ -1,6 +1,7 @@
 package org.tresor.parcel;
 
 import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 
@@ -26,6 +27,16 @@ public class ParcelRejectedException extends RuntimeException {
 
 		public HttpStatus status() {
 			return status;
+		}
+
+		/** The form fields the refusal is about, so the page can link its message to them. */
+		public Set<String> fields() {
+			return switch (this) {
+				case MESSAGE_TOO_LONG -> Set.of(ParcelIntake.MESSAGE_FIELD);
+				case FILE_TOO_LARGE, TOO_LARGE, TOO_MANY_FILES -> Set.of(ParcelIntake.FILES_FIELD);
+				case EMPTY -> Set.of(ParcelIntake.MESSAGE_FIELD, ParcelIntake.FILES_FIELD);
+				case NOT_A_FORM, FIELD_TOO_LONG, STORAGE_FAILED -> Set.of();
+			};
 		}
 
 		/** The message key below {@code prefix}, e.g. {@code submit.error.too-large}. */

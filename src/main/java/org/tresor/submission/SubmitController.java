@@ -3,6 +3,7 @@ package org.tresor.submission;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.account.EmailAddress;
+import org.tresor.parcel.ParcelIntake;
 import org.tresor.parcel.ParcelRejectedException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -94,10 +96,11 @@ class SubmitController {
 			return "redirect:/submit/sent";
 		}
 		catch (SubmissionRejectedException e) {
-			return rejected(token, e.reason().messageKey(), e.reason().status(), model, response);
+			return rejected(token, e.reason().messageKey(), Set.of(), e.reason().status(), model, response);
 		}
 		catch (ParcelRejectedException e) {
-			return rejected(token, e.reason().messageKey("submit.error."), e.reason().status(), model, response);
+			return rejected(token, e.reason().messageKey("submit.error."), e.reason().fields(), e.reason().status(),
+					model, response);
 		}
 	}
 
@@ -109,10 +112,11 @@ class SubmitController {
 		return SENT_VIEW;
 	}
 
-	private String rejected(String token, String messageKey, HttpStatus status, Model model,
+	private String rejected(String token, String messageKey, Set<String> fields, HttpStatus status, Model model,
 			HttpServletResponse response) {
 		formModel(model, token, tickets.usable(token));
 		model.addAttribute("rejection", messageKey);
+		model.addAttribute("rejectedFields", fields);
 		response.setStatus(status.value());
 		return FORM_VIEW;
 	}
@@ -128,6 +132,7 @@ class SubmitController {
 		model.addAttribute("box", boxes.byId(ticket.boxId()));
 	}
 
+	/** The inputs a rejection is about: the page marks them invalid and links them to the message. */
 	private SubmitBox box(String slug) {
 		return boxes.bySlug(slug).orElseThrow(SubmissionNotFoundException::new);
 	}

@@ -40,6 +40,11 @@ abstract class AccountIntegrationTestSupport {
 
 	static final String SECUPASS = "Tresor-Schl0ssel!";
 
+	/** Pages and mails of this context carry an organisation's own name and logo. */
+	static final String ORGANISATION = "Kanzlei Beispiel & Partner";
+
+	static final String LOGO = "https://static.example.org/brand/logo.svg";
+
 	private static final Path DATA_DIRECTORY = createDataDirectory();
 
 	@Autowired
@@ -63,6 +68,8 @@ abstract class AccountIntegrationTestSupport {
 		registry.add("tresor.dev.mailbox", () -> "false");
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", TestMailServer.shared()::port);
+		registry.add("tresor.organisation.name", () -> ORGANISATION);
+		registry.add("tresor.organisation.logo-url", () -> LOGO);
 	}
 
 	static String uniqueEmail(String name) {

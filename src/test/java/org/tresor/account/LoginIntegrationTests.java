@@ -43,9 +43,18 @@ class LoginIntegrationTests extends AccountIntegrationTestSupport {
 		}
 
 		@Test
+		void showsTheOrganisationsNameAndLogo() throws Exception {
+			mvc.perform(get("/login").header("Accept-Language", "en"))
+				.andExpect(content().string(Matchers.containsString("<title>Log in – Kanzlei Beispiel &amp; Partner</title>")))
+				.andExpect(content().string(Matchers.containsString("<span>Kanzlei Beispiel &amp; Partner</span>")))
+				.andExpect(content().string(Matchers.containsString("<img src=\"" + LOGO + "\" alt=\"\" class=\"logo\">")));
+		}
+
+		@Test
 		void sendsAStrictContentSecurityPolicy() throws Exception {
 			mvc.perform(get("/login"))
-				.andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY))
+				.andExpect(header().string("Content-Security-Policy",
+						SecurityConfiguration.CONTENT_SECURITY_POLICY + "; img-src 'self' https://static.example.org"))
 				.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 				.andExpect(header().string("X-Frame-Options", "DENY"))
 				.andExpect(header().string("Referrer-Policy", "same-origin"));

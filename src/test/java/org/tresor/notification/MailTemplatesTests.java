@@ -6,12 +6,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.tresor.OrganisationProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MailTemplatesTests {
 
-	final MailTemplates templates = new MailTemplates(messages());
+	final MailTemplates templates = new MailTemplates(messages(), new OrganisationProperties("Kanzlei Beispiel", null));
 
 	final Recipient to = Recipient.parse("client@example.org").orElseThrow();
 
@@ -22,7 +23,9 @@ class MailTemplatesTests {
 		assertThat(rendered.subject()).isEqualTo("Ihr Link zum sicheren Versand");
 		assertThat(rendered.text()).startsWith("Guten Tag,").contains("https://tresor.example.org/submit/t/t1")
 				.contains("„Beratung“").doesNotContain("<", "[[", "th:insert");
+		assertThat(rendered.text()).contains("vom sicheren Dokumentenaustausch von Kanzlei Beispiel versandt");
 		assertThat(rendered.html()).contains("lang=\"de\"", "href=\"https://tresor.example.org/submit/t/t1\"")
+				.contains("<span>Kanzlei Beispiel</span>")
 				.doesNotContain("th:text", "xmlns:th");
 	}
 
