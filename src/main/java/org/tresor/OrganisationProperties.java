@@ -21,9 +21,8 @@ public record OrganisationProperties(@DefaultValue("Tresor") @NotBlank @Size(max
 
 	public OrganisationProperties {
 		if (logoUrl != null && !isHttp(logoUrl) && !isPathOnThisServer(logoUrl)) {
-			throw new IllegalArgumentException(
-					"tresor.organisation.logo-url must be an absolute http(s) URL or a path starting with /, was "
-							+ logoUrl);
+			throw new InvalidSettingException("tresor.organisation.logo-url",
+					"must be an absolute http(s) URL or a path starting with /, was " + logoUrl);
 		}
 	}
 

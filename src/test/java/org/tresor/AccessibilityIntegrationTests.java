@@ -106,7 +106,7 @@ class AccessibilityIntegrationTests extends TresorIntegrationTest {
 		browser.clickToNavigate(browser.find("main form button[type=submit]"));
 		check("submission-opened", language, viewport);
 
-		for (var page : new String[] { "/account", "/admin/users", "/admin/boxes" }) {
+		for (var page : new String[] { "/account", "/admin/users", "/admin/boxes", "/admin/audit" }) {
 			browser.open(url(page));
 			check(page.substring(page.lastIndexOf('/') + 1), language, viewport);
 		}

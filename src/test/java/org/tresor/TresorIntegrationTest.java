@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -13,6 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tresor.storage.BlobStore;
@@ -65,6 +70,12 @@ public abstract class TresorIntegrationTest {
 	@Autowired
 	protected MutableClock clock;
 
+	@Autowired
+	private JdbcTemplate database;
+
+	@Value("${tresor.storage.directory}")
+	private Path blobDirectory;
+
 	@DynamicPropertySource
 	static void tresorSettings(DynamicPropertyRegistry registry) {
 		registry.add("tresor.data-directory", DATA_DIRECTORY::toString);
@@ -98,6 +109,40 @@ public abstract class TresorIntegrationTest {
 			throw new AssertionError("Link not built from the public base URL: " + link);
 		}
 		return url(link.substring(PUBLIC_BASE_URL.length()));
+	}
+
+	/** Where this application keeps its blobs ({@link OnPostgres} tests have their own). */
+	protected Path blobDirectory() {
+		return blobDirectory;
+	}
+
+	/** Every file under the blob directory, temporary ones included. */
+	protected Set<Path> blobFiles() throws IOException {
+		try (var files = Files.walk(blobDirectory)) {
+			return files.filter(Files::isRegularFile).collect(Collectors.toSet());
+		}
+	}
+
+	/** Every value of every table as text (H2 or PostgreSQL), to look for what must never be stored. */
+	protected String databaseContents() {
+		var text = new StringBuilder();
+		var tables = database.queryForList("select table_name from information_schema.tables"
+				+ " where table_schema = current_schema and table_type = 'BASE TABLE'", String.class);
+		for (var table : tables) {
+			database.query("select * from \"" + table + "\"", row -> {
+				for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+					text.append(row.getString(column)).append('\n');
+				}
+			});
+		}
+		return text.toString();
+	}
+
+	/** Makes the database write what it holds to its files. */
+	protected void checkpoint() {
+		var product = database.execute(
+				(ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
+		database.execute("H2".equals(product) ? "CHECKPOINT SYNC" : "CHECKPOINT");
 	}
 
 	private static Path temporaryDirectory() {

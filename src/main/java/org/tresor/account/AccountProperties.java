@@ -2,6 +2,7 @@ package org.tresor.account;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,6 +15,6 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("tresor.account")
-record AccountProperties(@NotNull @DefaultValue("24h") Duration firstAdminLinkLifetime,
-		@NotNull @DefaultValue("7d") Duration setupLinkLifetime) {
+record AccountProperties(@NotNull @DurationMin(minutes = 1) @DefaultValue("24h") Duration firstAdminLinkLifetime,
+		@NotNull @DurationMin(minutes = 1) @DefaultValue("7d") Duration setupLinkLifetime) {
 }

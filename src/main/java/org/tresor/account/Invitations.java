@@ -1,9 +1,12 @@
 package org.tresor.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,13 +16,15 @@ import org.tresor.LinkToken;
 @Service
 class Invitations {
 
-	/** A user as the administrator sees them. */
-	record Member(UserId id, String email, Set<Role> roles, State state) {
+	/** A user as the administrator sees them; {@code lastLogin} is null until the first login. */
+	record Member(UserId id, String email, Set<Role> roles, State state, Instant lastLogin) {
 	}
 
 	enum State {
 		WAITING, ACTIVE, DISABLED
 	}
+
+	private static final Logger log = LoggerFactory.getLogger(Invitations.class);
 
 	private final Users users;
 
@@ -44,7 +49,8 @@ class Invitations {
 	List<Member> members() {
 		return users.findAllByOrderByEmail()
 			.stream()
-			.map(user -> new Member(user.id(), user.email().value(), user.roles(), stateOf(user)))
+			.map(user -> new Member(user.id(), user.email().value(), user.roles(), stateOf(user),
+					user.lastLoginAt().orElse(null)))
 			.toList();
 	}
 
@@ -69,19 +75,49 @@ class Invitations {
 		var token = LinkToken.random();
 		var link = links.save(SetupLink.forAccount(token, user.id(), now, properties.setupLinkLifetime()));
 		events.publishEvent(new SetupLinkIssued(user.id(), email.value(), token.value(), link.expiresAt(), languageTag));
+		log.info("Set-up link issued for user {}", user.id().value());
 	}
 
-	/** Refuses future logins of the user; administrators cannot lock themselves out. */
+	/**
+	 * Refuses future logins of the user and ends their sessions at their next request; administrators cannot
+	 * lock themselves out.
+	 */
 	@Transactional
 	void disable(UserId id, UserId administrator) {
-		if (!id.equals(administrator)) {
-			users.findById(id).ifPresent(User::disable);
+		if (id.equals(administrator)) {
+			return;
 		}
+		users.findById(id).filter(User::isEnabled).ifPresent(user -> {
+			user.disable();
+			events.publishEvent(new UserDisabled(user.id(), user.email().value(), administrator));
+			log.info("User {} disabled by {}", user.id().value(), administrator.value());
+		});
 	}
 
 	@Transactional
-	void enable(UserId id) {
-		users.findById(id).ifPresent(User::enable);
+	void enable(UserId id, UserId administrator) {
+		users.findById(id).filter(user -> !user.isEnabled()).ifPresent(user -> {
+			user.enable();
+			events.publishEvent(new UserEnabled(user.id(), user.email().value(), administrator));
+			log.info("User {} enabled by {}", user.id().value(), administrator.value());
+		});
+	}
+
+	/**
+	 * Removes a disabled account with its key and set-up links; other modules drop their references in the same
+	 * transaction. Only disabled accounts can go, so deleting always takes two deliberate steps; administrators
+	 * cannot delete themselves.
+	 */
+	@Transactional
+	void delete(UserId id, UserId administrator) {
+		if (id.equals(administrator)) {
+			return;
+		}
+		users.findById(id).filter(user -> !user.isEnabled()).ifPresent(user -> {
+			users.delete(user);
+			events.publishEvent(new UserDeleted(user.id(), user.email().value(), administrator));
+			log.info("User {} deleted by {}", user.id().value(), administrator.value());
+		});
 	}
 
 	private static State stateOf(User user) {

@@ -53,7 +53,6 @@ class User {
 
 	private Instant activatedAt;
 
-	/** Written by a bulk update on each login (see {@link Users#recordLogin}), never through this entity. */
 	private Instant lastLoginAt;
 
 	@Version
@@ -104,6 +103,14 @@ class User {
 	/** The language of mails to this user. */
 	void prefer(String languageTag) {
 		this.languageTag = languageTag;
+	}
+
+	void signedIn(Instant now) {
+		this.lastLoginAt = now;
+	}
+
+	Optional<Instant> lastLoginAt() {
+		return Optional.ofNullable(lastLoginAt);
 	}
 
 	void disable() {

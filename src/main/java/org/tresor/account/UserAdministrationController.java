@@ -67,8 +67,16 @@ class UserAdministrationController {
 	}
 
 	@PostMapping("/{id}/enable")
-	String enable(@PathVariable UUID id) {
-		invitations.enable(new UserId(id));
+	String enable(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser administrator) {
+		invitations.enable(new UserId(id), administrator.id());
+		return REDIRECT;
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser administrator,
+			RedirectAttributes redirect) {
+		invitations.delete(new UserId(id), administrator.id());
+		redirect.addFlashAttribute("deleted", true);
 		return REDIRECT;
 	}
 

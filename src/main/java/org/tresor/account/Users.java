@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.CrudRepository;
 
@@ -29,10 +28,8 @@ interface Users extends CrudRepository<User, UUID> {
 
 	List<User> findAllByOrderByEmail();
 
-	/** No version bump: a login never conflicts with an administrator's change to the account. */
-	@Modifying
-	@Query("update User u set u.lastLoginAt = :now where u.id = :id")
-	int recordLogin(UUID id, Instant now);
+	@Query("select count(u) > 0 from User u where u.id = :id and u.enabled = true")
+	boolean isEnabled(UUID id);
 
 	/**
 	 * Accounts that are external only (not staff, not administrators) and whose last login, or their

@@ -10,16 +10,23 @@ import org.tresor.account.AccountRemoved;
 import org.tresor.account.Accounts;
 import org.tresor.account.AdministratorCreated;
 import org.tresor.account.SetupLinkIssued;
+import org.tresor.account.SignInFailed;
+import org.tresor.account.UserDeleted;
+import org.tresor.account.UserDisabled;
+import org.tresor.account.UserEnabled;
 import org.tresor.account.UserId;
+import org.tresor.account.UserSignedIn;
 import org.tresor.delivery.DeliveryCompleted;
 import org.tresor.delivery.DeliveryCreated;
 import org.tresor.delivery.DeliveryDeletedByRecipient;
 import org.tresor.delivery.DeliveryDownloaded;
 import org.tresor.delivery.DeliveryWithdrawn;
 import org.tresor.submission.SubmissionDeleted;
+import org.tresor.submission.SubmissionDownloaded;
 import org.tresor.submission.SubmissionExpired;
 import org.tresor.submission.SubmissionOpened;
 import org.tresor.submission.SubmissionReceived;
+import org.tresor.submission.TicketIssued;
 
 /**
  * Writes one entry per action, synchronously in the transaction of the action: if the action rolls back,
@@ -47,6 +54,43 @@ class AuditTrail {
 	void on(SubmissionReceived event) {
 		record(event.receivedAt(), event.senderEmail(), AuditAction.SUBMISSION_RECEIVED,
 				submission(event.reference(), event.boxName()));
+	}
+
+	/** The requester's address and the box; never the token. */
+	@EventListener
+	void on(TicketIssued event) {
+		record(clock.instant(), event.email(), AuditAction.TICKET_REQUESTED, "ticket for box " + event.boxName());
+	}
+
+	@EventListener
+	void on(SubmissionDownloaded event) {
+		record(clock.instant(), emailOf(event.by()), AuditAction.SUBMISSION_DOWNLOADED,
+				submission(event.reference(), null));
+	}
+
+	@EventListener
+	void on(UserSignedIn event) {
+		record(clock.instant(), event.email(), AuditAction.USER_SIGNED_IN, "user " + event.email());
+	}
+
+	@EventListener
+	void on(SignInFailed event) {
+		record(clock.instant(), event.email(), AuditAction.SIGN_IN_FAILED, "user " + event.email());
+	}
+
+	@EventListener
+	void on(UserDisabled event) {
+		record(clock.instant(), emailOf(event.by()), AuditAction.USER_DISABLED, "user " + event.email());
+	}
+
+	@EventListener
+	void on(UserEnabled event) {
+		record(clock.instant(), emailOf(event.by()), AuditAction.USER_ENABLED, "user " + event.email());
+	}
+
+	@EventListener
+	void on(UserDeleted event) {
+		record(clock.instant(), emailOf(event.by()), AuditAction.USER_DELETED, "user " + event.email());
 	}
 
 	@EventListener

@@ -6,6 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -21,7 +24,7 @@ import jakarta.validation.constraints.NotNull;
 @Validated
 @ConfigurationProperties("tresor.mail")
 record MailProperties(
-		@DefaultValue("tresor@localhost") @NotBlank String from,
-		@DefaultValue("PT5M") @NotNull Duration retryInterval,
-		@DefaultValue("PT2H") @NotNull Duration maxRetryInterval) {
+		@DefaultValue("tresor@localhost") @NotBlank @Email(message = "must be one plain e-mail address such as tresor@example.org") String from,
+		@DefaultValue("PT5M") @NotNull @DurationMin(seconds = 1) Duration retryInterval,
+		@DefaultValue("PT2H") @NotNull @DurationMin(seconds = 1) Duration maxRetryInterval) {
 }

@@ -2,8 +2,11 @@ package org.tresor.notification;
 
 import java.util.Date;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -31,15 +34,26 @@ class Mailer {
 
 	private final MailProperties properties;
 
-	Mailer(JavaMailSender sender, MailTemplates templates, MailProperties properties) {
+	private final MeterRegistry meters;
+
+	Mailer(JavaMailSender sender, MailTemplates templates, MailProperties properties, MeterRegistry meters) {
 		this.sender = sender;
 		this.templates = templates;
 		this.properties = properties;
+		this.meters = meters;
 	}
 
 	void send(Mail mail) {
 		var rendered = templates.render(mail);
-		sender.send(message(mail, rendered));
+		try {
+			sender.send(message(mail, rendered));
+		}
+		catch (MailException e) {
+			meters.counter("tresor.mail.failures", "type", mail.type().name()).increment();
+			log.warn("Could not send {} mail to {}, it will be retried: {}", mail.type(), mail.to().masked(),
+					e.getClass().getSimpleName());
+			throw e;
+		}
 		log.info("Sent {} mail to {}", mail.type(), mail.to().masked());
 	}
 

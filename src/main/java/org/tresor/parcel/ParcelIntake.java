@@ -21,6 +21,10 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.tresor.crypto.Envelopes;
 import org.tresor.crypto.KeyPacket;
 import org.tresor.storage.BlobId;
@@ -45,6 +49,8 @@ public class ParcelIntake {
 
 	private static final Logger log = LoggerFactory.getLogger(ParcelIntake.class);
 
+	static final String UPLOAD_OBSERVATION = "tresor.upload";
+
 	private static final int BUFFER_SIZE = 1 << 16;
 
 	/** Room for the text fields and the multipart framing on top of the files. */
@@ -61,11 +67,21 @@ public class ParcelIntake {
 
 	private final JsonMapper json;
 
-	ParcelIntake(Envelopes envelopes, BlobStore blobs, Parcels parcels, JsonMapper json) {
+	private final ObservationRegistry observations;
+
+	private final Counter bytesEncrypted;
+
+	ParcelIntake(Envelopes envelopes, BlobStore blobs, Parcels parcels, JsonMapper json,
+			ObservationRegistry observations, MeterRegistry meters) {
 		this.envelopes = envelopes;
 		this.blobs = blobs;
 		this.parcels = parcels;
 		this.json = json;
+		this.observations = observations;
+		this.bytesEncrypted = Counter.builder("tresor.bytes.encrypted")
+			.description("Plaintext bytes encrypted as they arrived (files and manifests)")
+			.baseUnit("bytes")
+			.register(meters);
 	}
 
 	/**
@@ -74,9 +90,28 @@ public class ParcelIntake {
 	 * accepted, and may refuse the form by throwing. {@code record} then stores the parcel; whatever it or
 	 * the reading throws leaves no blob behind.
 	 *
+	 * Every call is observed as {@value #UPLOAD_OBSERVATION} (a timer; refused uploads carry their exception
+	 * in the {@code error} tag).
+	 *
 	 * @throws ParcelRejectedException if the form breaks a limit or brings neither message nor file
 	 */
 	public <T> T receive(HttpServletRequest request, ParcelLimits limits,
+			Function<Map<String, String>, Recipients> recipients, Function<ReceivedParcel, T> record)
+			throws IOException {
+		var observation = Observation.start(UPLOAD_OBSERVATION, observations);
+		try (var scope = observation.openScope()) {
+			return receiveObserved(request, limits, recipients, record);
+		}
+		catch (IOException | RuntimeException e) {
+			observation.error(e);
+			throw e;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private <T> T receiveObserved(HttpServletRequest request, ParcelLimits limits,
 			Function<Map<String, String>, Recipients> recipients, Function<ReceivedParcel, T> record)
 			throws IOException {
 		if (!JakartaServletFileUpload.isMultipartContent(request)) {
@@ -156,6 +191,7 @@ public class ParcelIntake {
 			List<KeyPacket> packets = encrypting.keyPackets();
 			long ciphertextSize = blob.commit();
 			stored.add(blob.id());
+			bytesEncrypted.increment(encrypting.plaintextBytes());
 			return new StoredPart(blob.id(), encrypting.plaintextBytes(), ciphertextSize, recipients.zip(packets));
 		}
 	}

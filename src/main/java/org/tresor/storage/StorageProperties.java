@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.tresor.InvalidSettingException;
 
 import jakarta.validation.constraints.NotNull;
 
@@ -24,4 +25,11 @@ record StorageProperties(@NotNull Path directory,
 		@DefaultValue("30s") @NotNull Duration sweepDelayAfterStartup,
 		@DefaultValue("1h") @NotNull Duration abandonedUploadsAfter,
 		@DefaultValue("24h") @NotNull Duration unreferencedBlobsAfter) {
+
+	/** Created if missing; a directory Tresor cannot write to stops the start. */
+	StorageProperties {
+		if (directory != null) {
+			directory = InvalidSettingException.requireWritableDirectory("tresor.storage.directory", directory);
+		}
+	}
 }

@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tresor.account.AdministratorCreated;
+import org.tresor.account.UserDeleted;
 import org.tresor.account.UserId;
 
 /** Submit boxes and who belongs to them. */
@@ -44,6 +45,14 @@ class Boxes {
 	@EventListener
 	void onAdministratorCreated(AdministratorCreated event) {
 		addMember(defaultBox().id(), event.user());
+	}
+
+	/** A deleted account is no member anywhere, in the deleting transaction. */
+	@EventListener
+	void onUserDeleted(UserDeleted event) {
+		for (var id : boxes.idsOfBoxesWithMember(event.user().value())) {
+			boxes.findById(id).ifPresent(box -> box.removeMember(event.user()));
+		}
 	}
 
 	@Transactional(readOnly = true)

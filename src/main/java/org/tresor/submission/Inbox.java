@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +26,8 @@ import org.tresor.retention.RetentionPolicy;
  */
 @Service
 class Inbox {
+
+	private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
 
 	private final Submissions submissions;
@@ -79,6 +83,7 @@ class Inbox {
 		var key = accounts.unlock(user, pass);
 		var manifest = parcels.manifest(submission.manifest(), user, key);
 		events.publishEvent(new SubmissionOpened(submission.id(), submission.reference(), user));
+		log.info("Submission {} opened by user {}", submission.reference(), user.value());
 		return new Opened(entry(submission), manifest.message(), manifest.files());
 	}
 
@@ -143,7 +148,8 @@ class Inbox {
 	private void markDownloaded(Submission submission, UserId user) {
 		transactions.executeWithoutResult(status -> {
 			submissions.markDownloaded(submission.id().value(), clock.instant());
-			events.publishEvent(new SubmissionOpened(submission.id(), submission.reference(), user));
+			events.publishEvent(new SubmissionDownloaded(submission.id(), submission.reference(), user));
 		});
+		log.info("Submission {} downloaded by user {}", submission.reference(), user.value());
 	}
 }

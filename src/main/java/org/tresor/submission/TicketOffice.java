@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +15,8 @@ import org.tresor.account.EmailAddress;
 /** Hands out tickets: a single-use, expiring link by mail to whoever asks for one. */
 @Service
 class TicketOffice {
+
+	private static final Logger log = LoggerFactory.getLogger(TicketOffice.class);
 
 	private final Tickets tickets;
 
@@ -41,6 +45,8 @@ class TicketOffice {
 		var expiresAt = now.plus(properties.ticketLifetime());
 		tickets.save(new Ticket(token.hash(), box.id(), email.value(), now, expiresAt));
 		events.publishEvent(new TicketIssued(email.value(), token.value(), box.name(), expiresAt, locale.toLanguageTag()));
+		// neither the address nor the token: only that a ticket went out
+		log.info("Ticket issued for box {}", box.slug());
 	}
 
 	/** The ticket behind a link, if it can still be used. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -24,22 +25,23 @@ public final class AccountFixtures {
 	public record Credentials(String email, String password, String secuPass) {
 	}
 
-	private static final Map<String, Credentials> ADMINISTRATORS = new ConcurrentHashMap<>();
+	/** By context instance: every context of the application has the same id, its name. */
+	private static final Map<ApplicationContext, Credentials> ADMINISTRATORS = new ConcurrentHashMap<>();
 
 	private AccountFixtures() {
 	}
 
 	/** The administrator of this application, created on first use. {@code local} maps public links to the test server. */
 	public static Credentials administrator(ApplicationContext context, UnaryOperator<String> local) {
-		// the contexts of one test run share their id: tell them apart by identity
-		return ADMINISTRATORS.computeIfAbsent(context.getId() + "@" + System.identityHashCode(context),
-				id -> createAdministrator(context, local));
+		return ADMINISTRATORS.computeIfAbsent(context, key -> createAdministrator(context, local));
 	}
 
 	private static Credentials createAdministrator(ApplicationContext context, UnaryOperator<String> local) {
 		var token = context.getBean(FirstAdministrator.class).offerLink()
 			.orElseThrow(() -> new IllegalStateException("An administrator exists already"));
-		var credentials = new Credentials("admin@example.org", "admin password 1234", "Admin-SecuPass-1!");
+		// one address per application: the test SMTP server is shared, so mails must not be mistaken for another's
+		var credentials = new Credentials("admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
+				"admin password 1234", "Admin-SecuPass-1!");
 		var link = local.apply(context.getBean(org.tresor.TresorProperties.class).link("/setup/" + token.value()));
 		try (var browser = new WebClient()) {
 			browser.getOptions().setJavaScriptEnabled(false);

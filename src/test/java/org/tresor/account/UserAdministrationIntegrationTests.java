@@ -1,7 +1,10 @@
 package org.tresor.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.tresor.LinkToken;
@@ -127,6 +131,70 @@ class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
 	}
 
 	@Nested
+	class Deleting {
+
+		@Test
+		void aDisabledUserCanBeDeletedAndIsGoneFromTheList() throws Exception {
+			var staff = activeUser(uniqueEmail("gone"), Role.STAFF);
+			mvc.perform(post("/admin/users/" + staff.id().value() + "/disable").with(csrf()).with(signedIn(admin)));
+			mvc.perform(post("/admin/users/" + staff.id().value() + "/delete").with(csrf()).with(signedIn(admin)))
+				.andExpect(redirectedUrl("/admin/users"))
+				.andExpect(flash().attribute("deleted", true));
+
+			assertThat(users.findById(staff.id())).isEmpty();
+			assertThat(events.stream(UserDeleted.class)).singleElement()
+				.satisfies(event -> assertThat(event.by()).isEqualTo(admin.id()));
+			mvc.perform(get("/admin/users").with(signedIn(admin)))
+				.andExpect(content().string(Matchers.not(Matchers.containsString(staff.email().value()))));
+		}
+
+		@Test
+		void anEnabledUserIsNotDeleted() throws Exception {
+			var staff = activeUser(uniqueEmail("kept"), Role.STAFF);
+			mvc.perform(post("/admin/users/" + staff.id().value() + "/delete").with(csrf()).with(signedIn(admin)))
+				.andExpect(redirectedUrl("/admin/users"));
+			assertThat(users.findById(staff.id())).isPresent();
+			assertThat(events.stream(UserDeleted.class)).isEmpty();
+		}
+
+		@Test
+		void onlyDisabledUsersOfferADeleteButton() throws Exception {
+			var staff = activeUser(uniqueEmail("button"), Role.STAFF);
+			mvc.perform(get("/admin/users").with(signedIn(admin)))
+				.andExpect(content().string(Matchers.not(Matchers.containsString(staff.id().value() + "/delete"))));
+			mvc.perform(post("/admin/users/" + staff.id().value() + "/disable").with(csrf()).with(signedIn(admin)));
+			mvc.perform(get("/admin/users").with(signedIn(admin)))
+				.andExpect(content().string(Matchers.containsString(staff.id().value() + "/delete")));
+		}
+	}
+
+	@Nested
+	class LastLogin {
+
+		@Test
+		void isShownOnceTheUserSignedIn() throws Exception {
+			var staff = activeUser(uniqueEmail("login"), Role.STAFF);
+			assertThat(users.findById(staff.id()).orElseThrow().lastLoginAt()).isEmpty();
+			mvc.perform(formLogin("/login").userParameter("email").user(staff.email().value()).password(PASSWORD))
+				.andExpect(authenticated());
+			assertThat(users.findById(staff.id()).orElseThrow().lastLoginAt()).isPresent();
+			assertThat(events.stream(UserSignedIn.class)).singleElement()
+				.satisfies(event -> assertThat(event.user()).isEqualTo(staff.id()));
+		}
+
+		@Test
+		void aWrongPasswordForAKnownAddressIsAnnouncedButNotForAnUnknownOne() throws Exception {
+			var staff = activeUser(uniqueEmail("wrong"), Role.STAFF);
+			mvc.perform(formLogin("/login").userParameter("email").user(staff.email().value()).password("nope"))
+				.andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
+			mvc.perform(formLogin("/login").userParameter("email").user(uniqueEmail("nobody")).password("nope"))
+				.andExpect(unauthenticated());
+			assertThat(events.stream(SignInFailed.class)).singleElement()
+				.satisfies(event -> assertThat(event.user()).isEqualTo(staff.id()));
+		}
+	}
+
+	@Nested
 	class Disabling {
 
 		@Test
@@ -141,6 +209,25 @@ class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
 			mvc.perform(post("/admin/users/" + staff.id().value() + "/enable").with(csrf()).with(signedIn(admin)))
 				.andExpect(redirectedUrl("/admin/users"));
 			assertThat(users.findById(staff.id()).orElseThrow().isEnabled()).isTrue();
+		}
+
+		@Test
+		void aDisabledUserLosesTheirSessionAtTheNextRequest() throws Exception {
+			var staff = activeUser(uniqueEmail("session"), Role.STAFF);
+			var login = mvc.perform(formLogin("/login").userParameter("email").user(staff.email().value())
+				.password(PASSWORD)).andExpect(authenticated()).andReturn();
+			var session = (MockHttpSession) login.getRequest().getSession(false);
+			mvc.perform(get("/inbox").session(session)).andExpect(status().isOk());
+
+			mvc.perform(post("/admin/users/" + staff.id().value() + "/disable").with(csrf()).with(signedIn(admin)))
+				.andExpect(redirectedUrl("/admin/users"));
+
+			mvc.perform(get("/inbox").session(session))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(unauthenticated());
+			assertThat(session.isInvalid()).isTrue();
+			mvc.perform(formLogin("/login").userParameter("email").user(staff.email().value()).password(PASSWORD))
+				.andExpect(unauthenticated());
 		}
 
 		@Test

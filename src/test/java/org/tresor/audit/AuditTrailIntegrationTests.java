@@ -15,13 +15,20 @@ import org.tresor.account.AccountActivated;
 import org.tresor.account.AdministratorCreated;
 import org.tresor.account.Role;
 import org.tresor.account.SetupLinkIssued;
+import org.tresor.account.SignInFailed;
+import org.tresor.account.UserDeleted;
+import org.tresor.account.UserDisabled;
+import org.tresor.account.UserEnabled;
 import org.tresor.account.UserId;
+import org.tresor.account.UserSignedIn;
 import org.tresor.account.UserSummary;
 import org.tresor.notification.NotificationIntegrationTestSupport;
 import org.tresor.submission.SubmissionDeleted;
+import org.tresor.submission.SubmissionDownloaded;
 import org.tresor.submission.SubmissionId;
 import org.tresor.submission.SubmissionOpened;
 import org.tresor.submission.SubmissionReceived;
+import org.tresor.submission.TicketIssued;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -110,6 +117,46 @@ class AuditTrailIntegrationTests extends NotificationIntegrationTestSupport {
 		assertThat(jdbc.queryForObject("select count(*) from audit_entries where actor like ? or action like ? "
 				+ "or subject like ?", Long.class, "%secret-setup-token%", "%secret-setup-token%",
 				"%secret-setup-token%")).isZero();
+	}
+
+	@Test
+	void recordsATicketRequestButNeverItsToken() {
+		var entry = recordedFor(new TicketIssued("asker@example.org", "secret-ticket-token-7", "Beratung",
+				Instant.parse("2030-01-15T09:30:00Z"), "de"));
+
+		assertThat(entry).extracting(AuditEntryView::actor, AuditEntryView::action)
+				.containsExactly("asker@example.org", "TICKET_REQUESTED");
+		assertThat(entry.subject()).contains("Beratung").doesNotContain("secret-ticket-token");
+	}
+
+	@Test
+	void recordsWhoDownloadedASubmission() {
+		knowStaff();
+
+		var entry = recordedFor(new SubmissionDownloaded(SubmissionId.random(), "AUD-0007", staff));
+
+		assertThat(entry).extracting(AuditEntryView::actor, AuditEntryView::action)
+				.containsExactly("staff@example.org", "SUBMISSION_DOWNLOADED");
+	}
+
+	@Test
+	void recordsLoginsAndWrongPasswords() {
+		assertThat(recordedFor(new UserSignedIn(staff, "staff@example.org")))
+				.extracting(AuditEntryView::actor, AuditEntryView::action)
+				.containsExactly("staff@example.org", "USER_SIGNED_IN");
+		assertThat(recordedFor(new SignInFailed(staff, "staff@example.org")).action()).isEqualTo("SIGN_IN_FAILED");
+	}
+
+	@Test
+	void recordsWhichAdministratorDisabledEnabledOrDeletedWhom() {
+		knowStaff();
+		var user = UserId.random();
+
+		assertThat(recordedFor(new UserDisabled(user, "former@example.org", staff)))
+				.extracting(AuditEntryView::actor, AuditEntryView::action, AuditEntryView::subject)
+				.containsExactly("staff@example.org", "USER_DISABLED", "user former@example.org");
+		assertThat(recordedFor(new UserEnabled(user, "former@example.org", staff)).action()).isEqualTo("USER_ENABLED");
+		assertThat(recordedFor(new UserDeleted(user, "former@example.org", staff)).action()).isEqualTo("USER_DELETED");
 	}
 
 	@Test

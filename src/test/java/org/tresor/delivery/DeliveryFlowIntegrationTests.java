@@ -446,8 +446,8 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 	}
 
 	/** Every blob by id with a digest of its bytes. */
-	static Map<String, String> blobContents() throws IOException {
-		try (var files = Files.walk(DATA_DIRECTORY.resolve("blobs"))) {
+	Map<String, String> blobContents() throws IOException {
+		try (var files = Files.walk(blobDirectory())) {
 			var contents = new HashMap<String, String>();
 			for (var file : files.filter(Files::isRegularFile).toList()) {
 				contents.put(file.getFileName().toString(), sha256(Files.readAllBytes(file)));

@@ -140,9 +140,9 @@ class BoxMembershipIntegrationTests extends TresorIntegrationTest {
 		return slug;
 	}
 
-	private static java.util.Map<Path, java.util.List<Byte>> blobContents() throws IOException {
+	private java.util.Map<Path, java.util.List<Byte>> blobContents() throws IOException {
 		var contents = new java.util.HashMap<Path, java.util.List<Byte>>();
-		for (var file : InboundFlowIntegrationTests.blobFiles()) {
+		for (var file : blobFiles()) {
 			var bytes = Files.readAllBytes(file);
 			var boxed = new java.util.ArrayList<Byte>(bytes.length);
 			for (var b : bytes) {

@@ -139,7 +139,7 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		assertThat(encryptedAfterDelete.getWebResponse().getStatusCode()).isEqualTo(404);
 		assertThat(jdbc.queryForObject("select count(*) from submissions where reference = ?", Integer.class, reference))
 			.isZero();
-		try (var blobs = Files.walk(DATA_DIRECTORY.resolve("blobs"))) {
+		try (var blobs = Files.walk(blobDirectory())) {
 			var blobIds = jdbc.queryForList(
 					"select blob_id from submission_parts union select blob_id from delivery_parts", String.class);
 			assertThat(blobs.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
@@ -253,7 +253,7 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 			.getElementById("reference").getTextContent();
 		var blob = jdbc.queryForObject("select p.blob_id from submission_parts p join submissions s"
 				+ " on s.id = p.submission_id where s.reference = ? and p.kind = 'FILE'", String.class, reference);
-		var file = DATA_DIRECTORY.resolve("blobs").resolve(blob.substring(0, 2)).resolve(blob);
+		var file = blobDirectory().resolve(blob.substring(0, 2)).resolve(blob);
 		var ciphertext = Files.readAllBytes(file);
 		ciphertext[ciphertext.length / 2] ^= 0x01;
 		Files.write(file, ciphertext);
@@ -303,15 +303,16 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 				"message " + marker, file);
 		assertThat(confirmation.getElementById("reference")).isNotNull();
 
-		jdbc.execute("CHECKPOINT SYNC");
+		checkpoint();
 		var needle = marker.getBytes(StandardCharsets.UTF_8);
-		try (var files = Files.walk(DATA_DIRECTORY)) {
-			for (var path : files.filter(Files::isRegularFile).toList()) {
-				assertThat(contains(Files.readAllBytes(path), needle)).as("plaintext in " + path).isFalse();
+		for (var directory : java.util.List.of(DATA_DIRECTORY, blobDirectory())) {
+			try (var files = Files.walk(directory)) {
+				for (var path : files.filter(Files::isRegularFile).toList()) {
+					assertThat(contains(Files.readAllBytes(path), needle)).as("plaintext in " + path).isFalse();
+				}
 			}
 		}
-		var dump = String.join("\n", jdbc.queryForList("SCRIPT", String.class));
-		assertThat(dump).doesNotContain(marker);
+		assertThat(databaseContents()).doesNotContain(marker);
 		assertThat(log.getAll()).contains("received in box").doesNotContain(marker);
 	}
 
@@ -353,13 +354,6 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		var buttons = page.getByXPath("//button[normalize-space(.)='" + label + "']");
 		assertThat(buttons).as("button '" + label + "'").hasSizeGreaterThan(index);
 		return ((HtmlButton) buttons.get(index)).click();
-	}
-
-	/** Every file under the blob directory, temporary ones included. */
-	static java.util.Set<Path> blobFiles() throws IOException {
-		try (var files = Files.walk(DATA_DIRECTORY.resolve("blobs"))) {
-			return files.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toSet());
-		}
 	}
 
 	Path randomFile(String name, int size) throws IOException {

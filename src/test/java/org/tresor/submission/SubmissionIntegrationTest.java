@@ -127,15 +127,8 @@ public abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
 		return Files.write(uploads.resolve(name), bytes);
 	}
 
-	/** Every file under the blob directory, temporary ones included. */
-	protected static Set<Path> blobFiles() throws IOException {
-		try (var files = Files.walk(DATA_DIRECTORY.resolve("blobs"))) {
-			return files.filter(Files::isRegularFile).collect(Collectors.toSet());
-		}
-	}
-
-	protected static Set<Path> temporaryFiles() throws IOException {
-		try (var files = Files.list(DATA_DIRECTORY.resolve("blobs").resolve("tmp"))) {
+	protected Set<Path> temporaryFiles() throws IOException {
+		try (var files = Files.list(blobDirectory().resolve("tmp"))) {
 			return files.collect(Collectors.toSet());
 		}
 	}

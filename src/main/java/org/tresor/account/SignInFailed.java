@@ -1,0 +1,8 @@
+package org.tresor.account;
+
+/**
+ * A wrong password for an existing account. Attempts for unknown addresses are not recorded: what people type
+ * into the address field may be anything, a password included.
+ */
+public record SignInFailed(UserId user, String email) {
+}

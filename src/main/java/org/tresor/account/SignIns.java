@@ -1,0 +1,89 @@
+package org.tresor.account;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tresor.DatabaseUnavailable;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * What happens after the login form was sent: the time of the last login is kept for the administrators, and
+ * every login and every wrong password for an existing account is announced (the audit log records them).
+ */
+@Component
+class SignIns implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(SignIns.class);
+
+	private final Users users;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
+
+	private final SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler(
+			"/login?error");
+
+	SignIns(Users users, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+		this.users = users;
+		this.events = events;
+		this.transactions = transactions;
+		this.clock = clock;
+		success.setDefaultTargetUrl("/");
+	}
+
+	@Override
+	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) throws IOException, ServletException {
+		if (authentication.getPrincipal() instanceof AccountUser user) {
+			transactions.executeWithoutResult(status -> users.findById(user.id()).ifPresent(signedIn -> {
+				signedIn.signedIn(clock.instant());
+				events.publishEvent(new UserSignedIn(user.id(), user.email()));
+			}));
+			log.info("User {} signed in", user.id().value());
+		}
+		success.onAuthenticationSuccess(request, response, authentication);
+	}
+
+	/**
+	 * A login that failed because the database is down is no wrong password: it gets the 503 page
+	 * ("temporarily unavailable") instead of the login form's error.
+	 */
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException, ServletException {
+		if (DatabaseUnavailable.isCauseOf(exception)) {
+			log.warn("Sign-in answered 503, database unavailable: {}", DatabaseUnavailable.describe(exception));
+			response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+			return;
+		}
+		var email = request.getParameter("email");
+		if (email != null) {
+			transactions.executeWithoutResult(status -> users.findByEmail(EmailAddress.normalise(email))
+				.ifPresent(user -> {
+					events.publishEvent(new SignInFailed(user.id(), user.email().value()));
+					log.info("Sign-in of user {} refused: {}", user.id().value(), exception.getClass().getSimpleName());
+				}));
+		}
+		failure.onAuthenticationFailure(request, response, exception);
+	}
+}

@@ -1,0 +1,8 @@
+package org.tresor.account;
+
+/**
+ * An administrator deleted an account, its key included: what was encrypted only to it can no longer be
+ * opened. Published in the deleting transaction, so modules holding references (box memberships) drop them in it.
+ */
+public record UserDeleted(UserId user, String email, UserId by) {
+}

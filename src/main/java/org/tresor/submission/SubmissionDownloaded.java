@@ -1,0 +1,7 @@
+package org.tresor.submission;
+
+import org.tresor.account.UserId;
+
+/** A staff member started the decrypted download of one file or of all files as a ZIP. */
+public record SubmissionDownloaded(SubmissionId id, String reference, UserId by) {
+}

@@ -1,0 +1,91 @@
+package org.tresor.account;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The administration pages and the monitoring endpoints are for administrators only: staff and external users
+ * get 403, visitors are sent to the login page (pages) or asked for HTTP Basic credentials (monitoring).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdministrationAccessIntegrationTests extends AccountIntegrationTestSupport {
+
+	private User staff;
+
+	private User external;
+
+	private User admin;
+
+	/** Key generation is slow on purpose (Argon2): one user per role for the whole class. */
+	@BeforeAll
+	void users() {
+		staff = activeUser(uniqueEmail("staff"), Role.STAFF);
+		external = activeUser(uniqueEmail("external"), Role.EXTERNAL);
+		admin = activeUser(uniqueEmail("admin"), Role.ADMIN, Role.STAFF);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/admin/users", "/admin/boxes", "/admin/audit", "/admin/audit?action=USER_SIGNED_IN" })
+	void administrationPagesAreForbiddenForStaffAndExternalUsers(String page) throws Exception {
+		mvc.perform(get(page).with(signedIn(staff)))
+			.andExpect(status().isForbidden());
+		mvc.perform(get(page).with(signedIn(external)))
+			.andExpect(status().isForbidden());
+		mvc.perform(get(page)).andExpect(status().is3xxRedirection());
+		mvc.perform(get(page).with(signedIn(admin)))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void userAdministrationActionsAreForbiddenForStaff() throws Exception {
+		var other = external;
+		for (var action : new String[] { "disable", "enable", "delete" }) {
+			mvc.perform(post("/admin/users/" + other.id().value() + "/" + action).with(csrf()).with(signedIn(staff)))
+				.andExpect(status().isForbidden());
+		}
+	}
+
+	@Test
+	void prometheusIsForAdministratorsOnly() throws Exception {
+		mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+		mvc.perform(get("/actuator/prometheus").with(signedIn(staff)))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/actuator/metrics").with(signedIn(external)))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/actuator/prometheus").with(signedIn(admin)))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void monitoringSystemsSignInWithHttpBasic() throws Exception {
+		mvc.perform(get("/actuator/prometheus").with(httpBasic(admin.email().value(), PASSWORD)))
+			.andExpect(status().isOk());
+		mvc.perform(get("/actuator/prometheus").with(httpBasic(admin.email().value(), "wrong password")))
+			.andExpect(status().isUnauthorized());
+		mvc.perform(get("/actuator/prometheus").with(httpBasic(staff.email().value(), PASSWORD)))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void healthShowsOnlyItsStatusToEveryoneButAdministrators() throws Exception {
+		mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"))
+			.andExpect(jsonPath("$.components").doesNotExist());
+		mvc.perform(get("/actuator/health").with(signedIn(staff)))
+			.andExpect(jsonPath("$.components").doesNotExist());
+		mvc.perform(get("/actuator/health").with(signedIn(admin)))
+			.andExpect(jsonPath("$.components.db.status").value("UP"))
+			.andExpect(jsonPath("$.components.blobStore.status").value("UP"));
+	}
+}
