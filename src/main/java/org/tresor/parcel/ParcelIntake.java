@@ -18,6 +18,8 @@ import org.apache.commons.fileupload2.core.FileUploadByteCountLimitException;
 import org.apache.commons.fileupload2.core.FileUploadFileCountLimitException;
 import org.apache.commons.fileupload2.core.FileUploadSizeException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +28,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.tresor.crypto.Envelopes;
 import org.tresor.crypto.KeyPacket;
 import org.tresor.storage.BlobId;
+import org.tresor.storage.BlobStorageException;
 import org.tresor.storage.BlobStore;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,6 +46,8 @@ public class ParcelIntake {
 	public static final String MESSAGE_FIELD = "message";
 
 	public static final String FILES_FIELD = "files";
+
+	private static final Logger log = LoggerFactory.getLogger(ParcelIntake.class);
 
 	static final String UPLOAD_OBSERVATION = "tresor.upload";
 
@@ -128,6 +133,9 @@ public class ParcelIntake {
 			stored.clear();
 			return result;
 		}
+		catch (BlobStorageException e) {
+			throw storageFailed(e);
+		}
 		finally {
 			parcels.remove(stored);
 		}
@@ -209,6 +217,9 @@ public class ParcelIntake {
 
 	private static RuntimeException limitExceeded(IOException e) throws IOException {
 		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BlobStorageException storage) {
+				return storageFailed(storage);
+			}
 			if (cause instanceof FileUploadByteCountLimitException) {
 				return new ParcelRejectedException(ParcelRejectedException.Reason.FILE_TOO_LARGE, e);
 			}
@@ -220,6 +231,12 @@ public class ParcelIntake {
 			}
 		}
 		throw e;
+	}
+
+	/** Disk full, say: the sender learns that nothing was kept; operators get the cause. */
+	private static ParcelRejectedException storageFailed(BlobStorageException e) {
+		log.error("Form not stored, storage failed: {}", e.getMessage());
+		return new ParcelRejectedException(ParcelRejectedException.Reason.STORAGE_FAILED, e);
 	}
 
 	private static void copy(InputStream in, OutputStream out) throws IOException {

@@ -13,12 +13,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Blobs as files: written under a temporary name, synced, then renamed into place, so a crash never leaves
- * a half-written blob under a real id.
+ * a half-written blob under a real id. What a crash does leave are temporary files, which
+ * {@link #discardAbandonedUploads} removes.
  */
 @Component
 class FilesystemBlobStore implements BlobStore {
@@ -26,6 +31,8 @@ class FilesystemBlobStore implements BlobStore {
 	static final String TEMP_SUFFIX = ".part";
 
 	private static final int BUFFER_SIZE = 1 << 16;
+
+	private static final Pattern FAN_OUT = Pattern.compile("[0-9a-f]{2}");
 
 	private final Path root;
 
@@ -46,8 +53,13 @@ class FilesystemBlobStore implements BlobStore {
 	public BlobUpload create() throws IOException {
 		var id = BlobId.random();
 		var tempFile = temp.resolve(id.value() + TEMP_SUFFIX);
-		var channel = FileChannel.open(tempFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-		return new FileUpload(id, tempFile, channel);
+		try {
+			var channel = FileChannel.open(tempFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+			return new FileUpload(id, tempFile, channel);
+		}
+		catch (IOException e) {
+			throw new BlobStorageException("Cannot start a blob in " + temp, e);
+		}
 	}
 
 	@Override
@@ -70,9 +82,63 @@ class FilesystemBlobStore implements BlobStore {
 		Files.deleteIfExists(pathOf(id));
 	}
 
+	@Override
+	public Stream<StoredBlob> list() throws IOException {
+		var directories = Files.list(root);
+		return directories.filter(directory -> FAN_OUT.matcher(directory.getFileName().toString()).matches())
+			.flatMap(FilesystemBlobStore::filesIn)
+			.flatMap(file -> stored(file).stream())
+			.onClose(directories::close);
+	}
+
+	@Override
+	public int discardAbandonedUploads(Instant lastWrittenBefore) throws IOException {
+		int discarded = 0;
+		try (var files = Files.list(temp)) {
+			for (var file : (Iterable<Path>) files::iterator) {
+				if (lastModified(file).filter(time -> time.isBefore(lastWrittenBefore)).isPresent()
+						&& Files.deleteIfExists(file)) {
+					discarded++;
+				}
+			}
+		}
+		return discarded;
+	}
+
 	Path pathOf(BlobId id) {
 		// two-level fan-out keeps directories small with millions of blobs
 		return root.resolve(id.value().substring(0, 2)).resolve(id.value());
+	}
+
+	private static Stream<Path> filesIn(Path directory) {
+		try {
+			return Files.list(directory).toList().stream();
+		}
+		catch (IOException e) {
+			// removed since it was listed: nothing in it
+			return Stream.empty();
+		}
+	}
+
+	private static Optional<StoredBlob> stored(Path file) {
+		BlobId id;
+		try {
+			id = new BlobId(file.getFileName().toString());
+		}
+		catch (IllegalArgumentException notABlob) {
+			return Optional.empty();
+		}
+		return lastModified(file).map(time -> new StoredBlob(id, time));
+	}
+
+	private static Optional<Instant> lastModified(Path file) {
+		try {
+			return Optional.of(Files.getLastModifiedTime(file).toInstant());
+		}
+		catch (IOException e) {
+			// deleted meanwhile
+			return Optional.empty();
+		}
 	}
 
 	private final class FileUpload implements BlobUpload {
@@ -91,13 +157,7 @@ class FilesystemBlobStore implements BlobStore {
 			this.id = id;
 			this.tempFile = tempFile;
 			this.channel = channel;
-			// writers may close the stream when done (OpenPGP encryption does); the upload decides about the file
-			this.stream = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE) {
-				@Override
-				public void close() throws IOException {
-					flush();
-				}
-			};
+			this.stream = new UploadStream(new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE));
 		}
 
 		@Override
@@ -113,18 +173,22 @@ class FilesystemBlobStore implements BlobStore {
 		@Override
 		public long commit() throws IOException {
 			stream.flush();
-			channel.force(true);
-			long size = channel.size();
-			channel.close();
 			var target = pathOf(id);
-			Files.createDirectories(target.getParent());
+			long size;
 			try {
+				channel.force(true);
+				size = channel.size();
+				channel.close();
+				Files.createDirectories(target.getParent());
 				Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE);
+				syncDirectory(target.getParent());
 			}
 			catch (AtomicMoveNotSupportedException e) {
-				throw new IOException("The blob directory must support atomic renames", e);
+				throw new BlobStorageException("The blob directory must support atomic renames", e);
 			}
-			syncDirectory(target.getParent());
+			catch (IOException e) {
+				throw new BlobStorageException("Cannot store blob " + id.value(), e);
+			}
 			committed = true;
 			return size;
 		}
@@ -139,6 +203,59 @@ class FilesystemBlobStore implements BlobStore {
 					Files.deleteIfExists(tempFile);
 				}
 			}
+		}
+	}
+
+	/**
+	 * Reports write failures (disk full, say) as {@link BlobStorageException}. Writers may close it when done
+	 * (OpenPGP encryption does); the upload decides what happens to the file.
+	 */
+	private static final class UploadStream extends OutputStream {
+
+		private final OutputStream out;
+
+		UploadStream(OutputStream out) {
+			this.out = out;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			try {
+				out.write(b);
+			}
+			catch (IOException e) {
+				throw failed(e);
+			}
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			try {
+				out.write(bytes, offset, length);
+			}
+			catch (IOException e) {
+				throw failed(e);
+			}
+		}
+
+		@Override
+		public void flush() throws IOException {
+			try {
+				out.flush();
+			}
+			catch (IOException e) {
+				throw failed(e);
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			flush();
+		}
+
+		private static BlobStorageException failed(IOException e) {
+			return e instanceof BlobStorageException storage ? storage
+					: new BlobStorageException("Cannot write blob: " + e.getMessage(), e);
 		}
 	}
 

@@ -1,16 +1,30 @@
 package org.tresor.storage;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 import org.tresor.InvalidSettingException;
 
 import jakarta.validation.constraints.NotNull;
 
+/**
+ * @param directory where blobs are kept (temporary files in its {@code tmp} folder)
+ * @param sweepInterval how often the sweeper looks for leftovers and missing blobs
+ * @param sweepDelayAfterStartup when the first sweep after a start runs
+ * @param abandonedUploadsAfter a temporary file not written to for this long belongs to an upload that died
+ * @param unreferencedBlobsAfter a blob nothing refers to is removed once it is this old; must be longer than
+ * the longest upload takes, because a submission's rows are written only when its last file arrived
+ */
 @Validated
 @ConfigurationProperties("tresor.storage")
-record StorageProperties(@NotNull Path directory) {
+record StorageProperties(@NotNull Path directory,
+		@DefaultValue("1h") @NotNull Duration sweepInterval,
+		@DefaultValue("30s") @NotNull Duration sweepDelayAfterStartup,
+		@DefaultValue("1h") @NotNull Duration abandonedUploadsAfter,
+		@DefaultValue("24h") @NotNull Duration unreferencedBlobsAfter) {
 
 	/** Created if missing; a directory Tresor cannot write to stops the start. */
 	StorageProperties {

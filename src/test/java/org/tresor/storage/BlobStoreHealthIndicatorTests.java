@@ -18,7 +18,7 @@ class BlobStoreHealthIndicatorTests {
 
 	@Test
 	void isUpWhenAProbeCanBeWrittenAndLeavesNothingBehind() throws IOException {
-		var properties = new StorageProperties(directory);
+		var properties = FilesystemBlobStoreTests.properties(directory);
 		var health = new BlobStoreHealthIndicator(new FilesystemBlobStore(properties), properties).health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsKey("free");
@@ -29,7 +29,7 @@ class BlobStoreHealthIndicatorTests {
 
 	@Test
 	void isDownWhenTheStoreCannotBeWritten() throws IOException {
-		var properties = new StorageProperties(directory);
+		var properties = FilesystemBlobStoreTests.properties(directory);
 		var store = new FilesystemBlobStore(properties);
 		// the temporary directory vanished and a file took its place: no upload can start
 		FileSystemUtils.deleteRecursively(directory.resolve("tmp"));
