@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.tresor.ClusterJobs;
+import org.tresor.account.AccountActivated;
 import org.tresor.account.SetupLinkIssued;
 import org.tresor.delivery.CompletionRequested;
 import org.tresor.delivery.DeliveryDownloaded;
@@ -35,9 +36,10 @@ class MailRetries implements SchedulingConfigurer {
 
 	static final String JOB = "mail-retries";
 
+	/** The events mailed about, and those whose listener publishes one (an activation tells senders). */
 	private static final Set<Class<?>> MAILED = Set.of(TicketIssued.class, SubmissionReceived.class,
 			MemberToNotify.class, SetupLinkIssued.class, RecipientInvited.class, DeliveryReady.class,
-			CompletionRequested.class, DeliveryDownloaded.class);
+			CompletionRequested.class, DeliveryDownloaded.class, AccountActivated.class);
 
 	private static final Duration MAX_RUN_TIME = Duration.ofMinutes(10);
 
