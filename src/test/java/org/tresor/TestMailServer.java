@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -19,25 +19,62 @@ import jakarta.mail.internet.MimeMessage;
 /** A real SMTP server for the tests, and ways to read what arrived. */
 public final class TestMailServer {
 
-	private static final TestMailServer SHARED = new TestMailServer();
+	private static final TestMailServer SHARED = new TestMailServer(freePort());
 
-	private final GreenMail greenMail;
+	private final int port;
 
-	private TestMailServer() {
-		greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-		greenMail.start();
+	private volatile GreenMail greenMail;
+
+	/** A server on {@code port} that is not running yet: {@link #start()} it. */
+	public TestMailServer(int port) {
+		this.port = port;
 	}
 
 	public static TestMailServer shared() {
+		SHARED.ensureStarted();
 		return SHARED;
 	}
 
+	/** Starts the server, on the same port as before if it was stopped: the application's settings stay right. */
+	public synchronized void start() {
+		if (greenMail != null) {
+			return;
+		}
+		var server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		greenMail = server;
+	}
+
+	/** Stops the server: connections to its port are refused until {@link #start()}; mails received so far are gone. */
+	public synchronized void stop() {
+		if (greenMail != null) {
+			greenMail.stop();
+			greenMail = null;
+		}
+	}
+
+	private synchronized void ensureStarted() {
+		if (greenMail == null) {
+			start();
+		}
+	}
+
 	public String port() {
-		return String.valueOf(greenMail.getSmtp().getPort());
+		return String.valueOf(port);
 	}
 
 	public GreenMail greenMail() {
 		return greenMail;
+	}
+
+	/** A port nothing listens on right now. */
+	public static int freePort() {
+		try (var socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	/** Waits for the first mail to {@code recipient} whose subject or text contains {@code fragment}. */
@@ -67,7 +104,11 @@ public final class TestMailServer {
 	}
 
 	public List<MimeMessage> to(String recipient) {
-		return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> {
+		var server = greenMail;
+		if (server == null) {
+			return List.of();
+		}
+		return Arrays.stream(server.getReceivedMessages()).filter(message -> {
 			try {
 				return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
 					.anyMatch(address -> address.toString().equalsIgnoreCase(recipient));

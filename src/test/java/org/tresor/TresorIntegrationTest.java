@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tresor.storage.BlobStore;
 
 /**
  * One application for all full-stack tests: a real server on a random port, a fresh data directory
@@ -36,6 +38,23 @@ public abstract class TresorIntegrationTest {
 		@Primary
 		MutableClock mutableClock() {
 			return new MutableClock();
+		}
+
+		/** Wraps the real blob store so tests can make uploads fail ({@link FaultyBlobStore}). */
+		@Bean
+		static BeanPostProcessor faultyBlobStore() {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String name) {
+					return bean instanceof BlobStore store && !(bean instanceof FaultyBlobStore) ? new FaultyBlobStore(store)
+							: bean;
+				}
+			};
+		}
+
+		@Bean
+		TestPendingDeliveries pendingDeliveries() {
+			return new TestPendingDeliveries();
 		}
 	}
 
@@ -71,6 +90,12 @@ public abstract class TresorIntegrationTest {
 		registry.add("tresor.delivery.max-file-size", () -> "3MB");
 		registry.add("tresor.delivery.max-delivery-size", () -> "4MB");
 		registry.add("tresor.delivery.max-files", () -> "5");
+		// mails that failed are retried within seconds, not minutes
+		registry.add("tresor.mail.retry-interval", () -> "1s");
+		registry.add("tresor.mail.max-retry-interval", () -> "2s");
+		// the tests run the sweeper and retention themselves, when they have set the scene
+		registry.add("tresor.storage.sweep-delay-after-startup", () -> "1d");
+		registry.add("tresor.retention.delay-after-startup", () -> "1d");
 	}
 
 	/** The address of {@code path} on the running test server. */

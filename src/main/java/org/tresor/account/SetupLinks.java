@@ -1,5 +1,6 @@
 package org.tresor.account;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +20,11 @@ interface SetupLinks extends CrudRepository<SetupLink, UUID> {
 	@Modifying
 	@Query("delete from SetupLink l where l.purpose = :purpose")
 	void deleteByPurpose(SetupLink.Purpose purpose);
+
+	/** Links that expired or were used: neither can ever open anything again. */
+	@Modifying
+	@Query("delete from SetupLink l where l.expiresAt <= :now or l.usedAt is not null")
+	int deleteUnusable(Instant now);
 
 	@Modifying
 	@Query("delete from SetupLink l where l.userId = :userId")

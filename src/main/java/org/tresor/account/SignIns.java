@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -14,6 +15,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.tresor.DatabaseUnavailable;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,9 +64,18 @@ class SignIns implements AuthenticationSuccessHandler, AuthenticationFailureHand
 		success.onAuthenticationSuccess(request, response, authentication);
 	}
 
+	/**
+	 * A login that failed because the database is down is no wrong password: it gets the 503 page
+	 * ("temporarily unavailable") instead of the login form's error.
+	 */
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException, ServletException {
+		if (DatabaseUnavailable.isCauseOf(exception)) {
+			log.warn("Sign-in answered 503, database unavailable: {}", DatabaseUnavailable.describe(exception));
+			response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+			return;
+		}
 		var email = request.getParameter("email");
 		if (email != null) {
 			transactions.executeWithoutResult(status -> users.findByEmail(EmailAddress.normalise(email))

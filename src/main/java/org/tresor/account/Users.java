@@ -1,5 +1,6 @@
 package org.tresor.account;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,4 +30,20 @@ interface Users extends CrudRepository<User, UUID> {
 
 	@Query("select count(u) > 0 from User u where u.id = :id and u.enabled = true")
 	boolean isEnabled(UUID id);
+
+	/**
+	 * Accounts that are external only (not staff, not administrators) and whose last login, or their
+	 * creation if they never logged in, is before {@code before}.
+	 */
+	@Query("""
+			select u from User u
+			where u.roles = 'EXTERNAL'
+			  and coalesce(u.lastLoginAt, u.activatedAt, u.createdAt) < :before""")
+	List<User> findExternalInactiveSince(Instant before);
+
+	@Query("""
+			select u from User u
+			where u.id = :id and u.roles = 'EXTERNAL'
+			  and coalesce(u.lastLoginAt, u.activatedAt, u.createdAt) < :before""")
+	Optional<User> findExternalInactiveSince(UUID id, Instant before);
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.tresor.account.AccountActivated;
+import org.tresor.account.AccountRemoved;
 import org.tresor.account.Accounts;
 import org.tresor.account.AdministratorCreated;
 import org.tresor.account.SetupLinkIssued;
@@ -22,6 +23,7 @@ import org.tresor.delivery.DeliveryDownloaded;
 import org.tresor.delivery.DeliveryWithdrawn;
 import org.tresor.submission.SubmissionDeleted;
 import org.tresor.submission.SubmissionDownloaded;
+import org.tresor.submission.SubmissionExpired;
 import org.tresor.submission.SubmissionOpened;
 import org.tresor.submission.SubmissionReceived;
 import org.tresor.submission.TicketIssued;
@@ -99,6 +101,16 @@ class AuditTrail {
 	@EventListener
 	void on(SubmissionDeleted event) {
 		record(clock.instant(), emailOf(event.by()), AuditAction.SUBMISSION_DELETED, submission(event.reference(), null));
+	}
+
+	@EventListener
+	void on(SubmissionExpired event) {
+		record(clock.instant(), SYSTEM, AuditAction.SUBMISSION_EXPIRED, submission(event.reference(), null));
+	}
+
+	@EventListener
+	void on(AccountRemoved event) {
+		record(clock.instant(), SYSTEM, AuditAction.ACCOUNT_REMOVED, "user " + event.email());
 	}
 
 	@EventListener

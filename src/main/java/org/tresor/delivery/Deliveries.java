@@ -1,9 +1,11 @@
 package org.tresor.delivery;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -38,4 +40,32 @@ interface Deliveries extends JpaRepository<Delivery, UUID> {
 
 	@Query("select d from Delivery d where d.purgedAt is null and d.expiresAt <= :now")
 	List<Delivery> expiredUnpurged(Instant now);
+
+	/** A delivery still waits for {@code user}: not deleted by them, not expired, not purged. */
+	@Query("""
+			select count(d) > 0 from Delivery d join d.recipients r
+			where r.userId = :user and r.deletedAt is null and d.purgedAt is null and d.expiresAt > :now""")
+	boolean pendingFor(UUID user, Instant now);
+
+	@Query("select p.blobId from Delivery d join d.parts p where p.blobId in :blobs")
+	List<String> referencedBlobs(Collection<String> blobs);
+
+	@Query("""
+			select p.blobId as blobId, d.reference as reference, p.kind as kind, p.position as position
+			from Delivery d join d.parts p
+			where p.blobId > :after
+			order by p.blobId""")
+	List<PartBlob> referencedBlobsAfter(String after, Limit limit);
+
+	/** A part's blob and what it belongs to; {@code kind} by name. */
+	interface PartBlob {
+
+		String getBlobId();
+
+		String getReference();
+
+		String getKind();
+
+		int getPosition();
+	}
 }

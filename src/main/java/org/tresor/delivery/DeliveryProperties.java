@@ -22,8 +22,7 @@ record DeliveryProperties(
 		@DefaultValue("2GB") @NotNull DataSize maxDeliverySize,
 		@DefaultValue("2GB") @NotNull DataSize maxFileSize,
 		@DefaultValue("100") @Positive int maxFiles,
-		@DefaultValue("100000") @Positive int maxMessageLength,
-		@DefaultValue("PT15M") @NotNull @DurationMin(seconds = 1) Duration expiryCheckInterval) {
+		@DefaultValue("100000") @Positive int maxMessageLength) {
 
 	DeliveryProperties {
 		requirePositive("tresor.delivery.max-delivery-size", maxDeliverySize);

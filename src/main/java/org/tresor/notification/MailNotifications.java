@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.tresor.TresorProperties;
@@ -41,10 +42,13 @@ class MailNotifications {
 
 	private final TresorProperties tresor;
 
-	MailNotifications(Mailer mailer, Accounts accounts, TresorProperties tresor) {
+	private final ApplicationEventPublisher events;
+
+	MailNotifications(Mailer mailer, Accounts accounts, TresorProperties tresor, ApplicationEventPublisher events) {
 		this.mailer = mailer;
 		this.accounts = accounts;
 		this.tresor = tresor;
+		this.events = events;
 	}
 
 	@ApplicationModuleListener
@@ -56,16 +60,21 @@ class MailNotifications {
 				"expiresAt", format(event.expiresAt(), locale)), List.of());
 	}
 
+	/** Fans out: one publication per member, each sent and, if need be, retried on its own. */
 	@ApplicationModuleListener
 	void notifyMembers(SubmissionReceived event) {
-		for (UserId member : event.members()) {
-			toUser(member, MailType.NEW_SUBMISSION, locale -> Map.of(
-					"link", tresor.link("/inbox/" + event.id().value()),
-					"boxName", event.boxName(),
-					"reference", event.reference(),
-					"senderEmail", event.senderEmail(),
-					"receivedAt", format(event.receivedAt(), locale)), List.of(event.boxName()));
-		}
+		event.members().forEach(member -> events.publishEvent(new MemberToNotify(event, member)));
+	}
+
+	@ApplicationModuleListener
+	void notifyMember(MemberToNotify notification) {
+		var event = notification.submission();
+		toUser(notification.member(), MailType.NEW_SUBMISSION, locale -> Map.of(
+				"link", tresor.link("/inbox/" + event.id().value()),
+				"boxName", event.boxName(),
+				"reference", event.reference(),
+				"senderEmail", event.senderEmail(),
+				"receivedAt", format(event.receivedAt(), locale)), List.of(event.boxName()));
 	}
 
 	@ApplicationModuleListener

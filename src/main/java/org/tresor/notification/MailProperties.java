@@ -17,11 +17,14 @@ import jakarta.validation.constraints.NotNull;
  * dev server). Times in mails use {@code tresor.time-zone}.
  *
  * @param from the sender address of every mail
- * @param retryInterval how often mails that failed (SMTP down) are tried again
+ * @param retryInterval how long after a failed attempt (SMTP down) a mail is tried again; the wait doubles
+ * with every further failure
+ * @param maxRetryInterval the longest wait between two attempts
  */
 @Validated
 @ConfigurationProperties("tresor.mail")
 record MailProperties(
 		@DefaultValue("tresor@localhost") @NotBlank @Email(message = "must be one plain e-mail address such as tresor@example.org") String from,
-		@DefaultValue("PT5M") @NotNull @DurationMin(seconds = 1) Duration retryInterval) {
+		@DefaultValue("PT5M") @NotNull @DurationMin(seconds = 1) Duration retryInterval,
+		@DefaultValue("PT2H") @NotNull @DurationMin(seconds = 1) Duration maxRetryInterval) {
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +21,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.tresor.crypto.Envelopes;
 import org.tresor.crypto.KeyPacket;
 import org.tresor.storage.BlobId;
+import org.tresor.storage.BlobStorageException;
 import org.tresor.storage.BlobStore;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +39,8 @@ public class ParcelIntake {
 	public static final String MESSAGE_FIELD = "message";
 
 	public static final String FILES_FIELD = "files";
+
+	private static final Logger log = LoggerFactory.getLogger(ParcelIntake.class);
 
 	static final String UPLOAD_OBSERVATION = "tresor.upload";
 
@@ -121,6 +126,9 @@ public class ParcelIntake {
 			stored.clear();
 			return result;
 		}
+		catch (BlobStorageException e) {
+			throw storageFailed(e);
+		}
 		finally {
 			parcels.remove(stored);
 		}
@@ -150,6 +158,19 @@ public class ParcelIntake {
 		catch (MultipartForm.MalformedFormException e) {
 			throw new ParcelRejectedException(ParcelRejectedException.Reason.NOT_A_FORM, e);
 		}
+		catch (IOException e) {
+			throw storageFailedOr(e);
+		}
+	}
+
+	/** A storage failure may reach here wrapped by the encryption stream; anything else is passed on. */
+	private static RuntimeException storageFailedOr(IOException e) throws IOException {
+		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BlobStorageException storage) {
+				return storageFailed(storage);
+			}
+		}
+		throw e;
 	}
 
 	/** The empty part a browser sends when no file was chosen is skipped. */
@@ -199,6 +220,12 @@ public class ParcelIntake {
 			throw new ParcelRejectedException(tooLong);
 		}
 		return text;
+	}
+
+	/** Disk full, say: the sender learns that nothing was kept; operators get the cause. */
+	private static ParcelRejectedException storageFailed(BlobStorageException e) {
+		log.error("Form not stored, storage failed: {}", e.getMessage());
+		return new ParcelRejectedException(ParcelRejectedException.Reason.STORAGE_FAILED, e);
 	}
 
 	private static void copy(InputStream in, OutputStream out) throws IOException {

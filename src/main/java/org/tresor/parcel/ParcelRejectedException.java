@@ -15,7 +15,9 @@ public class ParcelRejectedException extends RuntimeException {
 		MESSAGE_TOO_LONG(HttpStatus.CONTENT_TOO_LARGE),
 		FILE_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
 		TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
-		TOO_MANY_FILES(HttpStatus.CONTENT_TOO_LARGE);
+		TOO_MANY_FILES(HttpStatus.CONTENT_TOO_LARGE),
+		/** Storage could not write (disk full, say): nothing was kept, trying again later may work. */
+		STORAGE_FAILED(HttpStatus.SERVICE_UNAVAILABLE);
 
 		private final HttpStatus status;
 
@@ -33,7 +35,7 @@ public class ParcelRejectedException extends RuntimeException {
 				case MESSAGE_TOO_LONG -> Set.of(ParcelIntake.MESSAGE_FIELD);
 				case FILE_TOO_LARGE, TOO_LARGE, TOO_MANY_FILES -> Set.of(ParcelIntake.FILES_FIELD);
 				case EMPTY -> Set.of(ParcelIntake.MESSAGE_FIELD, ParcelIntake.FILES_FIELD);
-				case NOT_A_FORM, FIELD_TOO_LONG -> Set.of();
+				case NOT_A_FORM, FIELD_TOO_LONG, STORAGE_FAILED -> Set.of();
 			};
 		}
 

@@ -1,6 +1,7 @@
 package org.tresor.storage;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,15 +12,23 @@ import org.tresor.InvalidSettingException;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * @param directory where the blobs live
- * @param writeBackInterval how much of a blob is written before the disk is asked, in the background, to
- * store it: a large blob's final sync then has little left to do, instead of all of it
+ * @param directory where blobs are kept (temporary files in its {@code tmp} folder)
+ * @param sweepInterval how often the sweeper looks for leftovers and missing blobs
+ * @param sweepDelayAfterStartup when the first sweep after a start runs
+ * @param abandonedUploadsAfter a temporary file not written to for this long belongs to an upload that died
+ * @param unreferencedBlobsAfter a blob nothing refers to is removed once it is this old; must be longer than
+ * the longest upload takes, because a submission's rows are written only when its last file arrived
  */
 @Validated
 @ConfigurationProperties("tresor.storage")
-record StorageProperties(@NotNull Path directory, @DefaultValue("32MB") @NotNull DataSize writeBackInterval) {
+record StorageProperties(@NotNull Path directory,
+		@DefaultValue("1h") @NotNull Duration sweepInterval,
+		@DefaultValue("30s") @NotNull Duration sweepDelayAfterStartup,
+		@DefaultValue("1h") @NotNull Duration abandonedUploadsAfter,
+		@DefaultValue("24h") @NotNull Duration unreferencedBlobsAfter,
+		@DefaultValue("32MB") @NotNull DataSize writeBackInterval) {
 
-	/** The directory is created if missing; a directory Tresor cannot write to stops the start. */
+	/** Created if missing; a directory Tresor cannot write to stops the start. */
 	StorageProperties {
 		if (directory != null) {
 			directory = InvalidSettingException.requireWritableDirectory("tresor.storage.directory", directory);

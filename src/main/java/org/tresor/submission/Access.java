@@ -41,7 +41,7 @@ class Access {
 		}
 		var key = accounts.unlock(grantor, pass);
 		int granted = 0;
-		for (var submission : submissions.findByBoxId(box)) {
+		for (var submission : submissions.findByBoxIdAndDeletedAtIsNull(box)) {
 			if (submission.manifest().keyPacketFor(grantor).isEmpty()) {
 				continue;
 			}

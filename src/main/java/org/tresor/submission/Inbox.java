@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.account.Accounts;
@@ -18,6 +17,7 @@ import org.tresor.crypto.SecuPass;
 import org.tresor.parcel.Download;
 import org.tresor.parcel.Manifest;
 import org.tresor.parcel.Parcels;
+import org.tresor.retention.RetentionPolicy;
 
 
 /**
@@ -29,6 +29,7 @@ class Inbox {
 
 	private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
+
 	private final Submissions submissions;
 
 	private final SubmitBoxes boxes;
@@ -37,25 +38,32 @@ class Inbox {
 
 	private final Parcels parcels;
 
+	private final Deletions deletions;
+
+	private final RetentionPolicy retention;
+
 	private final TransactionTemplate transactions;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Inbox(Submissions submissions, SubmitBoxes boxes, Accounts accounts, Parcels parcels,
-			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+	Inbox(Submissions submissions, SubmitBoxes boxes, Accounts accounts, Parcels parcels, Deletions deletions,
+			RetentionPolicy retention, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.submissions = submissions;
 		this.boxes = boxes;
 		this.accounts = accounts;
 		this.parcels = parcels;
+		this.deletions = deletions;
+		this.retention = retention;
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
 	}
 
+	/** @param expiresAt when retention deletes it, unless someone does so earlier */
 	record Entry(SubmissionId id, String reference, String boxName, String senderEmail, Instant receivedAt,
-			int fileCount, long totalSize, Optional<Instant> downloadedAt, List<Long> fileSizes) {
+			int fileCount, long totalSize, Optional<Instant> downloadedAt, List<Long> fileSizes, Instant expiresAt) {
 	}
 
 	record Opened(Entry entry, String message, List<Manifest.FileEntry> files) {
@@ -110,27 +118,20 @@ class Inbox {
 		return parcels.encrypted(submission.reference() + "-" + number + ".pgp", submission.file(number), user);
 	}
 
-	/** Removes the submission, its key packets and its ciphertext; a second delete finds nothing. */
+	/**
+	 * Removes the submission, its key packets and its ciphertext. Of two deletions at once, or one after the
+	 * other, exactly one succeeds and is recorded; the other finds nothing.
+	 */
 	void delete(SubmissionId id, UserId user) {
-		Submission deleted;
-		try {
-			deleted = transactions.execute(status -> {
-				var submission = readable(id, user);
-				submissions.delete(submission);
-				submissions.flush();
-				events.publishEvent(new SubmissionDeleted(submission.id(), submission.reference(), user));
-				return submission;
-			});
-		}
-		catch (OptimisticLockingFailureException e) {
+		readable(id, user);
+		if (!deletions.delete(id.value(), found -> new SubmissionDeleted(found.id(), found.reference(), user))) {
 			throw new SubmissionNotFoundException();
 		}
-		parcels.remove(deleted.parts().stream().map(SubmissionPart::blob).toList());
-		log.info("Submission {} deleted by user {}", deleted.reference(), user.value());
 	}
 
 	private Submission readable(SubmissionId id, UserId user) {
 		return submissions.findById(id.value())
+			.filter(submission -> !submission.isDeleted())
 			.filter(submission -> boxes.findById(submission.boxId()).map(box -> box.hasMember(user)).orElse(false))
 			.filter(submission -> submission.manifest().keyPacketFor(user).isPresent())
 			.orElseThrow(SubmissionNotFoundException::new);
@@ -140,14 +141,15 @@ class Inbox {
 		var boxName = boxes.findById(submission.boxId()).map(SubmitBox::name).orElse("");
 		return new Entry(submission.id(), submission.reference(), boxName, submission.senderEmail(),
 				submission.receivedAt(), submission.fileCount(), submission.totalSize(), submission.downloadedAt(),
-				submission.files().stream().map(SubmissionPart::plaintextSize).toList());
+				submission.files().stream().map(SubmissionPart::plaintextSize).toList(),
+				retention.submissionExpiresAt(submission.receivedAt()));
 	}
 
 	private void markDownloaded(Submission submission, UserId user) {
-		transactions.executeWithoutResult(status -> submissions.findById(submission.id().value()).ifPresent(current -> {
-			current.markDownloaded(clock.instant());
-			events.publishEvent(new SubmissionDownloaded(current.id(), current.reference(), user));
-			log.info("Submission {} downloaded by user {}", current.reference(), user.value());
-		}));
+		transactions.executeWithoutResult(status -> {
+			submissions.markDownloaded(submission.id().value(), clock.instant());
+			events.publishEvent(new SubmissionDownloaded(submission.id(), submission.reference(), user));
+		});
+		log.info("Submission {} downloaded by user {}", submission.reference(), user.value());
 	}
 }

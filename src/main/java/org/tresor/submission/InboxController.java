@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.account.SignedInUser;
 import org.tresor.crypto.SecuPass;
 import org.tresor.crypto.WrongSecuPassException;
+import org.tresor.storage.BlobNotFoundException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -97,6 +99,19 @@ class InboxController {
 		inbox.delete(new SubmissionId(id), user.id());
 		redirect.addFlashAttribute("flash", "inbox.deleted");
 		return "redirect:/inbox";
+	}
+
+	/**
+	 * The ciphertext is gone: deleted while this download was starting, or lost from storage (the sweeper
+	 * reports such blobs to administrators). Not yet committed, so the browser gets the error page.
+	 */
+	@ExceptionHandler(BlobNotFoundException.class)
+	void blobGone(BlobNotFoundException e, HttpServletResponse response) throws IOException {
+		if (response.isCommitted()) {
+			throw e;
+		}
+		response.reset();
+		response.sendError(HttpStatus.GONE.value());
 	}
 
 	private String wrongSecuPass(UUID id, SignedInUser user, Model model, HttpServletResponse response) {

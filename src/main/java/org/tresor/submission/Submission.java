@@ -41,6 +41,9 @@ class Submission {
 
 	private Instant downloadedAt;
 
+	/** Set when a deletion starts; the row goes once its blobs are gone. */
+	private Instant deletedAt;
+
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
 	@JoinColumn(name = "submission_id", nullable = false)
 	private List<SubmissionPart> parts = new ArrayList<>();
@@ -95,10 +98,8 @@ class Submission {
 		return Optional.ofNullable(downloadedAt);
 	}
 
-	void markDownloaded(Instant now) {
-		if (downloadedAt == null) {
-			downloadedAt = now;
-		}
+	boolean isDeleted() {
+		return deletedAt != null;
 	}
 
 	SubmissionPart manifest() {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.FileSystemUtils;
 import org.tresor.TestMailServer;
+import org.tresor.TestPendingDeliveries;
 import org.tresor.crypto.Keys;
 import org.tresor.crypto.SecuPass;
 
@@ -31,6 +33,7 @@ import org.tresor.crypto.SecuPass;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(TestPendingDeliveries.class)
 abstract class AccountIntegrationTestSupport {
 
 	static final String PASSWORD = "correct horse battery";

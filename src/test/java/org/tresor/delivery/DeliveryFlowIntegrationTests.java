@@ -312,7 +312,7 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 		clock.advance(Duration.ofDays(4));
 		logInAsRecipient(address);
 		assertThat(((HtmlPage) recipient.getPage(url("/received"))).asNormalizedText()).doesNotContain("Short-lived");
-		expiry.purgeExpired();
+		expiry.deleteExpired(clock.instant());
 		assertThat(blobContents().keySet()).doesNotContainAnyElementsOf(bodies);
 		assertThat(stateIn(staff.getPage(url("/outbox")), "Short-lived")).contains("expired");
 	}

@@ -1,7 +1,9 @@
 package org.tresor.notification;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -21,22 +23,42 @@ class MailRetriesTests {
 
 	final FailedEventPublications failed = mock(FailedEventPublications.class);
 
-	final MailRetries retries = new MailRetries(failed,
-			new MailProperties("tresor@localhost", Duration.ofMinutes(5)));
+	final Instant now = Instant.parse("2030-01-10T08:00:00Z");
+
+	final MailRetries retries = new MailRetries(failed, null,
+			new MailProperties("tresor@localhost", Duration.ofMinutes(5), Duration.ofHours(2)),
+			Clock.fixed(now, ZoneOffset.UTC));
 
 	@Test
-	void resubmitsFailedMailPublicationsOlderThanTheInterval() {
-		var options = resubmitted();
+	void resubmitsAFailedMailOneIntervalAfterItWasPublished() {
+		var filter = resubmitted().getFilter();
 
-		assertThat(options.getMinAge()).isEqualTo(Duration.ofMinutes(5));
-		assertThat(options.getFilter()).accepts(publicationOf(
-				new TicketIssued("a@example.org", "t", "Box", Instant.now(), "de")));
+		assertThat(filter).accepts(publicationOf(TICKET, now.minus(Duration.ofMinutes(5)), null, 0));
+		assertThat(filter).rejects(publicationOf(TICKET, now.minus(Duration.ofMinutes(4)), null, 0));
+	}
+
+	@Test
+	void doublesTheWaitAfterEveryFurtherAttempt() {
+		var filter = resubmitted().getFilter();
+		var published = now.minus(Duration.ofDays(1));
+
+		assertThat(filter).accepts(publicationOf(TICKET, published, now.minus(Duration.ofMinutes(10)), 1));
+		assertThat(filter).rejects(publicationOf(TICKET, published, now.minus(Duration.ofMinutes(9)), 1));
+		assertThat(filter).accepts(publicationOf(TICKET, published, now.minus(Duration.ofMinutes(40)), 3));
+		assertThat(filter).rejects(publicationOf(TICKET, published, now.minus(Duration.ofMinutes(39)), 3));
+	}
+
+	@Test
+	void waitsNoLongerThanTheLongestRetryInterval() {
+		assertThat(retries.backoff(30)).isEqualTo(Duration.ofHours(2));
+		assertThat(resubmitted().getFilter())
+			.accepts(publicationOf(TICKET, now.minus(Duration.ofDays(3)), now.minus(Duration.ofHours(2)), 30));
 	}
 
 	@Test
 	void leavesOtherModulesPublicationsAlone() {
 		assertThat(resubmitted().getFilter()).rejects(publicationOf(
-				new SubmissionOpened(SubmissionId.random(), "R", null)));
+				new SubmissionOpened(SubmissionId.random(), "R", null), now.minus(Duration.ofDays(1)), null, 0));
 	}
 
 	private ResubmissionOptions resubmitted() {
@@ -46,9 +68,15 @@ class MailRetriesTests {
 		return options.getValue();
 	}
 
-	private static EventPublication publicationOf(Object event) {
+	static final TicketIssued TICKET = new TicketIssued("a@example.org", "t", "Box", Instant.now(), "de");
+
+	private static EventPublication publicationOf(Object event, Instant published, Instant lastResubmitted,
+			int attempts) {
 		var publication = mock(EventPublication.class);
 		given(publication.getEvent()).willReturn(event);
+		given(publication.getPublicationDate()).willReturn(published);
+		given(publication.getLastResubmissionDate()).willReturn(lastResubmitted);
+		given(publication.getCompletionAttempts()).willReturn(attempts);
 		return publication;
 	}
 }

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.util.FileSystemUtils;
-import org.springframework.util.unit.DataSize;
 
 class BlobStoreHealthIndicatorTests {
 
@@ -19,7 +18,7 @@ class BlobStoreHealthIndicatorTests {
 
 	@Test
 	void isUpWhenAProbeCanBeWrittenAndLeavesNothingBehind() throws IOException {
-		var properties = new StorageProperties(directory, DataSize.ofMegabytes(32));
+		var properties = FilesystemBlobStoreTests.properties(directory);
 		var health = new BlobStoreHealthIndicator(new FilesystemBlobStore(properties), properties).health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsKey("free");
@@ -30,7 +29,7 @@ class BlobStoreHealthIndicatorTests {
 
 	@Test
 	void isDownWhenTheStoreCannotBeWritten() throws IOException {
-		var properties = new StorageProperties(directory, DataSize.ofMegabytes(32));
+		var properties = FilesystemBlobStoreTests.properties(directory);
 		var store = new FilesystemBlobStore(properties);
 		// the temporary directory vanished and a file took its place: no upload can start
 		FileSystemUtils.deleteRecursively(directory.resolve("tmp"));

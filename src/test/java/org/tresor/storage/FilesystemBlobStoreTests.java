@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -19,12 +22,21 @@ class FilesystemBlobStoreTests {
 	Path directory;
 
 	FilesystemBlobStore store() {
-		return new FilesystemBlobStore(new StorageProperties(directory, DataSize.ofMegabytes(32)));
+		return new FilesystemBlobStore(properties(directory));
+	}
+
+	static StorageProperties properties(Path directory) {
+		return properties(directory, DataSize.ofMegabytes(32));
+	}
+
+	static StorageProperties properties(Path directory, DataSize writeBackInterval) {
+		return new StorageProperties(directory, Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofHours(1),
+				Duration.ofHours(24), writeBackInterval);
 	}
 
 	@Test
 	void writesLargeBlobsBackWhileTheyAreWrittenAndKeepsEveryByte() throws IOException {
-		var store = new FilesystemBlobStore(new StorageProperties(directory, DataSize.ofKilobytes(64)));
+		var store = new FilesystemBlobStore(properties(directory, DataSize.ofKilobytes(64)));
 		var content = new byte[5_000_000];
 		new Random(5).nextBytes(content);
 		BlobId id;
@@ -45,15 +57,15 @@ class FilesystemBlobStoreTests {
 
 	@Test
 	void discardsALargeBlobWhoseWriteBackIsStillRunning() throws IOException {
-		var store = new FilesystemBlobStore(new StorageProperties(directory, DataSize.ofKilobytes(64)));
+		var store = new FilesystemBlobStore(properties(directory, DataSize.ofKilobytes(64)));
 		BlobId id;
 		try (var upload = store.create()) {
 			upload.stream().write(new byte[3_000_000]);
 			id = upload.id();
 		}
 		assertThat(store.exists(id)).isFalse();
-		try (var files = Files.walk(directory)) {
-			assertThat(files.filter(Files::isRegularFile)).isEmpty();
+		try (var left = Files.list(directory.resolve("tmp"))) {
+			assertThat(left).isEmpty();
 		}
 	}
 
@@ -126,5 +138,55 @@ class FilesystemBlobStoreTests {
 	@Test
 	void rejectsIdsThatAreNotGenerated() {
 		assertThatThrownBy(() -> new BlobId("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void listsCommittedBlobsWithTheirAgeButNotUploadsInProgress() throws IOException {
+		var store = store();
+		BlobId committed;
+		try (var upload = store.create()) {
+			upload.stream().write(1);
+			upload.commit();
+			committed = upload.id();
+		}
+		try (var inProgress = store.create(); var listed = store.list()) {
+			inProgress.stream().write(1);
+			inProgress.stream().flush();
+			assertThat(listed.toList()).singleElement().satisfies(blob -> {
+				assertThat(blob.id()).isEqualTo(committed);
+				assertThat(blob.lastModified()).isBefore(Instant.now().plusSeconds(1));
+			});
+		}
+	}
+
+	@Test
+	void discardsOnlyTemporaryFilesNotWrittenToSinceTheCutOff() throws IOException {
+		var store = store();
+		var abandoned = Files.write(directory.resolve("tmp").resolve("abandoned.part"), new byte[10]);
+		Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+		try (var inProgress = store.create()) {
+			inProgress.stream().write(1);
+			inProgress.stream().flush();
+
+			assertThat(store.discardAbandonedUploads(Instant.now().minus(Duration.ofHours(1)))).isEqualTo(1);
+
+			assertThat(abandoned).doesNotExist();
+			inProgress.commit();
+			assertThat(store.exists(inProgress.id())).isTrue();
+		}
+	}
+
+	@Test
+	void reportsAFailedWriteAsAStorageFailureAndKeepsNothing() throws IOException {
+		var store = store();
+		try (var upload = store.create()) {
+			upload.stream().write(new byte[10]);
+			// an operator's clean-up script took the temporary file away: the rename into place fails
+			Files.delete(directory.resolve("tmp").resolve(upload.id().value() + FilesystemBlobStore.TEMP_SUFFIX));
+			assertThatThrownBy(upload::commit).isInstanceOf(BlobStorageException.class);
+		}
+		try (var listed = store.list()) {
+			assertThat(listed).isEmpty();
+		}
 	}
 }
