@@ -10,6 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPCompressedData;
@@ -24,8 +28,9 @@ import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyKeyEncryptionMethodGenerator;
-import org.bouncycastle.openpgp.operator.jcajce.JceSessionKeyDataDecryptorFactoryBuilder;
 import org.springframework.stereotype.Service;
+
+import jakarta.annotation.PreDestroy;
 
 /** Streaming OpenPGP envelope encryption: one body per object, one key packet per recipient. */
 @Service
@@ -43,10 +48,23 @@ public class Envelopes {
 	/** An empty SEIPD v1 packet: lets BouncyCastle parse a lone key packet, which it only reads before data. */
 	private static final byte[] EMPTY_ENCRYPTED_DATA = { (byte) 0xD2, 0x01, 0x01 };
 
+	/** Chunks between the writer and the encryption task: their size and number (memory per open stream). */
+	static final int PIPELINE_CHUNK_SIZE = 1 << 17;
+
+	static final int PIPELINE_CHUNKS = 4;
+
 	private final SecureRandom random = new SecureRandom();
+
+	/** Runs the encryption of each open stream next to its writer; threads end when idle. */
+	private final ExecutorService pipelines = Executors.newCachedThreadPool(daemonThreads("tresor-encryption-"));
 
 	public Envelopes() {
 		BouncyCastle.register();
+	}
+
+	@PreDestroy
+	void shutdown() {
+		pipelines.shutdown();
 	}
 
 	/**
@@ -60,9 +78,7 @@ public class Envelopes {
 			throw new IllegalArgumentException("An envelope needs at least one recipient");
 		}
 		var encryptedData = new PGPEncryptedDataGenerator(
-				new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true)
-					.setSecureRandom(random)
-					.setProvider(BouncyCastle.BULK_PROVIDER));
+				new PipelinedDataEncryptorBuilder(random, pipelines, PIPELINE_CHUNK_SIZE, PIPELINE_CHUNKS));
 		for (PublicKeyRing recipient : recipients) {
 			encryptedData.addMethod(keyEncryption(recipient));
 		}
@@ -90,9 +106,7 @@ public class Envelopes {
 			PGPSessionKey sessionKey = sessionKey(key, encryptedData);
 			InputStream clear;
 			try {
-				clear = encryptedData
-					.getDataStream(new JceSessionKeyDataDecryptorFactoryBuilder().setProvider(BouncyCastle.BULK_PROVIDER)
-						.build(sessionKey));
+				clear = encryptedData.getDataStream(new BatchedCfbDecryptorFactory(sessionKey, BUFFER_SIZE));
 			}
 			catch (PGPException ex) {
 				throw new IOException("The encrypted data cannot be decrypted with this key packet", ex);
@@ -124,6 +138,15 @@ public class Envelopes {
 	/** {@code packet + body}: the complete OpenPGP message that GnuPG decrypts with the recipient's key. */
 	public InputStream encryptedMessage(KeyPacket packet, InputStream body) {
 		return new SequenceInputStream(new ByteArrayInputStream(packet.encoded()), body);
+	}
+
+	private static ThreadFactory daemonThreads(String prefix) {
+		var count = new AtomicInteger();
+		return task -> {
+			var thread = new Thread(task, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
 	}
 
 	/** {@code name} cut to what a literal data packet holds, never in the middle of a UTF-8 sequence. */

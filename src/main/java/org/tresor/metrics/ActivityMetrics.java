@@ -1,7 +1,9 @@
 package org.tresor.metrics;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tresor.account.SignInFailed;
 import org.tresor.account.UserSignedIn;
 import org.tresor.delivery.DeliveryCompleted;
@@ -20,7 +22,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * One counter per kind of event; Prometheus sees {@code tresor_tickets_issued_total} and so on. Downloads and
  * deletions carry a {@code kind} tag: {@code submission} or {@code delivery} (withdrawn by the sender or deleted
- * by the recipient).
+ * by the recipient). Counted once the publisher's transaction has committed, by a plain listener and a
+ * transaction synchronisation: a {@code @TransactionalEventListener} would be tracked by the event publication
+ * registry, which marks it completed in a second transaction while the first still holds its connection, so
+ * as many concurrent commits as the pool has connections waited for each other until the pool timed out.
  */
 @Component
 class ActivityMetrics {
@@ -64,59 +69,73 @@ class ActivityMetrics {
 		}
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(DeliveryCreated event) {
-		deliveriesSent.increment();
+		afterCommit(() -> deliveriesSent.increment());
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(DeliveryCompleted event) {
-		deliveriesCompleted.increment();
+		afterCommit(() -> deliveriesCompleted.increment());
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(DeliveryDownloaded event) {
-		downloaded(DELIVERY);
+		afterCommit(() -> downloaded(DELIVERY));
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(DeliveryWithdrawn event) {
-		deleted(DELIVERY);
+		afterCommit(() -> deleted(DELIVERY));
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(DeliveryDeletedByRecipient event) {
-		deleted(DELIVERY);
+		afterCommit(() -> deleted(DELIVERY));
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(TicketIssued event) {
-		ticketsIssued.increment();
+		afterCommit(() -> ticketsIssued.increment());
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(SubmissionReceived event) {
-		submissionsReceived.increment();
+		afterCommit(() -> submissionsReceived.increment());
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(SubmissionDownloaded event) {
-		downloaded(SUBMISSION);
+		afterCommit(() -> downloaded(SUBMISSION));
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(SubmissionDeleted event) {
-		deleted(SUBMISSION);
+		afterCommit(() -> deleted(SUBMISSION));
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(UserSignedIn event) {
-		signIns.increment();
+		afterCommit(() -> signIns.increment());
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(SignInFailed event) {
-		signInsFailed.increment();
+		afterCommit(() -> signInsFailed.increment());
+	}
+
+	private static void afterCommit(Runnable count) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					count.run();
+				}
+			});
+		}
+		else {
+			count.run();
+		}
 	}
 
 	void downloaded(String kind) {

@@ -11,13 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.apache.commons.fileupload2.core.DiskFileItem;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileUploadByteCountLimitException;
-import org.apache.commons.fileupload2.core.FileUploadFileCountLimitException;
-import org.apache.commons.fileupload2.core.FileUploadSizeException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -114,7 +107,7 @@ public class ParcelIntake {
 	private <T> T receiveObserved(HttpServletRequest request, ParcelLimits limits,
 			Function<Map<String, String>, Recipients> recipients, Function<ReceivedParcel, T> record)
 			throws IOException {
-		if (!JakartaServletFileUpload.isMultipartContent(request)) {
+		if (!MultipartForm.isMultipartForm(request)) {
 			throw new ParcelRejectedException(ParcelRejectedException.Reason.NOT_A_FORM);
 		}
 		var stored = new ArrayList<BlobId>();
@@ -142,43 +135,58 @@ public class ParcelIntake {
 	}
 
 	private void readInto(Form form, HttpServletRequest request, List<BlobId> stored) throws IOException {
-		var upload = new JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory>();
-		upload.setSizeMax(form.limits.maxTotalSize().toBytes() + FORM_OVERHEAD);
-		upload.setFileSizeMax(form.limits.maxFileSize().toBytes());
-		upload.setFileCountMax(form.limits.maxFiles() + 10L);
+		var limits = new MultipartForm.Limits(form.limits.maxTotalSize().toBytes() + FORM_OVERHEAD,
+				form.limits.maxFileSize().toBytes(), form.limits.maxFiles() + 10);
 		try {
-			var items = upload.getItemIterator(request);
-			while (items.hasNext()) {
-				var item = items.next();
-				if (item.isFormField()) {
-					form.addField(item.getFieldName(), readField(item, form.limits));
+			var multipart = MultipartForm.of(request, limits);
+			for (var item = multipart.next(); item != null; item = multipart.next()) {
+				if (!item.isFile()) {
+					form.addField(item.name(), readField(item, form.limits));
 				}
-				else if (FILES_FIELD.equals(item.getFieldName())) {
+				else if (FILES_FIELD.equals(item.name())) {
 					storeFile(form, item, stored);
 				}
 			}
 		}
+		catch (MultipartForm.LimitExceededException e) {
+			throw new ParcelRejectedException(switch (e.limit()) {
+				case BODY -> ParcelRejectedException.Reason.TOO_LARGE;
+				case FILE -> ParcelRejectedException.Reason.FILE_TOO_LARGE;
+				case PARTS -> ParcelRejectedException.Reason.TOO_MANY_FILES;
+			}, e);
+		}
+		catch (MultipartForm.MalformedFormException e) {
+			throw new ParcelRejectedException(ParcelRejectedException.Reason.NOT_A_FORM, e);
+		}
 		catch (IOException e) {
-			throw limitExceeded(e);
+			throw storageFailedOr(e);
 		}
 	}
 
-	/** The empty part a browser sends when no file was chosen is skipped. */
-	private void storeFile(Form form, FileItemInput item, List<BlobId> stored) throws IOException {
-		var name = FileNames.forDisplay(item.getName());
-		try (var in = item.getInputStream()) {
-			var part = store(name, in, form.recipients(), stored);
-			if (part.plaintextSize() == 0 && (item.getName() == null || item.getName().isBlank())) {
-				parcels.remove(List.of(part.blob()));
-				stored.remove(part.blob());
-				return;
+	/** A storage failure may reach here wrapped by the encryption stream; anything else is passed on. */
+	private static RuntimeException storageFailedOr(IOException e) throws IOException {
+		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BlobStorageException storage) {
+				return storageFailed(storage);
 			}
-			if (form.files.size() == form.limits.maxFiles()) {
-				throw new ParcelRejectedException(ParcelRejectedException.Reason.TOO_MANY_FILES);
-			}
-			form.files.add(part);
-			form.entries.add(new Manifest.FileEntry(name, part.plaintextSize()));
 		}
+		throw e;
+	}
+
+	/** The empty part a browser sends when no file was chosen is skipped. */
+	private void storeFile(Form form, MultipartForm.Part item, List<BlobId> stored) throws IOException {
+		var name = FileNames.forDisplay(item.fileName());
+		var part = store(name, item.content(), form.recipients(), stored);
+		if (part.plaintextSize() == 0 && item.fileName().isBlank()) {
+			parcels.remove(List.of(part.blob()));
+			stored.remove(part.blob());
+			return;
+		}
+		if (form.files.size() == form.limits.maxFiles()) {
+			throw new ParcelRejectedException(ParcelRejectedException.Reason.TOO_MANY_FILES);
+		}
+		form.files.add(part);
+		form.entries.add(new Manifest.FileEntry(name, part.plaintextSize()));
 	}
 
 	private StoredPart store(String name, InputStream plaintext, Recipients recipients, List<BlobId> stored)
@@ -196,41 +204,22 @@ public class ParcelIntake {
 		}
 	}
 
-	private static String readField(FileItemInput item, ParcelLimits limits) throws IOException {
-		boolean message = MESSAGE_FIELD.equals(item.getFieldName());
+	private static String readField(MultipartForm.Part item, ParcelLimits limits) throws IOException {
+		boolean message = MESSAGE_FIELD.equals(item.name());
 		// UTF-8 needs at most four bytes a character; read one byte more than allowed to detect overflow
 		long limit = message ? limits.maxMessageLength() * 4L + 1 : MAX_FIELD_BYTES + 1;
 		var tooLong = message ? ParcelRejectedException.Reason.MESSAGE_TOO_LONG
 				: ParcelRejectedException.Reason.FIELD_TOO_LONG;
-		try (var in = item.getInputStream()) {
-			var bytes = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
-			if (bytes.length == limit || in.read() != -1) {
-				throw new ParcelRejectedException(tooLong);
-			}
-			var text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
-			if (message && text.codePointCount(0, text.length()) > limits.maxMessageLength()) {
-				throw new ParcelRejectedException(tooLong);
-			}
-			return text;
+		var in = item.content();
+		var bytes = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+		if (bytes.length == limit || in.read() != -1) {
+			throw new ParcelRejectedException(tooLong);
 		}
-	}
-
-	private static RuntimeException limitExceeded(IOException e) throws IOException {
-		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-			if (cause instanceof BlobStorageException storage) {
-				return storageFailed(storage);
-			}
-			if (cause instanceof FileUploadByteCountLimitException) {
-				return new ParcelRejectedException(ParcelRejectedException.Reason.FILE_TOO_LARGE, e);
-			}
-			if (cause instanceof FileUploadSizeException) {
-				return new ParcelRejectedException(ParcelRejectedException.Reason.TOO_LARGE, e);
-			}
-			if (cause instanceof FileUploadFileCountLimitException) {
-				return new ParcelRejectedException(ParcelRejectedException.Reason.TOO_MANY_FILES, e);
-			}
+		var text = new String(bytes, StandardCharsets.UTF_8).replace("\r\n", "\n");
+		if (message && text.codePointCount(0, text.length()) > limits.maxMessageLength()) {
+			throw new ParcelRejectedException(tooLong);
 		}
-		throw e;
+		return text;
 	}
 
 	/** Disk full, say: the sender learns that nothing was kept; operators get the cause. */

@@ -122,19 +122,25 @@ public class Parcels {
 	/**
 	 * Copies a decrypting stream, always holding the latest block back: the integrity check runs when the
 	 * plaintext ends, so only once the stream says "end" is its last block released. A tampered body thus
-	 * never arrives complete; the response breaks off and the browser marks the download as failed.
+	 * never arrives complete; the response breaks off and the browser marks the download as failed. Blocks
+	 * are filled before they are written (decryption hands out 8 KiB at a time), so the response goes out
+	 * in a few large writes rather than many small ones.
 	 */
 	private static void copyVerified(InputStream in, OutputStream out) throws IOException {
 		var buffer = new byte[BUFFER_SIZE];
 		var held = new byte[BUFFER_SIZE];
 		int heldLength = 0;
 		int read;
-		while ((read = in.read(buffer)) != -1) {
+		while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {
 			out.write(held, 0, heldLength);
 			var swap = held;
 			held = buffer;
 			buffer = swap;
 			heldLength = read;
+			if (read < buffer.length) {
+				// a short block means the stream ended, and the integrity check passed
+				break;
+			}
 		}
 		out.write(held, 0, heldLength);
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 import org.tresor.InvalidSettingException;
 
@@ -24,12 +25,17 @@ record StorageProperties(@NotNull Path directory,
 		@DefaultValue("1h") @NotNull Duration sweepInterval,
 		@DefaultValue("30s") @NotNull Duration sweepDelayAfterStartup,
 		@DefaultValue("1h") @NotNull Duration abandonedUploadsAfter,
-		@DefaultValue("24h") @NotNull Duration unreferencedBlobsAfter) {
+		@DefaultValue("24h") @NotNull Duration unreferencedBlobsAfter,
+		@DefaultValue("32MB") @NotNull DataSize writeBackInterval) {
 
 	/** Created if missing; a directory Tresor cannot write to stops the start. */
 	StorageProperties {
 		if (directory != null) {
 			directory = InvalidSettingException.requireWritableDirectory("tresor.storage.directory", directory);
+		}
+		if (writeBackInterval != null && writeBackInterval.toBytes() <= 0) {
+			throw new InvalidSettingException("tresor.storage.write-back-interval",
+					"must be positive, was " + writeBackInterval);
 		}
 	}
 }

@@ -19,8 +19,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPLiteralData;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tresor.crypto.TestKeys.Envelope;
 
 class EnvelopesTests {
@@ -88,6 +92,27 @@ class EnvelopesTests {
 			assertThat(literal.getFormat()).isEqualTo(PGPLiteralData.BINARY);
 			assertThat(new String(envelope.body(), StandardCharsets.ISO_8859_1)).doesNotContain("report.pdf");
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 15, 16, 17, Envelopes.BUFFER_SIZE - 1, Envelopes.BUFFER_SIZE, Envelopes.BUFFER_SIZE + 1,
+			2 * Envelopes.BUFFER_SIZE + 13, 1_000_003 })
+	void decryptsWhatItEncryptedWhateverTheSizeAndReadPattern(int size) throws IOException {
+		byte[] plaintext = randomBytes(size);
+		Envelope envelope = encrypt(envelopes, plaintext, ALICE);
+		var random = new Random(size);
+
+		var read = new ByteArrayOutputStream();
+		try (InputStream in = envelopes.decrypt(ALICE.unlocked(), envelope.keyPackets().get(0),
+				new ByteArrayInputStream(envelope.body()))) {
+			byte[] buffer = new byte[100_000];
+			int n;
+			while ((n = in.read(buffer, 0, 1 + random.nextInt(buffer.length))) != -1) {
+				read.write(buffer, 0, n);
+			}
+		}
+
+		assertThat(read.toByteArray()).isEqualTo(plaintext);
 	}
 
 	@Test
@@ -176,6 +201,25 @@ class EnvelopesTests {
 
 			assertThatExceptionOfType(IntegrityException.class)
 				.isThrownBy(() -> decrypt(envelopes, ALICE, envelope.keyPackets().get(0), tampered));
+		}
+
+		@Test
+		void detectsAFlippedBitAroundEveryBufferBoundaryAndAnywhereElse() {
+			var random = new Random(8);
+			var positions = new ArrayList<Integer>();
+			for (int boundary = Envelopes.BUFFER_SIZE; boundary < envelope.body().length; boundary += Envelopes.BUFFER_SIZE) {
+				positions.addAll(List.of(boundary - 1, boundary, boundary + 1));
+			}
+			for (int i = 0; i < 20; i++) {
+				positions.add(random.nextInt(envelope.body().length));
+			}
+			for (int position : positions) {
+				byte[] tampered = envelope.body().clone();
+				tampered[position] ^= (byte) (1 << random.nextInt(8));
+
+				assertThatExceptionOfType(IntegrityException.class).as("flipped bit at %d", position)
+					.isThrownBy(() -> decrypt(envelopes, ALICE, envelope.keyPackets().get(0), tampered));
+			}
 		}
 
 		@Test

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tresor.crypto.TestKeys.Envelope;
 
 /**
@@ -98,6 +100,24 @@ class GnuPgInteropTests {
 		int split = (int) keyPacket.packetLength();
 		assertThat(decrypt(envelopes, CAROL, new KeyPacket(Arrays.copyOf(message, split)),
 				Arrays.copyOfRange(message, split, message.length))).isEqualTo(PLAINTEXT);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 1, 15, 16, 17, 8191, 8192, 8193, 65_536, 1_048_579 })
+	void decryptsWhatGnuPgEncryptedWithoutCompressionByteForByte(int size) throws Exception {
+		gnupg.gpg(gnupg.write("carol.asc", KEYS.exportPublicKey(CAROL.keyPair().publicKey())), "--import").assertSucceeded();
+		byte[] plaintext = randomBytes(size);
+		Path file = gnupg.write("uncompressed.bin", plaintext);
+		Path encrypted = file.resolveSibling("uncompressed.gpg");
+		Files.deleteIfExists(encrypted);
+
+		gnupg.gpg(null, "-z0", "--trust-model", "always", "--recipient", "carol@example.org", "--output",
+				encrypted.toString(), "--encrypt", file.toString()).assertSucceeded();
+
+		byte[] message = Files.readAllBytes(encrypted);
+		int split = (int) Packets.header(message, 0, message.length).packetLength();
+		assertThat(decrypt(envelopes, CAROL, new KeyPacket(Arrays.copyOf(message, split)),
+				Arrays.copyOfRange(message, split, message.length))).isEqualTo(plaintext);
 	}
 
 	private byte[] gpgDecrypt(KeyPacket packet, byte[] body) throws Exception {

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 class FilesystemBlobStoreTests {
 
@@ -24,8 +26,47 @@ class FilesystemBlobStoreTests {
 	}
 
 	static StorageProperties properties(Path directory) {
+		return properties(directory, DataSize.ofMegabytes(32));
+	}
+
+	static StorageProperties properties(Path directory, DataSize writeBackInterval) {
 		return new StorageProperties(directory, Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofHours(1),
-				Duration.ofHours(24));
+				Duration.ofHours(24), writeBackInterval);
+	}
+
+	@Test
+	void writesLargeBlobsBackWhileTheyAreWrittenAndKeepsEveryByte() throws IOException {
+		var store = new FilesystemBlobStore(properties(directory, DataSize.ofKilobytes(64)));
+		var content = new byte[5_000_000];
+		new Random(5).nextBytes(content);
+		BlobId id;
+		try (var upload = store.create()) {
+			for (int offset = 0; offset < content.length; offset += 10_000) {
+				upload.stream().write(content, offset, Math.min(10_000, content.length - offset));
+			}
+			assertThat(upload.commit()).isEqualTo(content.length);
+			id = upload.id();
+		}
+		try (var in = store.open(id)) {
+			assertThat(in.readAllBytes()).isEqualTo(content);
+		}
+		try (var left = Files.list(directory.resolve("tmp"))) {
+			assertThat(left).isEmpty();
+		}
+	}
+
+	@Test
+	void discardsALargeBlobWhoseWriteBackIsStillRunning() throws IOException {
+		var store = new FilesystemBlobStore(properties(directory, DataSize.ofKilobytes(64)));
+		BlobId id;
+		try (var upload = store.create()) {
+			upload.stream().write(new byte[3_000_000]);
+			id = upload.id();
+		}
+		assertThat(store.exists(id)).isFalse();
+		try (var left = Files.list(directory.resolve("tmp"))) {
+			assertThat(left).isEmpty();
+		}
 	}
 
 	@Test

@@ -16,7 +16,9 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.zip.ZipInputStream;
 
+import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlFileInput;
@@ -202,6 +204,25 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		assertThat(refused.asNormalizedText()).contains("Please write a message or attach at least one file");
 		var accepted = submit(client.getPage(local(link)), "now with text");
 		assertThat(accepted.getElementById("reference")).isNotNull();
+	}
+
+	@Test
+	void brokenFormIsRefusedWithNothingStoredAndTheTicketStillValid() throws Exception {
+		AccountFixtures.administrator(context, this::local);
+		var link = ticketLink("client-" + UUID.randomUUID() + "@example.org");
+		var blobsBefore = blobFiles();
+		HtmlPage form = client.getPage(local(link));
+		var action = form.getFullyQualifiedUrl(form.getForms().get(0).getActionAttribute());
+		var request = new WebRequest(action, HttpMethod.POST);
+		request.setAdditionalHeader("Content-Type", "multipart/form-data; boundary=cut-short");
+		// a file part whose closing delimiter never comes, as when a proxy cuts the body
+		request.setRequestBody("--cut-short\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.pdf\"\r\n\r\n"
+				+ "x".repeat(100_000));
+		var refused = (HtmlPage) client.getPage(request);
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+		assertThat(refused.asNormalizedText()).contains("The submission did not arrive as a form");
+		assertThat(blobFiles()).isEqualTo(blobsBefore);
+		assertThat(submit(client.getPage(local(link)), "now intact").getElementById("reference")).isNotNull();
 	}
 
 	@Test

@@ -1,0 +1,843 @@
+#!/usr/bin/env python3
+"""Tresor streaming benchmark: throughput and memory against GnuPG and the disk, in one run.
+
+Started by bench/run. Builds the jar, makes random files, starts Tresor with -Xmx256m on the embedded
+settings (H2 file database, filesystem blobs, the in-process SMTP server whose dev mailbox hands out the
+links), drives it over HTTP as a client and a staff member would, and compares with `dd conv=fsync` and
+`gpg` on the same files. Prints a table, writes bench/results/latest.json and ends with one line of ratios.
+Only the Python standard library, curl, gpg, dd and cmp are used.
+"""
+
+import argparse
+import datetime
+import html
+import http.client
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MIB = 1 << 20
+HEAP = "-Xmx256m"
+
+TARGETS = {
+    "upload/gpg-encrypt": 1.0,
+    "download/gpg-decrypt": 1.0,
+    "upload/disk": 0.6,
+    "peakRSS_MiB": 600,
+}
+
+
+def log(message):
+    print(message, flush=True)
+
+
+class Failed(Exception):
+    """A check of the benchmark failed: the run is invalid."""
+
+
+# ---------------------------------------------------------------------------------------------- HTTP client
+
+
+class Page:
+    def __init__(self, status, url, text, headers):
+        self.status = status
+        self.url = url
+        self.text = text
+        self.headers = headers
+
+    def csrf(self):
+        for tag in re.findall(r"<input[^>]*>", self.text):
+            if 'name="_csrf"' in tag:
+                return html.unescape(re.search(r'value="([^"]*)"', tag).group(1))
+        raise Failed(f"no CSRF token on {self.url}")
+
+    def multipart_action(self):
+        for tag in re.findall(r"<form[^>]*>", self.text):
+            if "multipart/form-data" in tag:
+                return html.unescape(re.search(r'action="([^"]*)"', tag).group(1))
+        raise Failed(f"no upload form on {self.url}")
+
+
+class Client:
+    """One browser: its own cookies, following redirects like a browser after a form POST."""
+
+    def __init__(self, base):
+        self.base = base
+        self.cookies = {}
+
+    def cookie_header(self):
+        return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+
+    def get(self, path, follow=True):
+        return self._exchange("GET", path, None, follow)
+
+    def post(self, path, fields, follow=True):
+        return self._exchange("POST", path, urllib.parse.urlencode(fields).encode(), follow)
+
+    def _exchange(self, method, path, body, follow):
+        url = self._absolute(path)
+        for _ in range(10):
+            status, headers, text = self._send(method, url, body)
+            if follow and status in (301, 302, 303) and "location" in headers:
+                url = self._absolute(headers["location"])
+                method, body = "GET", None
+                continue
+            return Page(status, url, text, headers)
+        raise Failed(f"too many redirects from {path}")
+
+    def _absolute(self, path):
+        return urllib.parse.urljoin(self.base + "/", path)
+
+    def _send(self, method, url, body):
+        parts = urllib.parse.urlsplit(url)
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=300)
+        headers = {"Accept-Language": "en"}
+        if self.cookies:
+            headers["Cookie"] = self.cookie_header()
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            connection.request(method, parts.path + ("?" + parts.query if parts.query else ""), body, headers)
+            response = connection.getresponse()
+            text = response.read().decode("utf-8", "replace")
+            for name, value in response.getheaders():
+                if name.lower() == "set-cookie":
+                    self._store(value)
+            return response.status, {name.lower(): value for name, value in response.getheaders()}, text
+        finally:
+            connection.close()
+
+    def _store(self, header):
+        pair, _, attributes = header.partition(";")
+        name, _, value = pair.strip().partition("=")
+        if re.search(r"max-age=0\b", attributes, re.IGNORECASE):
+            self.cookies.pop(name, None)
+        else:
+            self.cookies[name] = value
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def load_average():
+    with open("/proc/loadavg") as f:
+        return [float(x) for x in f.read().split()[:3]]
+
+
+def machine_busy_seconds():
+    """CPU seconds all processes of the machine have used since boot (user, nice, system, irq, softirq)."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:8]]
+    return (fields[0] + fields[1] + fields[2] + fields[5] + fields[6]) / os.sysconf("SC_CLK_TCK")
+
+
+def process_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+class Measured:
+    """Wall time of a step, the CPU Tresor and the bench's own commands used, and what everyone else took."""
+
+    def __init__(self, tresor_pid):
+        self.pid = tresor_pid
+
+    def __enter__(self):
+        self.wall = time.perf_counter()
+        self.busy = machine_busy_seconds()
+        self.tresor = process_seconds(self.pid)
+        self.children = children_seconds()
+        return self
+
+    def __exit__(self, *exc):
+        self.seconds = time.perf_counter() - self.wall
+        self.tresor_cpu = process_seconds(self.pid) - self.tresor
+        self.commands_cpu = children_seconds() - self.children
+        others = machine_busy_seconds() - self.busy - self.tresor_cpu - self.commands_cpu
+        # the share of the machine that other people's work took while this step ran
+        self.others_share = max(0.0, others) / (os.cpu_count() * self.seconds)
+        return False
+
+
+def wait_until_idle(limit_seconds, idle_share=0.85, window=3):
+    """Waits (at most limit_seconds) until the machine was at least idle_share idle for `window` seconds."""
+    deadline = time.time() + limit_seconds
+    while True:
+        busy = machine_busy_seconds()
+        time.sleep(window)
+        share = 1 - (machine_busy_seconds() - busy) / (os.cpu_count() * window)
+        if share >= idle_share:
+            return True
+        if time.time() > deadline:
+            return False
+
+
+def proc_status(pid, field):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) // 1024
+    except FileNotFoundError:
+        pass
+    return None
+
+
+def timed(command, **kwargs):
+    start = time.perf_counter()
+    subprocess.run(command, check=True, **kwargs)
+    return time.perf_counter() - start
+
+
+def same_file(a, b):
+    return subprocess.run(["cmp", "-s", a, b]).returncode == 0
+
+
+def random_file(path, size):
+    with open(path, "wb") as f:
+        left = size
+        while left:
+            chunk = min(left, 8 * MIB)
+            f.write(os.urandom(chunk))
+            left -= chunk
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    index = max(0, min(len(ordered) - 1, int(round(p / 100 * len(ordered) + 0.5)) - 1))
+    return ordered[index]
+
+
+def command_output(command):
+    try:
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def cpu_model():
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor()
+
+
+# ---------------------------------------------------------------------------------------------- the pieces
+
+
+class GnuPg:
+    """A curve25519 key made for the run in a throw-away home (short path: gpg-agent's socket lives there)."""
+
+    def __init__(self):
+        self.home = tempfile.mkdtemp(prefix="tb-gpg", dir="/tmp")
+        self.env = dict(os.environ, GNUPGHOME=self.home)
+        self.gpg(["--passphrase", "", "--pinentry-mode", "loopback", "--quick-gen-key",
+                  "Tresor Bench <bench@example.invalid>", "ed25519", "cert", "never"])
+        listing = self.gpg(["--list-keys", "--with-colons"], capture=True)
+        self.fingerprint = re.search(r"^fpr:+([0-9A-F]{40}):", listing, re.MULTILINE).group(1)
+        self.gpg(["--passphrase", "", "--pinentry-mode", "loopback", "--quick-add-key", self.fingerprint,
+                  "cv25519", "encr", "never"])
+        self.version = command_output(["gpg", "--version"]).splitlines()[0]
+
+    def gpg(self, arguments, capture=False):
+        result = subprocess.run(["gpg", "--batch", "--yes", "--quiet"] + arguments, env=self.env,
+                                capture_output=True, text=True)
+        if result.returncode:
+            raise Failed("gpg failed: " + result.stderr)
+        return result.stdout if capture else None
+
+    def encrypt(self, source, target):
+        start = time.perf_counter()
+        self.gpg(["-z0", "--trust-model", "always", "--personal-cipher-preferences", "AES256",
+                  "--recipient", self.fingerprint, "--output", target, "--encrypt", source])
+        return time.perf_counter() - start
+
+    def decrypt(self, source, target):
+        start = time.perf_counter()
+        self.gpg(["--pinentry-mode", "loopback", "--passphrase", "", "--output", target, "--decrypt", source])
+        return time.perf_counter() - start
+
+    def close(self):
+        subprocess.run(["gpgconf", "--kill", "gpg-agent"], env=self.env, capture_output=True)
+        shutil.rmtree(self.home, ignore_errors=True)
+
+
+class Tresor:
+    """The application under test: its own port, data directory and temp directory."""
+
+    def __init__(self, jar, work, jfr):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.data = os.path.join(work, "data")
+        self.tmp = os.path.join(work, "jvm-tmp")
+        os.makedirs(self.tmp)
+        self.log_path = os.path.join(work, "tresor.log")
+        command = ["java", HEAP, f"-Djava.io.tmpdir={self.tmp}"]
+        if jfr:
+            command.append(f"-XX:StartFlightRecording=filename={jfr},settings=profile")
+        command += [
+            "-jar", jar,
+            f"--server.port={self.port}",
+            "--server.address=127.0.0.1",
+            f"--tresor.data-directory={self.data}",
+            f"--tresor.public-base-url={self.base}",
+            "--tresor.dev.smtp-port=0",
+            "--spring.thymeleaf.cache=true",
+            "--tresor.submission.max-submission-size=6GB",
+            "--tresor.submission.max-file-size=6GB",
+        ]
+        self.log_file = open(self.log_path, "w")
+        self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT, cwd=work)
+        self.pid = self.process.pid
+        self._await_start()
+
+    def _await_start(self):
+        deadline = time.time() + 180
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                raise Failed(f"Tresor exited with {self.process.returncode}; see {self.log_path}")
+            try:
+                if Client(self.base).get("/actuator/health").status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise Failed("Tresor did not start within 180 s")
+
+    def setup_link(self):
+        with open(self.log_path) as f:
+            match = re.search(r"Create one at (\S+?);", f.read())
+        if not match:
+            raise Failed("no first-administrator link in the log")
+        return match.group(1)
+
+    def peak_rss_mib(self):
+        return proc_status(self.pid, "VmHWM")
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log_file.close()
+
+    def leftover_temp_files(self):
+        leftovers = []
+        for directory in (os.path.join(self.data, "blobs", "tmp"), self.tmp):
+            for root, _, files in os.walk(directory):
+                leftovers += [os.path.join(root, name) for name in files]
+        for root, _, files in os.walk(self.data):
+            leftovers += [os.path.join(root, name) for name in files if name.endswith(".part")]
+        return sorted(set(leftovers))
+
+
+class Bench:
+
+    def __init__(self, args, work, tresor, gpg):
+        self.args = args
+        self.work = work
+        self.tresor = tresor
+        self.gpg = gpg
+        self.base = tresor.base
+        self.mailbox = Client(self.base)
+        self.staff = Client(self.base)
+        self.email = "staff@bench.example.org"
+        self.password = "Bench-Password-" + os.urandom(8).hex()
+        self.secu_pass = "Bench-SecuPass-" + os.urandom(8).hex() + "!"
+        self.ticket_count = 0
+
+    # ------------------------------------------------------------------------ accounts, tickets, pages
+
+    def set_up_staff(self):
+        """The first administrator via the link in the log (a member of the default box), then a login."""
+        admin = Client(self.base)
+        form = admin.get(self.tresor.setup_link())
+        page = admin.post(urllib.parse.urlsplit(form.url).path, {
+            "_csrf": form.csrf(), "email": self.email,
+            "password": self.password, "passwordRepeated": self.password,
+            "secuPass": self.secu_pass, "secuPassRepeated": self.secu_pass})
+        if page.status != 200:
+            raise Failed(f"administrator setup answered {page.status}")
+        login = self.staff.get("/login")
+        self.staff.post("/login", {"_csrf": login.csrf(), "email": self.email, "password": self.password})
+        if self.staff.get("/inbox", follow=False).status != 200:
+            raise Failed("staff login failed")
+
+    def request_ticket(self, email):
+        client = Client(self.base)
+        form = client.get("/submit/info")
+        page = client.post("/submit/info", {"_csrf": form.csrf(), "email": email})
+        if page.status != 200:
+            raise Failed(f"ticket request answered {page.status}")
+
+    def ticket_links(self, emails, timeout=120):
+        """The link mailed to each address, read from the dev mailbox (mails are sent asynchronously)."""
+        wanted = set(emails)
+        deadline = time.time() + timeout
+        while True:
+            text = self.mailbox.get("/dev/mailbox").text
+            links = {}
+            for article in text.split('<article class="mail">')[1:]:
+                for email in wanted:
+                    if html.escape(email) in article:
+                        match = re.search(r'href="([^"]*/submit/t/[^"]+)"', article)
+                        if match:
+                            links[email] = html.unescape(match.group(1))
+            if len(links) == len(wanted):
+                return [links[email] for email in emails]
+            if time.time() > deadline:
+                raise Failed(f"only {len(links)} of {len(wanted)} ticket mails arrived")
+            time.sleep(0.2)
+
+    def tickets(self, count):
+        emails = []
+        for _ in range(count):
+            self.ticket_count += 1
+            emails.append(f"client-{self.ticket_count:04d}@bench.example.org")
+            self.request_ticket(emails[-1])
+        return self.ticket_links(emails)
+
+    def upload_form(self, link):
+        client = Client(self.base)
+        form = client.get(link)
+        if form.status != 200:
+            raise Failed(f"ticket link answered {form.status}")
+        return client, client._absolute(form.multipart_action())
+
+    def upload(self, client, action, path, name):
+        """One submission through the real form with curl; seconds from first byte to confirmation page."""
+        page = os.path.join(self.work, f"sent-{os.path.basename(path)}-{threading.get_ident()}.html")
+        result = subprocess.run([
+            "curl", "-sS", "-L", "-H", "Expect:", "-H", "Accept-Language: en",
+            "-H", "Cookie: " + client.cookie_header(),
+            "-F", "message=Benchmark submission",
+            "-F", f"files=@{path};type=application/octet-stream;filename={name}",
+            "-o", page, "-w", "%{http_code} %{time_total}", action],
+            capture_output=True, text=True)
+        try:
+            if result.returncode:
+                raise Failed(f"upload failed: {result.stderr.strip()}")
+            status, seconds = result.stdout.split()
+            with open(page, encoding="utf-8", errors="replace") as f:
+                reference = re.search(r'id="reference"[^>]*>([^<]+)<', f.read())
+            if status != "200" or not reference:
+                raise Failed(f"upload ended with HTTP {status} and no reference")
+            return float(seconds), reference.group(1).strip()
+        finally:
+            if os.path.exists(page):
+                os.remove(page)
+
+    def submission_id(self, reference):
+        for row in re.findall(r"<tr.*?</tr>", self.staff.get("/inbox").text, re.DOTALL):
+            if reference in row:
+                return re.search(r"/inbox/([0-9a-f-]{36})", row).group(1)
+        raise Failed(f"submission {reference} is not in the inbox")
+
+    def download(self, submission, target):
+        """File 1 decrypted with the SecuPass, streamed to a file by curl; seconds and bytes."""
+        details = self.staff.get(f"/inbox/{submission}")
+        body = os.path.join(self.work, "download-form")
+        descriptor = os.open(body, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as f:
+            f.write(urllib.parse.urlencode({"_csrf": details.csrf(), "secuPass": self.secu_pass}))
+        try:
+            result = subprocess.run([
+                "curl", "-sS", "-H", "Cookie: " + self.staff.cookie_header(),
+                "-H", "Content-Type: application/x-www-form-urlencoded", "--data-binary", "@" + body,
+                "-o", target, "-w", "%{http_code} %{time_total} %{size_download}",
+                f"{self.base}/inbox/{submission}/files/1"], capture_output=True, text=True)
+        finally:
+            os.remove(body)
+        if result.returncode:
+            raise Failed(f"download failed: {result.stderr.strip()}")
+        status, seconds, size = result.stdout.split()
+        if status != "200":
+            raise Failed(f"download answered HTTP {status}")
+        return float(seconds), int(size)
+
+    def delete(self, submission):
+        details = self.staff.get(f"/inbox/{submission}")
+        self.staff.post(f"/inbox/{submission}/delete", {"_csrf": details.csrf()})
+
+    # ------------------------------------------------------------------------ measurements
+
+    def round_trip(self, source, name, steps=None):
+        """Upload through a fresh ticket, download, compare bytes, delete; (upload s, download s)."""
+        steps = {} if steps is None else steps
+        link, = self.tickets(1)
+        client, action = self.upload_form(link)
+        with Measured(self.tresor.pid) as steps["upload"]:
+            up, reference = self.upload(client, action, source, name)
+        submission = self.submission_id(reference)
+        target = os.path.join(self.work, "download.bin")
+        with Measured(self.tresor.pid) as steps["download"]:
+            down, size = self.download(submission, target)
+        try:
+            if size != os.path.getsize(source) or not same_file(source, target):
+                raise Failed(f"downloaded {name} differs from what was uploaded")
+        finally:
+            os.remove(target)
+        self.delete(submission)
+        return up, down
+
+    def compare_round(self, source):
+        """dd, gpg and Tresor on the same file, one after the other; seconds and interference of each."""
+        size = os.path.getsize(source)
+        out = os.path.join(self.work, "out.bin")
+        steps = {}
+        with Measured(self.tresor.pid) as steps["dd"]:
+            subprocess.run(["dd", f"if={source}", f"of={out}", "bs=1M", "conv=fsync", "status=none"], check=True)
+        os.remove(out)
+        encrypted = os.path.join(self.work, "gpg.pgp")
+        with Measured(self.tresor.pid) as steps["gpg_encrypt"]:
+            self.gpg.encrypt(source, encrypted)
+        with Measured(self.tresor.pid) as steps["gpg_decrypt"]:
+            self.gpg.decrypt(encrypted, out)
+        if os.path.getsize(out) != size or not same_file(source, out):
+            raise Failed("gpg did not decrypt to the same bytes")
+        os.remove(out)
+        os.remove(encrypted)
+        up, down = self.round_trip(source, "bench-1g.bin", steps)
+        return {name: {"seconds": step.seconds if name not in ("upload", "download") else
+                       (up if name == "upload" else down),
+                       "tresor_cpu_s": round(step.tresor_cpu, 2), "commands_cpu_s": round(step.commands_cpu, 2),
+                       "others_share": round(step.others_share, 2)} for name, step in steps.items()}
+
+    def rewrap(self):
+        """Step 6: complete a 1 GiB outbound delivery for a new recipient; only the key packet may change.
+
+        To be written for the delivery module (/outbox): create a delivery with the 1 GiB file, then time the
+        completion that re-wraps the session key for a new recipient (target: under 1 s, body untouched).
+        Until then this reports why it was skipped.
+        """
+        if self.staff.get("/outbox", follow=False).status == 404:
+            return {"status": "n/a (outbound not built yet)"}
+        return {"status": "n/a (re-wrap step not written yet)"}
+
+    def load_submissions(self, source, count):
+        links = self.tickets(count)
+        forms = [self.upload_form(link) for link in links]
+        results = [None] * count
+        start = threading.Barrier(count)
+
+        def submit(i):
+            try:
+                start.wait()
+                results[i] = self.upload(forms[i][0], forms[i][1], source, f"load-{i}.bin")
+            except Exception as e:  # reported below as a failed submission
+                results[i] = e
+
+        threads = [threading.Thread(target=submit, args=(i,)) for i in range(count)]
+        began = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - began
+        failures = [r for r in results if isinstance(r, Exception)]
+        if failures:
+            raise Failed(f"{len(failures)} of {count} concurrent submissions failed: {failures[0]}")
+        seconds = [r[0] for r in results]
+        references = [r[1] for r in results]
+        if len(set(references)) != count:
+            raise Failed("concurrent submissions got duplicate references")
+        inbox = self.staff.get("/inbox").text
+        missing = [ref for ref in references if ref not in inbox]
+        if missing:
+            raise Failed(f"{len(missing)} concurrent submissions are not in the inbox")
+        for reference in references[:: max(1, count // 3)][:3]:
+            target = os.path.join(self.work, "download.bin")
+            self.download(self.submission_id(reference), target)
+            identical = same_file(source, target)
+            os.remove(target)
+            if not identical:
+                raise Failed(f"submission {reference} of the load test did not download byte-identical")
+        return {"count": count, "size_bytes": os.path.getsize(source), "ok": count, "wall_s": wall,
+                "p50_s": percentile(seconds, 50), "p95_s": percentile(seconds, 95), "max_s": max(seconds)}
+
+    def load_views(self, clients, views_each):
+        latencies = []
+        errors = []
+        lock = threading.Lock()
+        start = threading.Barrier(clients)
+        url = urllib.parse.urlsplit(self.base)
+
+        def view():
+            start.wait()
+            for _ in range(views_each):
+                began = time.perf_counter()
+                try:
+                    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=60)
+                    connection.request("GET", "/submit/info", headers={"Accept-Language": "en"})
+                    response = connection.getresponse()
+                    response.read()
+                    connection.close()
+                    status = response.status
+                except OSError as e:
+                    status = str(e)
+                elapsed = time.perf_counter() - began
+                with lock:
+                    if status == 200:
+                        latencies.append(elapsed)
+                    else:
+                        errors.append(status)
+
+        threads = [threading.Thread(target=view) for _ in range(clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if errors:
+            raise Failed(f"{len(errors)} of {clients * views_each} page views failed: {errors[0]}")
+        return {"clients": clients, "views": len(latencies), "ok": len(latencies),
+                "p50_ms": percentile(latencies, 50) * 1000, "p95_ms": percentile(latencies, 95) * 1000,
+                "max_ms": max(latencies) * 1000}
+
+
+# ---------------------------------------------------------------------------------------------- main
+
+
+def build(skip):
+    if not skip:
+        log("Building the jar (./mvnw package, tests skipped) ...")
+        offline = subprocess.run(["./mvnw", "-o", "-q", "-B", "-DskipTests", "package"], cwd=ROOT)
+        if offline.returncode:
+            subprocess.run(["./mvnw", "-q", "-B", "-DskipTests", "package"], cwd=ROOT, check=True)
+    jars = [name for name in os.listdir(os.path.join(ROOT, "target"))
+            if name.startswith("tresor-") and name.endswith(".jar")]
+    if not jars:
+        raise Failed("no jar in target/")
+    return os.path.join(ROOT, "target", sorted(jars)[-1])
+
+
+def mib_s(size, seconds):
+    return size / MIB / seconds
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the 1 GiB comparison (median counts)")
+    parser.add_argument("--size-mib", type=int, default=1024, help="size of the compared file")
+    parser.add_argument("--large-mib", type=int, default=5120, help="size of the large file (0 skips)")
+    parser.add_argument("--load-submissions", type=int, default=50)
+    parser.add_argument("--load-size-bytes", type=int, default=20_000_000)
+    parser.add_argument("--load-views", type=int, default=200, help="concurrent page viewers")
+    parser.add_argument("--views-each", type=int, default=5, help="page views per viewer")
+    parser.add_argument("--work", default=os.path.join(ROOT, "target", "bench"),
+                        help="work directory on the disk to measure (emptied first, removed after)")
+    parser.add_argument("--wait-idle", type=int, default=0, metavar="SECONDS",
+                        help="before each round, wait up to this long for the machine to be idle (shared machines)")
+    parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    parser.add_argument("--no-build", action="store_true", help="use the jar already in target/")
+    parser.add_argument("--jfr", action="store_true", help="record bench/results/tresor.jfr (profile settings)")
+    parser.add_argument("--output", default=os.path.join(ROOT, "bench", "results", "latest.json"))
+    args = parser.parse_args()
+
+    began = time.time()
+    load_start = load_average()
+    log(f"Load average at start: {load_start}")
+    jar = build(args.no_build)
+
+    work = os.path.abspath(args.work)
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    needed = (args.size_mib * 5 + args.large_mib * 3 + 512) * MIB
+    if shutil.disk_usage(work).free < needed:
+        raise Failed(f"{work} needs {needed // (1 << 30)} GiB free")
+
+    jfr = None
+    if args.jfr:
+        jfr = os.path.join(ROOT, "bench", "results", "tresor.jfr")
+        os.makedirs(os.path.dirname(jfr), exist_ok=True)
+
+    log("Making random files ...")
+    source = os.path.join(work, "random-1g.bin")
+    random_file(source, args.size_mib * MIB)
+    load_file = os.path.join(work, "random-20mb.bin")
+    random_file(load_file, args.load_size_bytes)
+
+    gpg = GnuPg()
+    tresor = None
+    results = {}
+    phases = {}
+    try:
+        tresor = Tresor(jar, work, jfr)
+        log(f"Tresor (pid {tresor.pid}, {HEAP}) listens on {tresor.base}")
+        bench = Bench(args, work, tresor, gpg)
+        bench.set_up_staff()
+        log("Staff member set up and logged in; warming up with a small round trip ...")
+        bench.round_trip(load_file, "warm-up.bin")
+
+        rounds = []
+        for n in range(args.rounds):
+            idle = wait_until_idle(args.wait_idle) if args.wait_idle else None
+            measured = bench.compare_round(source)
+            rounds.append({"steps": measured, "load_average": load_average(), "started_idle": idle})
+            log(f"Round {n + 1}/{args.rounds}: " + ", ".join(
+                f"{key} {step['seconds']:.2f} s (others {step['others_share']:.0%})" for key, step in measured.items())
+                + f"; load {rounds[-1]['load_average']}")
+        size = args.size_mib * MIB
+        for key in ("dd", "gpg_encrypt", "gpg_decrypt", "upload", "download"):
+            steps = [r["steps"][key] for r in rounds]
+            median = statistics.median(step["seconds"] for step in steps)
+            results[key] = {"seconds": [step["seconds"] for step in steps], "median_s": median,
+                            "mib_s": mib_s(size, median),
+                            "tresor_cpu_s": [step["tresor_cpu_s"] for step in steps],
+                            "commands_cpu_s": [step["commands_cpu_s"] for step in steps],
+                            "others_share": [step["others_share"] for step in steps]}
+        results["rounds"] = [{"load_average": r["load_average"], "started_idle": r["started_idle"]} for r in rounds]
+        phases["after_1g"] = tresor.peak_rss_mib()
+
+        if args.large_mib:
+            log(f"Making a {args.large_mib} MiB file ...")
+            large = os.path.join(work, "random-large.bin")
+            random_file(large, args.large_mib * MIB)
+            up, down = bench.round_trip(large, "bench-large.bin")
+            os.remove(large)
+            results["large"] = {"size_mib": args.large_mib, "upload_s": up, "download_s": down,
+                                "upload_mib_s": mib_s(args.large_mib * MIB, up),
+                                "download_mib_s": mib_s(args.large_mib * MIB, down),
+                                "identical": True, "peak_rss_mib": tresor.peak_rss_mib()}
+            phases["after_large"] = tresor.peak_rss_mib()
+            log(f"{args.large_mib} MiB: upload {up:.1f} s, download {down:.1f} s, "
+                f"peak RSS {phases['after_large']} MiB")
+
+        results["rewrap"] = bench.rewrap()
+        log(f"Re-wrap: {results['rewrap']['status']}")
+
+        log(f"Load: {args.load_submissions} concurrent submissions ...")
+        results["load_submissions"] = bench.load_submissions(load_file, args.load_submissions)
+        log(f"Load: {args.load_views} concurrent viewers ...")
+        results["load_views"] = bench.load_views(args.load_views, args.views_each)
+        phases["after_load"] = tresor.peak_rss_mib()
+        peak = tresor.peak_rss_mib()
+    finally:
+        if tresor:
+            tresor.stop()
+        gpg.close()
+
+    leftovers = tresor.leftover_temp_files()
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    if leftovers:
+        raise Failed(f"temp files left behind: {leftovers[:5]}")
+
+    ratios = {
+        "upload/gpg-encrypt": results["gpg_encrypt"]["median_s"] / results["upload"]["median_s"],
+        "download/gpg-decrypt": results["gpg_decrypt"]["median_s"] / results["download"]["median_s"],
+        "upload/disk": results["dd"]["median_s"] / results["upload"]["median_s"],
+        # the target is about the large file with a 256 MiB heap; the load test's 200 connections come on top
+        "peakRSS_MiB": phases.get("after_large", peak),
+    }
+    met = {name: (ratios[name] < goal if name == "peakRSS_MiB" else ratios[name] >= goal)
+           for name, goal in TARGETS.items()}
+    load_end = load_average()
+    report = {
+        "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "machine": {"cores": os.cpu_count(), "cpu": cpu_model(),
+                    "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / (1 << 30)),
+                    "java": command_output(["java", "-version"]) or subprocess.run(
+                        ["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0],
+                    "gpg": gpg.version, "heap": HEAP},
+        "load_average": {"start": load_start, "end": load_end},
+        "rounds": args.rounds, "size_mib": args.size_mib,
+        "results": results, "peak_rss_mib": {"phases": phases, "overall": peak},
+        "temp_files_left": 0, "ratios": ratios, "targets": TARGETS, "targets_met": met,
+        "duration_s": round(time.time() - began),
+    }
+    os.makedirs(os.path.dirname(args.output), exist_ok=True)
+    with open(args.output, "w") as f:
+        json.dump(report, f, indent=2)
+        f.write("\n")
+    print_table(report)
+    print(" ".join(f"{name}={value:.2f}" if isinstance(value, float) else f"{name}={value}"
+                   for name, value in ratios.items()))
+
+
+def print_table(report):
+    r = report["results"]
+    size = report["size_mib"]
+    def compared(key, label):
+        step = r[key]
+        return (label, f"{step['mib_s']:.0f} MiB/s", f"{step['median_s']:.2f} s",
+                f"others {statistics.median(step['others_share']):.0%}")
+
+    rows = [
+        compared("dd", f"disk: dd conv=fsync, {size} MiB"),
+        compared("gpg_encrypt", f"gpg --encrypt -z0, {size} MiB"),
+        compared("gpg_decrypt", f"gpg --decrypt, {size} MiB"),
+        compared("upload", f"Tresor upload (form, to confirmation), {size} MiB"),
+        compared("download", f"Tresor download (decrypted), {size} MiB"),
+    ]
+    if "large" in r:
+        large = r["large"]
+        rows += [
+            (f"Tresor upload, {large['size_mib']} MiB, {report['machine']['heap']}",
+             f"{large['upload_mib_s']:.0f} MiB/s", f"{large['upload_s']:.2f} s"),
+            (f"Tresor download, {large['size_mib']} MiB, {report['machine']['heap']}",
+             f"{large['download_mib_s']:.0f} MiB/s", f"{large['download_s']:.2f} s"),
+        ]
+    rows.append(("re-wrap of a 1 GiB delivery", r["rewrap"]["status"], ""))
+    s = r["load_submissions"]
+    rows.append((f"{s['count']} concurrent submissions of {s['size_bytes'] // 1_000_000} MB",
+                 f"p50 {s['p50_s']:.2f} s, p95 {s['p95_s']:.2f} s", f"{s['ok']}/{s['count']} ok"))
+    v = r["load_views"]
+    rows.append((f"{v['clients']} concurrent viewers of /submit/info",
+                 f"p50 {v['p50_ms']:.0f} ms, p95 {v['p95_ms']:.0f} ms", f"{v['ok']}/{v['views']} ok"))
+    phases = report["peak_rss_mib"]["phases"]
+    if "after_large" in phases:
+        rows.append(("peak RSS of the java process (VmHWM) through the large file", f"{phases['after_large']} MiB",
+                     report["machine"]["heap"]))
+    rows.append(("peak RSS of the java process (VmHWM) incl. the load test", f"{report['peak_rss_mib']['overall']} MiB",
+                 report["machine"]["heap"]))
+    rows.append(("temp files left", str(report["temp_files_left"]), ""))
+    rows.append(("load average (1/5/15 min) start / end",
+                 " ".join(map(str, report["load_average"]["start"])),
+                 " ".join(map(str, report["load_average"]["end"]))))
+    rows = [row + ("",) * (4 - len(row)) for row in rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    print()
+    print(f"Tresor benchmark {report['date']}, {report['machine']['cores']} cores, {report['machine']['cpu']}")
+    print("(median of rounds; 'others' = share of the machine's CPU that other processes used meanwhile)")
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    print()
+    missed = [name for name, ok in report["targets_met"].items() if not ok]
+    print("targets: " + ("all met" if not missed else "missed " + ", ".join(missed)))
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Failed as e:
+        print(f"bench: FAILED: {e}", file=sys.stderr)
+        sys.exit(1)

@@ -1,0 +1,150 @@
+package org.tresor.crypto;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.security.GeneralSecurityException;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.ShortBufferException;
+
+/**
+ * CFB-128 decryption (zero IV, no resynchronisation: what SEIPD v1 uses, RFC 9580 section 5.13.1) with the
+ * block cipher calls batched. Decrypting CFB needs only ciphertext: {@code P_i = C_i XOR AES_K(C_{i-1})}, so
+ * the keystream for a whole buffer is one {@code AES/ECB} encryption of the buffer shifted by one block,
+ * which the JDK runs on the CPU's AES instructions many blocks at a time. The JDK's own CFB mode calls AES
+ * once per block and is several times slower. Integrity is not checked here: BouncyCastle hashes what this
+ * stream returns and checks the MDC at the end, as it does with its own decryptors.
+ */
+final class CfbDecryptingStream extends InputStream {
+
+	static final int BLOCK = 16;
+
+	/** Eight bytes at a time: the JIT does not vectorise the XOR of a byte loop here. */
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
+	private final InputStream ciphertext;
+
+	private final Cipher ecb;
+
+	/**
+	 * {@code buffer[0, BLOCK)} holds the ciphertext block before {@code buffer[BLOCK]} (the IV at first);
+	 * {@code buffer[BLOCK, BLOCK + held)} holds ciphertext from a block boundary on, of which the first
+	 * {@code delivered} bytes (a carried-over partial block) were already decrypted and returned.
+	 */
+	private final byte[] buffer;
+
+	/** The keystream, turned into plaintext in place. */
+	private final byte[] plaintext;
+
+	private int held;
+
+	private int delivered;
+
+	private int position;
+
+	private int limit;
+
+	private boolean ended;
+
+	/** {@code ecb} must be initialised to encrypt with the session key, without padding. */
+	CfbDecryptingStream(InputStream ciphertext, Cipher ecb, int bufferSize) {
+		if (bufferSize < BLOCK || bufferSize % BLOCK != 0) {
+			throw new IllegalArgumentException("The buffer must hold whole blocks: " + bufferSize);
+		}
+		this.ciphertext = ciphertext;
+		this.ecb = ecb;
+		this.buffer = new byte[BLOCK + bufferSize];
+		this.plaintext = new byte[bufferSize];
+	}
+
+	@Override
+	public int read() throws IOException {
+		if (position == limit && !fill()) {
+			return -1;
+		}
+		return plaintext[position++] & 0xFF;
+	}
+
+	@Override
+	public int read(byte[] bytes, int offset, int length) throws IOException {
+		if (length == 0) {
+			return 0;
+		}
+		if (position == limit && !fill()) {
+			return -1;
+		}
+		int n = Math.min(length, limit - position);
+		System.arraycopy(plaintext, position, bytes, offset, n);
+		position += n;
+		return n;
+	}
+
+	@Override
+	public int available() {
+		return limit - position;
+	}
+
+	@Override
+	public void close() throws IOException {
+		ciphertext.close();
+	}
+
+	/** Decrypts whatever the next read brings; false at the end of the ciphertext. */
+	private boolean fill() throws IOException {
+		while (!ended) {
+			int n = ciphertext.read(buffer, BLOCK + held, buffer.length - BLOCK - held);
+			if (n < 0) {
+				ended = true;
+				return false;
+			}
+			if (n > 0) {
+				held += n;
+				decryptHeld();
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void decryptHeld() throws IOException {
+		// keystream block b is AES(ciphertext block b - 1): buffer[16b, 16b + 16) for every block begun
+		int blocks = (held + BLOCK - 1) / BLOCK;
+		try {
+			if (ecb.update(buffer, 0, blocks * BLOCK, plaintext, 0) != blocks * BLOCK) {
+				throw new IOException("The block cipher returned a short keystream");
+			}
+		}
+		catch (ShortBufferException ex) {
+			throw new IOException("The keystream buffer is too small", ex);
+		}
+		int i = 0;
+		for (; i + 8 <= held; i += 8) {
+			LONGS.set(plaintext, i, (long) LONGS.get(plaintext, i) ^ (long) LONGS.get(buffer, BLOCK + i));
+		}
+		for (; i < held; i++) {
+			plaintext[i] ^= buffer[BLOCK + i];
+		}
+		position = delivered;
+		limit = held;
+		// keep the last complete block as the next IV and any partial block for the next round
+		int complete = held / BLOCK * BLOCK;
+		int partial = held - complete;
+		if (complete > 0) {
+			System.arraycopy(buffer, complete, buffer, 0, BLOCK);
+		}
+		System.arraycopy(buffer, BLOCK + complete, buffer, BLOCK, partial);
+		held = partial;
+		delivered = partial;
+	}
+
+	/** A {@code AES/ECB/NoPadding} cipher of the bulk provider encrypting with {@code key}. */
+	static Cipher keystreamCipher(SecretKey key) throws GeneralSecurityException {
+		var cipher = Cipher.getInstance("AES/ECB/NoPadding", BouncyCastle.BULK_PROVIDER);
+		cipher.init(Cipher.ENCRYPT_MODE, key);
+		return cipher;
+	}
+}

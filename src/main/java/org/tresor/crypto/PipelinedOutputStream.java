@@ -1,0 +1,230 @@
+package org.tresor.crypto;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.security.GeneralSecurityException;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Cipher;
+
+/**
+ * Runs a {@link Stage} (encryption) over what is written, on another thread while the caller goes on. CFB
+ * encryption cannot be split (each block needs the previous ciphertext) and costs as much as everything
+ * else an upload does (reading and parsing the request, the MDC's SHA-1, writing the file) together. So
+ * the caller fills chunks, a task runs the stage over them in order, and the caller writes each chunk's result
+ * to {@code out} as it comes back. Only the caller ever writes to {@code out}. The task runs while chunks
+ * are waiting and ends when there are none, so a stream abandoned half-way leaves no thread behind; while
+ * the caller keeps it busy, chunks pass without any thread having to be woken. With {@code Runnable::run}
+ * as executor, the stage runs on the caller's thread.
+ */
+final class PipelinedOutputStream extends OutputStream {
+
+	/** Work on one chunk, in place; returns how many bytes of it go to {@code out}. */
+	@FunctionalInterface
+	interface Stage {
+
+		int process(byte[] data, int length, boolean last) throws GeneralSecurityException;
+	}
+
+	/** Encryption with {@code cipher}, a stream cipher mode: ciphertext out, as long as the plaintext. */
+	static Stage encryption(Cipher cipher) {
+		return (data, length, last) -> {
+			// the JDK holds back a partial last block until doFinal
+			int n = last ? cipher.doFinal(data, 0, length, data, 0) : cipher.update(data, 0, length, data, 0);
+			if (n != length) {
+				throw new IllegalStateException("A stream cipher mode returned " + n + " of " + length + " bytes");
+			}
+			return n;
+		};
+	}
+
+	private final OutputStream out;
+
+	private final Stage stage;
+
+	private final Executor executor;
+
+	private final Queue<Chunk> free = new ArrayDeque<>();
+
+	private final Queue<Chunk> toProcess = new ConcurrentLinkedQueue<>();
+
+	private final BlockingQueue<Chunk> processed = new LinkedBlockingQueue<>();
+
+	private final AtomicBoolean processing = new AtomicBoolean();
+
+	private final AtomicInteger waiting = new AtomicInteger();
+
+	/** Chunks that must be waiting before an idle task is started: waking a thread costs tens of microseconds. */
+	private final int batch;
+
+	private Chunk filling;
+
+	private int inFlight;
+
+	private boolean closed;
+
+	/** After a failure nothing more is written, not even on close. */
+	private boolean failed;
+
+	/**
+	 * {@code chunks} buffers of {@code chunkSize} bytes each (a multiple of the cipher's block size) are all
+	 * the memory this stream takes.
+	 */
+	PipelinedOutputStream(OutputStream out, Stage stage, Executor executor, int chunkSize, int chunks) {
+		if (chunkSize <= 0 || chunkSize % 16 != 0) {
+			throw new IllegalArgumentException("A chunk must be whole cipher blocks: " + chunkSize);
+		}
+		if (chunks < 2) {
+			throw new IllegalArgumentException("A pipeline needs at least two chunks: " + chunks);
+		}
+		this.out = out;
+		this.stage = stage;
+		this.executor = executor;
+		for (int i = 0; i < chunks; i++) {
+			free.add(new Chunk(chunkSize));
+		}
+		this.batch = chunks / 2;
+		this.filling = free.poll();
+	}
+
+	@Override
+	public void write(int b) throws IOException {
+		write(new byte[] { (byte) b }, 0, 1);
+	}
+
+	@Override
+	public void write(byte[] bytes, int offset, int length) throws IOException {
+		if (closed || failed) {
+			throw new IOException(closed ? "Stream closed" : "Stream failed before");
+		}
+		while (length > 0) {
+			int n = Math.min(length, filling.data.length - filling.length);
+			System.arraycopy(bytes, offset, filling.data, filling.length, n);
+			filling.length += n;
+			offset += n;
+			length -= n;
+			if (filling.length == filling.data.length) {
+				send(filling);
+				filling = nextFree();
+			}
+		}
+	}
+
+	/** Deliberately does not cut a chunk short: whole chunks keep the pipeline busy; close() writes the rest. */
+	@Override
+	public void flush() {
+	}
+
+	/** Processes what is left (the last, partial chunk), writes everything and closes {@code out}. */
+	@Override
+	public void close() throws IOException {
+		if (closed) {
+			return;
+		}
+		closed = true;
+		try (out) {
+			if (failed) {
+				return;
+			}
+			filling.last = true;
+			send(filling);
+			while (inFlight > 0) {
+				writeNext();
+			}
+		}
+	}
+
+	private void send(Chunk chunk) {
+		inFlight++;
+		toProcess.add(chunk);
+		// the ring holds at least 2 * batch chunks, so a writer waiting for a free one has started the task
+		if ((waiting.incrementAndGet() >= batch || chunk.last) && processing.compareAndSet(false, true)) {
+			executor.execute(this::processWaiting);
+		}
+	}
+
+	/** A free chunk; writes what came back meanwhile, and waits for a chunk if none is free. */
+	private Chunk nextFree() throws IOException {
+		for (Chunk done = processed.poll(); done != null; done = processed.poll()) {
+			writeOut(done);
+		}
+		if (free.isEmpty()) {
+			writeNext();
+		}
+		return free.poll();
+	}
+
+	private void writeNext() throws IOException {
+		try {
+			writeOut(processed.take());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("Interrupted while waiting for the pipeline");
+		}
+	}
+
+	private void writeOut(Chunk chunk) throws IOException {
+		inFlight--;
+		failed = true;
+		if (chunk.failure != null) {
+			throw new IOException("The pipeline failed", chunk.failure);
+		}
+		out.write(chunk.data, 0, chunk.result);
+		failed = false;
+		chunk.length = 0;
+		free.add(chunk);
+	}
+
+	/** The task: every chunk waiting, in order, then it ends. */
+	private void processWaiting() {
+		while (true) {
+			Chunk chunk = toProcess.poll();
+			if (chunk == null) {
+				processing.set(false);
+				// a chunk sent after the poll but before the reset found the task still running: take it on
+				if (toProcess.isEmpty() || !processing.compareAndSet(false, true)) {
+					return;
+				}
+				continue;
+			}
+			waiting.decrementAndGet();
+			process(chunk);
+			processed.add(chunk);
+		}
+	}
+
+	private void process(Chunk chunk) {
+		try {
+			chunk.result = stage.process(chunk.data, chunk.length, chunk.last);
+		}
+		catch (GeneralSecurityException | RuntimeException ex) {
+			chunk.failure = ex;
+		}
+	}
+
+	private static final class Chunk {
+
+		final byte[] data;
+
+		int length;
+
+		int result;
+
+		boolean last;
+
+		Exception failure;
+
+		Chunk(int size) {
+			this.data = new byte[size];
+		}
+	}
+}

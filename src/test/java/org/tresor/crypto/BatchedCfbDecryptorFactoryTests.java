@@ -1,0 +1,47 @@
+package org.tresor.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPSessionKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** AES with an MDC (SEIPD v1) gets the batched decryptor, checked by BouncyCastle with SHA-1. */
+class BatchedCfbDecryptorFactoryTests {
+
+	private static final byte[] KEY = new byte[32];
+
+	private final BatchedCfbDecryptorFactory factory = new BatchedCfbDecryptorFactory(
+			new PGPSessionKey(SymmetricKeyAlgorithmTags.AES_256, KEY), 1 << 16);
+
+	@ParameterizedTest
+	@ValueSource(ints = { SymmetricKeyAlgorithmTags.AES_128, SymmetricKeyAlgorithmTags.AES_192,
+			SymmetricKeyAlgorithmTags.AES_256 })
+	void decryptsAesWithIntegrityProtectionInBatches(int algorithm) throws PGPException {
+		var decryptor = factory.createDataDecryptor(true, algorithm, new byte[keyLength(algorithm)]);
+
+		assertThat(decryptor.getInputStream(InputStream.nullInputStream())).isInstanceOf(CfbDecryptingStream.class);
+		assertThat(decryptor.getBlockSize()).isEqualTo(16);
+		assertThat(decryptor.getIntegrityCalculator().getAlgorithm()).isEqualTo(HashAlgorithmTags.SHA1);
+	}
+
+	@Test
+	void keepsTheSessionKey() {
+		assertThat(factory.getSessionKey().getAlgorithm()).isEqualTo(SymmetricKeyAlgorithmTags.AES_256);
+		assertThat(factory.getSessionKey().getKey()).isEqualTo(KEY);
+	}
+
+	private static int keyLength(int algorithm) {
+		return switch (algorithm) {
+			case SymmetricKeyAlgorithmTags.AES_128 -> 16;
+			case SymmetricKeyAlgorithmTags.AES_192 -> 24;
+			default -> 32;
+		};
+	}
+}

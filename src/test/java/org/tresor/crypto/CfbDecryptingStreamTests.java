@@ -1,0 +1,160 @@
+package org.tresor.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Random;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The batched decryptor against the JDK's own CFB-128 mode, over sizes and read patterns that cut blocks. */
+class CfbDecryptingStreamTests {
+
+	private static final int BUFFER = 1024;
+
+	private final Random random = new Random(20261127);
+
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 1, 15, 16, 17, 31, 32, 1023, 1024, 1025, 1040, 4097, 100_003 })
+	void decryptsWhatStandardCfbEncrypted(int size) throws Exception {
+		SecretKey key = key(32);
+		byte[] plaintext = bytes(size);
+
+		assertThat(decryptInChunks(cfbEncrypt(key, plaintext), key, Integer.MAX_VALUE, Integer.MAX_VALUE))
+			.isEqualTo(plaintext);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 3, 16, 17, 1000, 1024, 1500 })
+	void decryptsWhateverSizeTheCiphertextArrivesIn(int largestChunk) throws Exception {
+		SecretKey key = key(32);
+		byte[] plaintext = bytes(50_000 + random.nextInt(5000));
+
+		assertThat(decryptInChunks(cfbEncrypt(key, plaintext), key, largestChunk, 1 + random.nextInt(3000)))
+			.isEqualTo(plaintext);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 16, 24, 32 })
+	void decryptsEveryAesKeySize(int keyBytes) throws Exception {
+		SecretKey key = key(keyBytes);
+		byte[] plaintext = bytes(5000);
+
+		assertThat(decryptInChunks(cfbEncrypt(key, plaintext), key, 777, 333)).isEqualTo(plaintext);
+	}
+
+	@Test
+	void decryptsByteByByte() throws Exception {
+		SecretKey key = key(32);
+		byte[] plaintext = bytes(3000);
+		var ciphertext = cfbEncrypt(key, plaintext);
+
+		var read = new ByteArrayOutputStream();
+		try (var in = new CfbDecryptingStream(new ByteArrayInputStream(ciphertext), CfbDecryptingStream.keystreamCipher(key),
+				BUFFER)) {
+			for (int b = in.read(); b != -1; b = in.read()) {
+				read.write(b);
+			}
+		}
+
+		assertThat(read.toByteArray()).isEqualTo(plaintext);
+	}
+
+	@Test
+	void flipsExactlyTheBitThatWasFlippedAndGarblesTheNextBlock() throws Exception {
+		SecretKey key = key(32);
+		byte[] plaintext = bytes(4 * 16);
+		byte[] ciphertext = cfbEncrypt(key, plaintext);
+		ciphertext[20] ^= 0x01;
+
+		byte[] decrypted = decryptInChunks(ciphertext, key, 7, 5);
+
+		assertThat(decrypted[20]).isEqualTo((byte) (plaintext[20] ^ 0x01));
+		assertThat(Arrays.copyOfRange(decrypted, 32, 48)).isNotEqualTo(Arrays.copyOfRange(plaintext, 32, 48));
+		assertThat(Arrays.copyOfRange(decrypted, 48, 64)).isEqualTo(Arrays.copyOfRange(plaintext, 48, 64));
+	}
+
+	@Test
+	void refusesABufferOfPartialBlocks() throws GeneralSecurityException {
+		Cipher ecb = CfbDecryptingStream.keystreamCipher(key(32));
+
+		assertThatIllegalArgumentException().isThrownBy(() -> new CfbDecryptingStream(InputStream.nullInputStream(), ecb, 1000));
+	}
+
+	@Test
+	void closesTheCiphertextWhenClosed() throws Exception {
+		boolean[] closed = { false };
+		var ciphertext = new FilterInputStream(InputStream.nullInputStream()) {
+			@Override
+			public void close() {
+				closed[0] = true;
+			}
+		};
+
+		new CfbDecryptingStream(ciphertext, CfbDecryptingStream.keystreamCipher(key(32)), BUFFER).close();
+
+		assertThat(closed[0]).isTrue();
+	}
+
+	private byte[] decryptInChunks(byte[] ciphertext, SecretKey key, int largestChunk, int readSize) throws Exception {
+		var out = new ByteArrayOutputStream();
+		try (var in = new CfbDecryptingStream(new ChunkedInputStream(ciphertext, largestChunk, random),
+				CfbDecryptingStream.keystreamCipher(key), BUFFER)) {
+			byte[] buffer = new byte[Math.min(readSize, 1 << 16)];
+			int n;
+			while ((n = in.read(buffer, 0, 1 + random.nextInt(buffer.length))) != -1) {
+				out.write(buffer, 0, n);
+			}
+		}
+		return out.toByteArray();
+	}
+
+	private static byte[] cfbEncrypt(SecretKey key, byte[] plaintext) throws GeneralSecurityException {
+		var cfb = Cipher.getInstance("AES/CFB/NoPadding", "SunJCE");
+		cfb.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(new byte[16]));
+		return plaintext.length == 0 ? new byte[0] : cfb.doFinal(plaintext);
+	}
+
+	private SecretKey key(int length) {
+		return new SecretKeySpec(bytes(length), "AES");
+	}
+
+	private byte[] bytes(int length) {
+		byte[] bytes = new byte[length];
+		random.nextBytes(bytes);
+		return bytes;
+	}
+
+	/** Hands out at most a random number of bytes per read, like a network or a partial-packet reader. */
+	private static final class ChunkedInputStream extends ByteArrayInputStream {
+
+		private final int largestChunk;
+
+		private final Random random;
+
+		ChunkedInputStream(byte[] bytes, int largestChunk, Random random) {
+			super(bytes);
+			this.largestChunk = largestChunk;
+			this.random = random;
+		}
+
+		@Override
+		public synchronized int read(byte[] bytes, int offset, int length) {
+			int most = largestChunk == Integer.MAX_VALUE ? length : 1 + random.nextInt(largestChunk);
+			return super.read(bytes, offset, Math.min(length, most));
+		}
+	}
+}
