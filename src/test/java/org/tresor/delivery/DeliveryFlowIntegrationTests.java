@@ -30,8 +30,11 @@ import org.htmlunit.html.HtmlTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tresor.TestMailServer;
@@ -370,6 +373,70 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 		assertThat(mismatched.getElementById("secuPassRepeated-error")).isNotNull();
 		assertThat(recipient.getPage(local(link)).getWebResponse().getStatusCode()).as("the link still works")
 			.isEqualTo(200);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void noPlaintextOfADeliveryNorTheSecuPassReachesTheDiskTheDatabaseOrTheLog(CapturedOutput log) throws Exception {
+		var address = activatedRecipient();
+		var marker = "PLAINTEXT-MARKER-" + UUID.randomUUID();
+		var file = Files.writeString(uploads.resolve(marker + ".txt"), ("confidential " + marker + "\n").repeat(1000));
+		send(address, "Marked delivery", "message " + marker, file);
+		logInAsRecipient(address);
+		HtmlPage details = ((org.htmlunit.html.HtmlAnchor) ((HtmlPage) recipient.getPage(url("/received")))
+			.getAnchorByText("Marked delivery")).click();
+		var opened = (HtmlPage) withSecuPass(details, RECIPIENT_SECUPASS, "Open", 0);
+		assertThat(opened.asNormalizedText()).contains("message " + marker).contains(marker + ".txt");
+		assertThat(withSecuPass(opened, RECIPIENT_SECUPASS, "Download", 0).getWebResponse().getContentAsString())
+			.contains(marker);
+
+		checkpoint();
+		for (var directory : java.util.List.of(DATA_DIRECTORY, blobDirectory())) {
+			try (var files = Files.walk(directory)) {
+				for (var path : files.filter(Files::isRegularFile).toList()) {
+					var content = new String(Files.readAllBytes(path), java.nio.charset.StandardCharsets.ISO_8859_1);
+					assertThat(content).as("plaintext in " + path).doesNotContain(marker).doesNotContain(RECIPIENT_SECUPASS);
+				}
+			}
+		}
+		assertThat(databaseContents()).doesNotContain(marker).doesNotContain(RECIPIENT_SECUPASS);
+		assertThat(log.getAll()).contains("Delivery ").doesNotContain(marker).doesNotContain(RECIPIENT_SECUPASS);
+	}
+
+	@Test
+	void tooManyRecipientsAreRefusedWithNothingStored() throws Exception {
+		var before = blobContents().keySet();
+		var addresses = new StringBuilder();
+		for (int i = 0; i < 21; i++) {
+			addresses.append(newAddress()).append('\n');
+		}
+		HtmlPage form = staff.getPage(url("/outbox/new"));
+		fill(form, addresses.toString(), "Too many", "", randomFile("a.pdf", 1000));
+		var refused = (HtmlPage) press(form, "Send now", 0);
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+		assertThat(refused.getHtmlElementById("recipients-error").asNormalizedText()).contains("Too many recipients");
+		assertThat(blobContents().keySet()).isEqualTo(before);
+		assertThat(jdbc.queryForObject("select count(*) from deliveries where subject = 'Too many'", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void aDisabledRecipientIsRefusedWithNothingStored() throws Exception {
+		var address = activatedRecipient();
+		HtmlPage users = staff.getPage(url("/admin/users"));
+		HtmlButton disable = users.getFirstByXPath(
+				"//tr[td[contains(normalize-space(.),'" + address + "')]]//button[normalize-space(.)='Disable']");
+		assertThat(disable).as("disable button of " + address).isNotNull();
+		disable.click();
+
+		var before = blobContents().keySet();
+		var refused = send(address, "To a disabled account", "hello", randomFile("b.pdf", 1000));
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(422);
+		assertThat(refused.getHtmlElementById("recipients-error").asNormalizedText()).contains(address)
+			.contains("is disabled");
+		assertThat(blobContents().keySet()).isEqualTo(before);
+		assertThat(jdbc.queryForObject("select count(*) from deliveries where subject = 'To a disabled account'",
+				Integer.class)).isZero();
 	}
 
 	/** An external recipient who has set up access, by way of a first delivery that the sender completed. */
