@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.tresor.parcel.ParcelBlobReferences;
 
 interface Deliveries extends JpaRepository<Delivery, UUID> {
 
@@ -55,17 +56,5 @@ interface Deliveries extends JpaRepository<Delivery, UUID> {
 			from Delivery d join d.parts p
 			where p.blobId > :after
 			order by p.blobId""")
-	List<PartBlob> referencedBlobsAfter(String after, Limit limit);
-
-	/** A part's blob and what it belongs to; {@code kind} by name. */
-	interface PartBlob {
-
-		String getBlobId();
-
-		String getReference();
-
-		String getKind();
-
-		int getPosition();
-	}
+	List<ParcelBlobReferences.PartBlob> referencedBlobsAfter(String after, Limit limit);
 }

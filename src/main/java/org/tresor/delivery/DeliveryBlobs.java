@@ -1,46 +1,13 @@
 package org.tresor.delivery;
 
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-import org.tresor.storage.BlobId;
-import org.tresor.storage.BlobReferences;
-import org.tresor.storage.ReferencedBlob;
+import org.tresor.parcel.ParcelBlobReferences;
 
 /** Tells the blob sweeper which blobs belong to deliveries: every part that has not been purged. */
 @Component
-class DeliveryBlobs implements BlobReferences {
-
-	private final Deliveries deliveries;
+class DeliveryBlobs extends ParcelBlobReferences {
 
 	DeliveryBlobs(Deliveries deliveries) {
-		this.deliveries = deliveries;
-	}
-
-	@Override
-	@Transactional(readOnly = true)
-	public Set<BlobId> referencedAmong(Collection<BlobId> blobs) {
-		if (blobs.isEmpty()) {
-			return Set.of();
-		}
-		var referenced = new HashSet<BlobId>();
-		deliveries.referencedBlobs(blobs.stream().map(BlobId::value).toList())
-			.forEach(blob -> referenced.add(new BlobId(blob)));
-		return referenced;
-	}
-
-	@Override
-	@Transactional(readOnly = true)
-	public List<ReferencedBlob> referencedAfter(BlobId after, int limit) {
-		return deliveries.referencedBlobsAfter(after == null ? "" : after.value(), Limit.of(limit))
-			.stream()
-			.map(part -> new ReferencedBlob(new BlobId(part.getBlobId()), "delivery " + part.getReference() + ", "
-					+ ("MANIFEST".equals(part.getKind()) ? "message and file names" : "file " + part.getPosition())))
-			.toList();
+		super("delivery", deliveries::referencedBlobs, deliveries::referencedBlobsAfter);
 	}
 }

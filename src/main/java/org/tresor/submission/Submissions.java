@@ -9,6 +9,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.tresor.parcel.ParcelBlobReferences;
 
 interface Submissions extends JpaRepository<Submission, UUID> {
 
@@ -56,18 +57,5 @@ interface Submissions extends JpaRepository<Submission, UUID> {
 			from Submission s join s.parts p
 			where s.deletedAt is null and p.blobId > :after
 			order by p.blobId""")
-	List<PartBlob> referencedBlobsAfter(String after, Limit limit);
-
-	/** A part's blob and what it belongs to. */
-	interface PartBlob {
-
-		String getBlobId();
-
-		String getReference();
-
-		/** The {@link SubmissionPart.Kind} by name. */
-		String getKind();
-
-		int getPosition();
-	}
+	List<ParcelBlobReferences.PartBlob> referencedBlobsAfter(String after, Limit limit);
 }
