@@ -1,6 +1,5 @@
 package org.tresor.delivery;
 
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -93,12 +92,12 @@ class DeliveryPart implements EncryptedPart {
 	@Override
 	public Optional<KeyPacket> keyPacketFor(UserId user) {
 		return Optional.ofNullable(keyPackets.get(user.value()))
-			.map(encoded -> new KeyPacket(Base64.getDecoder().decode(encoded)));
+			.map(KeyPacket::ofBase64);
 	}
 
 	/** Lets {@code user} open this part too: one more key packet, the body stays as it is. */
 	void grant(UserId user, KeyPacket packet) {
-		keyPackets.putIfAbsent(user.value(), Base64.getEncoder().encodeToString(packet.encoded()));
+		keyPackets.putIfAbsent(user.value(), packet.base64());
 	}
 
 	void revoke(UserId user) {

@@ -1,6 +1,5 @@
 package org.tresor.submission;
 
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +64,7 @@ class SubmissionPart implements EncryptedPart {
 		this.plaintextSize = stored.plaintextSize();
 		this.ciphertextSize = stored.ciphertextSize();
 		stored.keyPackets().forEach((user, packet) -> this.keyPackets.put(user.value(),
-				Base64.getEncoder().encodeToString(packet.encoded())));
+				packet.base64()));
 	}
 
 	int position() {
@@ -93,12 +92,12 @@ class SubmissionPart implements EncryptedPart {
 
 	/** Lets {@code user} open this part too: one more key packet, the body stays as it is. */
 	void grant(UserId user, KeyPacket packet) {
-		keyPackets.putIfAbsent(user.value(), Base64.getEncoder().encodeToString(packet.encoded()));
+		keyPackets.putIfAbsent(user.value(), packet.base64());
 	}
 
 	@Override
 	public Optional<KeyPacket> keyPacketFor(UserId user) {
 		return Optional.ofNullable(keyPackets.get(user.value()))
-			.map(encoded -> new KeyPacket(Base64.getDecoder().decode(encoded)));
+			.map(KeyPacket::ofBase64);
 	}
 }
