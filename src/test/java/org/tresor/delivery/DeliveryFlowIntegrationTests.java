@@ -142,7 +142,7 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 		assertThat(zip).containsOnlyKeys("Bescheid März.pdf", "scan.jpg");
 		assertThat(zip.get("Bescheid März.pdf")).isEqualTo(Files.readAllBytes(first));
 
-		var downloadedMail = MAIL.await(sender.email(), "downloaded your delivery");
+		var downloadedMail = MAIL.await(sender.email(), address + " downloaded your delivery");
 		assertThat(TestMailServer.text(downloadedMail)).contains(address).doesNotContain("scan.jpg");
 		assertThat(MAIL.to(sender.email()).stream().filter(mail -> subject(mail).contains("downloaded your delivery")
 				&& TestMailServer.text(mail).contains(address))).as("told once, at the first download").hasSize(1);
