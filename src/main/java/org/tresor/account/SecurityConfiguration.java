@@ -8,9 +8,13 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.tresor.OrganisationProperties;
+import org.tresor.protection.ClientAddresses;
+import org.tresor.protection.RateLimits;
+import org.tresor.protection.TooManyAttemptsPage;
 
 /** Who may see what: form login for staff and recipients, public pages for senders and set-up. */
 @Configuration(proxyBeanMethods = false)
@@ -46,7 +50,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, SignIns signIns,
-			OrganisationProperties organisation) throws Exception {
+			OrganisationProperties organisation, RateLimits limits, ClientAddresses clients,
+			TooManyAttemptsPage tooManyAttempts) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/", "/submit/**", "/setup/**", "/account/setup/**", "/login", "/css/**", "/js/**",
 						"/error", "/dev/**")
@@ -61,6 +66,7 @@ class SecurityConfiguration {
 				.successHandler(signIns)
 				.failureHandler(signIns))
 			.addFilterAfter(new ActiveAccountFilter(users), SecurityContextHolderFilter.class)
+			.addFilterBefore(new LoginGuard(limits, clients, tooManyAttempts), UsernamePasswordAuthenticationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(organisation)))
 				// setup tokens are part of URLs: never send them to another site
@@ -69,9 +75,12 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** Argon2id (the Spring Security 5.8 defaults: 16 MiB, 2 iterations, 16-byte salt, 32-byte hash). */
+	/**
+	 * Argon2id with OWASP's minimum: 19 MiB, 2 iterations, 1 lane (16-byte salt, 32-byte hash). Hashes made with
+	 * other parameters (the earlier 16 MiB) still verify: each hash carries its own.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+		return new LengthLimitedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2));
 	}
 }

@@ -1,0 +1,139 @@
+package org.tresor.protection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AbstractCompareAndSwapBasedProxyManager;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.AsyncCompareAndSwapOperation;
+import io.github.bucket4j.distributed.proxy.generic.compare_and_swap.CompareAndSwapOperation;
+import io.github.bucket4j.distributed.remote.CommandResult;
+import io.github.bucket4j.distributed.remote.RemoteBucketState;
+import io.github.bucket4j.distributed.remote.Request;
+
+/**
+ * Bucket4j's compare-and-swap extension point over plain JDBC, on the table {@code rate_limit_buckets}. Bucket4j
+ * ships JDBC support per database (its PostgreSQL module uses {@code ON CONFLICT}, which H2 lacks); one
+ * {@code INSERT} or conditional {@code UPDATE} per change works on both. Every statement commits at once, outside
+ * any transaction of the caller: a failed attempt must stay counted when the caller's work rolls back.
+ *
+ * <p>Time is the application's clock, so tests can move it; rows expire once their bucket would be full again
+ * ({@link ExpiredBuckets} deletes them).
+ */
+class JdbcBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
+
+	private static final Duration KEEP_WHEN_FULL = Duration.ofMinutes(1);
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate outsideTransactions;
+
+	private final Clock clock;
+
+	JdbcBuckets(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+		super(ClientSideConfig.getDefault()
+			.withClientClock(timeMeter(clock))
+			.withExpirationAfterWriteStrategy(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_WHEN_FULL)));
+		this.jdbc = jdbc;
+		this.outsideTransactions = new TransactionTemplate(transactions);
+		this.outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+		this.clock = clock;
+	}
+
+	@Override
+	public <T> CommandResult<T> execute(String key, Request<T> request) {
+		return outsideTransactions.execute(status -> super.execute(key, request));
+	}
+
+	@Override
+	protected CompareAndSwapOperation beginCompareAndSwapOperation(String key) {
+		return new CompareAndSwapOperation() {
+
+			@Override
+			public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
+				return jdbc.query("select state from rate_limit_buckets where id = ?",
+						(row, number) -> row.getBytes(1), key).stream().findFirst();
+			}
+
+			@Override
+			public boolean compareAndSwap(byte[] originalData, byte[] newData, RemoteBucketState newState,
+					Optional<Long> timeoutNanos) {
+				long expiresAt = expiresAt(newState);
+				if (originalData == null) {
+					try {
+						return jdbc.update("insert into rate_limit_buckets (id, state, expires_at) values (?, ?, ?)", key,
+								newData, expiresAt) == 1;
+					}
+					catch (DuplicateKeyException e) {
+						return false; // another request created it first: Bucket4j reads it again and retries
+					}
+				}
+				return jdbc.update("update rate_limit_buckets set state = ?, expires_at = ? where id = ? and state = ?",
+						newData, expiresAt, key, originalData) == 1;
+			}
+		};
+	}
+
+	/** Deletes the buckets that would be full again by {@code now}; returns how many. */
+	int deleteExpired(Instant now) {
+		return jdbc.update("delete from rate_limit_buckets where expires_at < ?", now.toEpochMilli());
+	}
+
+	@Override
+	public void removeProxy(String key) {
+		jdbc.update("delete from rate_limit_buckets where id = ?", key);
+	}
+
+	@Override
+	public boolean isAsyncModeSupported() {
+		return false;
+	}
+
+	@Override
+	public boolean isExpireAfterWriteSupported() {
+		return true;
+	}
+
+	@Override
+	protected AsyncCompareAndSwapOperation beginAsyncCompareAndSwapOperation(String key) {
+		throw new UnsupportedOperationException("rate limits are checked synchronously");
+	}
+
+	@Override
+	protected CompletableFuture<Void> removeAsync(String key) {
+		throw new UnsupportedOperationException("rate limits are checked synchronously");
+	}
+
+	private long expiresAt(RemoteBucketState state) {
+		long now = currentTimeNanos();
+		long ttl = getClientSideConfig().getExpirationAfterWriteStrategy().orElseThrow().calculateTimeToLiveMillis(state, now);
+		return clock.millis() + ttl;
+	}
+
+	private static TimeMeter timeMeter(Clock clock) {
+		return new TimeMeter() {
+
+			@Override
+			public long currentTimeNanos() {
+				var now = clock.instant();
+				return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+			}
+
+			@Override
+			public boolean isWallClockBased() {
+				return true;
+			}
+		};
+	}
+}

@@ -1,0 +1,64 @@
+package org.tresor;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.tresor.crypto.Keys;
+
+/**
+ * One application with small rate limits and lockouts (the other test contexts have them out of reach), for
+ * the tests of the limits. The reverse proxy at 127.0.0.1 is trusted, so a test can act as many clients through
+ * {@code X-Forwarded-For}; MockMvc requests can also come straight from any address ({@link #from}). Each test
+ * uses addresses and accounts of its own ({@link #someAddress()}): the buckets outlive a test. The password
+ * encoder and the keys are spied on, to show what is (not) checked.
+ */
+@AutoConfigureMockMvc
+@TestPropertySource(properties = { "tresor.trusted-proxies=127.0.0.1",
+		"tresor.rate-limit.ticket-requests-per-address.attempts=" + RateLimitedIntegrationTest.TICKETS_PER_ADDRESS,
+		"tresor.rate-limit.ticket-requests-per-email.attempts=" + RateLimitedIntegrationTest.TICKETS_PER_EMAIL,
+		"tresor.rate-limit.logins-per-address.attempts=" + RateLimitedIntegrationTest.LOGINS_PER_ADDRESS,
+		"tresor.rate-limit.logins-per-email.attempts=" + RateLimitedIntegrationTest.LOGINS_PER_EMAIL,
+		"tresor.rate-limit.setups-per-address.attempts=" + RateLimitedIntegrationTest.SETUPS_PER_ADDRESS,
+		"tresor.rate-limit.secu-pass-entries-per-address.attempts=" + RateLimitedIntegrationTest.SECUPASS_ENTRIES_PER_ADDRESS,
+		"tresor.rate-limit.wrong-passwords-per-account.attempts=" + RateLimitedIntegrationTest.WRONG_PASSWORDS_PER_ACCOUNT,
+		"tresor.rate-limit.wrong-passwords-per-address.attempts=" + RateLimitedIntegrationTest.WRONG_PASSWORDS_PER_ADDRESS,
+		"tresor.rate-limit.wrong-secu-passes-per-account.attempts=" + RateLimitedIntegrationTest.WRONG_SECUPASSES_PER_ACCOUNT,
+		"tresor.rate-limit.wrong-secu-passes-per-address.attempts=" + RateLimitedIntegrationTest.WRONG_SECUPASSES_PER_ADDRESS })
+public abstract class RateLimitedIntegrationTest extends TresorIntegrationTest {
+
+	/** Every allowance is per hour: one attempt comes back every hour divided by the attempts. */
+	public static final int TICKETS_PER_ADDRESS = 3, TICKETS_PER_EMAIL = 2, LOGINS_PER_ADDRESS = 6,
+			LOGINS_PER_EMAIL = 5, SETUPS_PER_ADDRESS = 2, SECUPASS_ENTRIES_PER_ADDRESS = 6,
+			WRONG_PASSWORDS_PER_ACCOUNT = 3, WRONG_PASSWORDS_PER_ADDRESS = 4, WRONG_SECUPASSES_PER_ACCOUNT = 3,
+			WRONG_SECUPASSES_PER_ADDRESS = 4;
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@MockitoSpyBean
+	protected PasswordEncoder passwordEncoder;
+
+	@MockitoSpyBean
+	protected Keys keys;
+
+	/** A client address no other test uses (IPv6 documentation range). */
+	protected static String someAddress() {
+		var random = ThreadLocalRandom.current();
+		return "2001:db8:" + Integer.toHexString(random.nextInt(0x10000)) + ":" + Integer.toHexString(random.nextInt(0x10000))
+				+ "::" + Integer.toHexString(random.nextInt(1, 0x10000));
+	}
+
+	/** The request comes straight from {@code address}, no proxy between. */
+	protected static RequestPostProcessor from(String address) {
+		return request -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+}
