@@ -170,6 +170,25 @@ class LoginProtectionIntegrationTests extends RateLimitedIntegrationTest {
 	}
 
 	@Nested
+	class PasswordHashes {
+
+		@Test
+		void madeWithTheEarlier16MiBAreRehashedAtTheNextLogin() throws Exception {
+			var email = someEmail();
+			var user = User.invited(EmailAddress.of(email), Set.of(Role.STAFF), "en", Instant.now());
+			try (var secuPass = SecuPass.of(SECUPASS)) {
+				user.activate(org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()
+					.encode(PASSWORD), keys.generate(email, secuPass), Instant.now());
+			}
+			users.save(user);
+			logIn(email, PASSWORD, someAddress()).andExpect(redirectedUrl("/"));
+			assertThat(users.findByEmail(EmailAddress.of(email)).orElseThrow().passwordHash().orElseThrow())
+				.startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+			logIn(email, PASSWORD, someAddress()).andExpect(redirectedUrl("/"));
+		}
+	}
+
+	@Nested
 	class UnknownAddresses {
 
 		@Test
