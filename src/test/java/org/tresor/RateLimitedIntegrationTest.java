@@ -1,13 +1,22 @@
 package org.tresor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.tresor.crypto.Keys;
 
@@ -38,6 +47,9 @@ public abstract class RateLimitedIntegrationTest extends TresorIntegrationTest {
 			WRONG_PASSWORDS_PER_ACCOUNT = 3, WRONG_PASSWORDS_PER_ADDRESS = 4, WRONG_SECUPASSES_PER_ACCOUNT = 3,
 			WRONG_SECUPASSES_PER_ADDRESS = 4;
 
+	/** A database and blobs of its own: the shared application's administrator and buckets are not this one's. */
+	private static final Path OWN_DATA_DIRECTORY = ownDataDirectory();
+
 	@Autowired
 	protected MockMvc mvc;
 
@@ -47,11 +59,34 @@ public abstract class RateLimitedIntegrationTest extends TresorIntegrationTest {
 	@MockitoSpyBean
 	protected Keys keys;
 
+	@DynamicPropertySource
+	static void ownDataDirectory(DynamicPropertyRegistry registry) {
+		registry.add("tresor.data-directory", OWN_DATA_DIRECTORY::toString);
+	}
+
+	private static Path ownDataDirectory() {
+		try {
+			return Files.createTempDirectory("tresor-rate-limited-it-");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	/** A client address no other test uses (IPv6 documentation range). */
 	protected static String someAddress() {
 		var random = ThreadLocalRandom.current();
 		return "2001:db8:" + Integer.toHexString(random.nextInt(0x10000)) + ":" + Integer.toHexString(random.nextInt(0x10000))
 				+ "::" + Integer.toHexString(random.nextInt(1, 0x10000));
+	}
+
+	/**
+	 * {@code Retry-After} is {@code seconds}, or a little less: the application's clock runs on while a test
+	 * works, and the bucket refills all the while.
+	 */
+	protected static ResultMatcher retryAfterAbout(long seconds) {
+		return result -> assertThat(Long.parseLong(result.getResponse().getHeader("Retry-After")))
+			.isBetween(seconds - 30, seconds);
 	}
 
 	/** The request comes straight from {@code address}, no proxy between. */
