@@ -126,6 +126,11 @@ class TwoInstancesIntegrationTests {
 			assertThat(s3.listMultipartUploads(request1 -> request1.bucket(bucket)).uploads()).isEmpty();
 		}
 		assertThat(sessionRows()).as("sessions are in the database").isPositive();
+		assertThat(sessionAttributes()).as("what the database keeps of a session")
+			.doesNotContain(admin.secuPass())
+			.doesNotContain(admin.password())
+			.doesNotContain("$argon2")
+			.doesNotContain("Two instances, one Tresor.");
 	}
 
 	@Test
@@ -183,6 +188,12 @@ class TwoInstancesIntegrationTests {
 
 	private static int sessionRows() {
 		return jdbc().queryForObject("select count(*) from spring_session", Integer.class);
+	}
+
+	/** Every session attribute as the database keeps it (serialized Java objects), as text. */
+	private static String sessionAttributes() {
+		return String.join("\n", jdbc().query("select attribute_bytes from spring_session_attributes",
+				(row, index) -> new String(row.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1)));
 	}
 
 	private static String url(ConfigurableApplicationContext instance, String path) {
