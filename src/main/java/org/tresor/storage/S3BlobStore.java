@@ -277,8 +277,10 @@ class S3BlobStore implements BlobStore {
 				return;
 			}
 			try {
-				// a part still on its way could otherwise land after the abort and stay
-				inFlight.handle((part, failure) -> null).join();
+				if (inFlight != null) {
+					// a part still on its way could otherwise land after the abort and stay
+					inFlight.handle((part, failure) -> null).join();
+				}
 				s3.abortMultipartUpload(request -> request.bucket(bucket).key(key(id)).uploadId(uploadId));
 			}
 			catch (SdkException e) {

@@ -16,11 +16,23 @@ import java.util.Random;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.util.unit.DataSize;
 import org.tresor.S3Server;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+import software.amazon.awssdk.services.s3.paginators.ListObjectsV2Iterable;
 
 /**
  * The S3 store against a real S3-compatible server (S3Proxy, started by the test): the {@link BlobStoreContract},
@@ -65,6 +77,19 @@ class S3BlobStoreIntegrationTests extends BlobStoreContract {
 		}).isSameAs(failingWriter);
 
 		assertThat(s3.listObjectsV2(request -> request.bucket(bucket)).contents()).isEmpty();
+		assertThat(s3.listMultipartUploads(request -> request.bucket(bucket)).uploads()).isEmpty();
+	}
+
+	@Test
+	void reportsAFailedCompletionAsAStorageFailureAndKeepsNothing() throws IOException {
+		var store = new S3BlobStore(new CompletionRefused(s3), settings(bucket));
+		try (var upload = store.create()) {
+			upload.stream().write(new byte[LARGE]);
+			assertThatThrownBy(upload::commit).isInstanceOf(BlobStorageException.class);
+		}
+		try (var listed = store.list()) {
+			assertThat(listed).isEmpty();
+		}
 		assertThat(s3.listMultipartUploads(request -> request.bucket(bucket)).uploads()).isEmpty();
 	}
 
@@ -114,6 +139,20 @@ class S3BlobStoreIntegrationTests extends BlobStoreContract {
 		}
 	}
 
+	@Test
+	void healthIsUpWhenAProbeCanBeWrittenAndLeavesNothingBehind() {
+		var health = new S3BlobStoreHealthIndicator(s3, bucket).health(true);
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("bucket", bucket);
+		assertThat(s3.listObjectsV2(request -> request.bucket(bucket)).contents()).isEmpty();
+	}
+
+	@Test
+	void healthIsDownWhenTheBucketIsGone() {
+		var health = new S3BlobStoreHealthIndicator(s3, "no-such-bucket-" + bucket).health(true);
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+	}
+
 	/**
 	 * A few hundred MiB go up and come down again while the heap that stays in use after a collection grows by no
 	 * more than the two parts an upload holds (and some slack): memory does not grow with the blob.
@@ -156,6 +195,44 @@ class S3BlobStoreIntegrationTests extends BlobStoreContract {
 		return new StorageProperties(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), Duration.ofHours(1),
 				Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofHours(24), DataSize.ofMegabytes(32),
 				StorageProperties.Type.S3, s3);
+	}
+
+	/** The real server, except that it refuses to complete a multipart upload (a full quota, say). */
+	private record CompletionRefused(S3Client s3) implements S3Client {
+
+		@Override
+		public CreateMultipartUploadResponse createMultipartUpload(CreateMultipartUploadRequest request) {
+			return s3.createMultipartUpload(request);
+		}
+
+		@Override
+		public UploadPartResponse uploadPart(UploadPartRequest request, RequestBody body) {
+			return s3.uploadPart(request, body);
+		}
+
+		@Override
+		public CompleteMultipartUploadResponse completeMultipartUpload(CompleteMultipartUploadRequest request) {
+			throw (S3Exception) S3Exception.builder().statusCode(403).message("QuotaExceeded").build();
+		}
+
+		@Override
+		public AbortMultipartUploadResponse abortMultipartUpload(AbortMultipartUploadRequest request) {
+			return s3.abortMultipartUpload(request);
+		}
+
+		@Override
+		public ListObjectsV2Iterable listObjectsV2Paginator(ListObjectsV2Request request) {
+			return s3.listObjectsV2Paginator(request);
+		}
+
+		@Override
+		public String serviceName() {
+			return s3.serviceName();
+		}
+
+		@Override
+		public void close() {
+		}
 	}
 
 	/** Heap in use after a full collection, at the start and at its highest since. */
