@@ -59,9 +59,12 @@ public abstract class RateLimitedIntegrationTest extends TresorIntegrationTest {
 	@MockitoSpyBean
 	protected Keys keys;
 
+	/** The database and blob settings themselves: {@link TresorIntegrationTest}'s data directory would win. */
 	@DynamicPropertySource
 	static void ownDataDirectory(DynamicPropertyRegistry registry) {
-		registry.add("tresor.data-directory", OWN_DATA_DIRECTORY::toString);
+		registry.add("spring.datasource.url",
+				() -> "jdbc:h2:file:" + OWN_DATA_DIRECTORY.resolve("db/tresor") + ";DB_CLOSE_ON_EXIT=FALSE");
+		registry.add("tresor.storage.directory", () -> OWN_DATA_DIRECTORY.resolve("blobs").toString());
 	}
 
 	private static Path ownDataDirectory() {
