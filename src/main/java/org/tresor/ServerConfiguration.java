@@ -1,6 +1,10 @@
 package org.tresor;
 
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,5 +24,26 @@ class ServerConfiguration {
 			connector.setProperty("socket.appReadBufSize", Integer.toString(SOCKET_BUFFER_SIZE));
 			connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_BUFFER_SIZE));
 		};
+	}
+
+	/**
+	 * Tomcat's own error page (what it answers to a request it refuses before the application sees it) becomes
+	 * {@link PlainErrorReportValve}. Spring Boot adds its error report valve to the host first; this replaces it.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> plainErrorReports() {
+		return factory -> factory.addContextCustomizers(context -> {
+			var pipeline = context.getParent().getPipeline();
+			for (var valve : pipeline.getValves()) {
+				if (valve instanceof ErrorReportValve) {
+					pipeline.removeValve(valve);
+				}
+			}
+			pipeline.addValve(new PlainErrorReportValve());
+			// else the host adds Tomcat's own valve again when it starts, since it finds none by that class name
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(PlainErrorReportValve.class.getName());
+			}
+		});
 	}
 }
