@@ -195,7 +195,9 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 		logInAsRecipient(address);
 		HtmlPage details = ((org.htmlunit.html.HtmlAnchor) ((HtmlPage) recipient.getPage(url("/received")))
 			.getAnchorByText("For GnuPG")).click();
-		var encrypted = recipient.getPage(details.getUrl() + "/encrypted/1").getWebResponse();
+		var encrypted = ((org.htmlunit.html.HtmlButton) details
+			.getFirstByXPath("//button[contains(@formaction, '/encrypted/1')]")).<org.htmlunit.Page>click()
+			.getWebResponse();
 		assertThat(encrypted.getResponseHeaderValue("Content-Disposition")).contains(".pgp");
 		HtmlPage account = recipient.getPage(url("/account"));
 		AccountFixtures.type(account, "secuPass", RECIPIENT_SECUPASS);
@@ -236,11 +238,24 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 
 		logInAsRecipient(bob);
 		assertThat(((HtmlPage) recipient.getPage(url("/received"))).asNormalizedText()).doesNotContain("For Alice only");
-		for (var path : new String[] { "/received/" + aliceDelivery, "/received/" + aliceDelivery + "/encrypted/1" }) {
-			var page = recipient.getPage(url(path));
-			assertThat(page.getWebResponse().getStatusCode()).as(path).isEqualTo(404);
-			assertThat(page.getWebResponse().getContentAsString()).doesNotContain("For Alice only");
+		var page = recipient.getPage(url("/received/" + aliceDelivery));
+		assertThat(page.getWebResponse().getStatusCode()).isEqualTo(404);
+		assertThat(page.getWebResponse().getContentAsString()).doesNotContain("For Alice only");
+		var csrf = ((HtmlPage) recipient.getPage(url("/received")))
+			.<org.htmlunit.html.HtmlInput>getFirstByXPath("//input[@name='_csrf']").getValue();
+		for (var action : new String[] { "/open", "/files/1", "/zip", "/encrypted/1", "/delete" }) {
+			var post = new org.htmlunit.WebRequest(new java.net.URL(url("/received/" + aliceDelivery + action)),
+					org.htmlunit.HttpMethod.POST);
+			post.setRequestParameters(java.util.List.of(new org.htmlunit.util.NameValuePair("_csrf", csrf),
+					new org.htmlunit.util.NameValuePair("secuPass", RECIPIENT_SECUPASS),
+					new org.htmlunit.util.NameValuePair("confirm", "yes")));
+			var answer = recipient.getPage(post).getWebResponse();
+			assertThat(answer.getStatusCode()).as(action).isEqualTo(404);
+			assertThat(answer.getContentAsString()).as(action).doesNotContain("For Alice only");
 		}
+		assertThat(jdbc.queryForObject("select count(*) from delivery_recipients where delivery_id = ?"
+				+ " and downloaded_at is null and deleted_at is null", Integer.class, aliceDelivery))
+			.as("Bob's downloads and delete left Alice's delivery as it was").isOne();
 		for (var path : new String[] { "/outbox", "/outbox/new", "/outbox/" + aliceDelivery, "/inbox", "/admin/users" }) {
 			assertThat(recipient.getPage(url(path)).getWebResponse().getStatusCode()).as(path).isEqualTo(403);
 		}
