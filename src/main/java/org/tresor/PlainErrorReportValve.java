@@ -25,6 +25,13 @@ class PlainErrorReportValve extends ErrorReportValve {
 			<p><a href="/">Zur Startseite</a> · <a href="/" lang="en">Home</a></p></main></body></html>
 			""";
 
+	private final String strictTransportSecurity;
+
+	/** @param strictTransportSecurity the HSTS header's value, or null for none (outside production) */
+	PlainErrorReportValve(String strictTransportSecurity) {
+		this.strictTransportSecurity = strictTransportSecurity;
+	}
+
 	@Override
 	protected void report(Request request, Response response, Throwable failure) {
 		if (response.getStatus() < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
@@ -35,6 +42,9 @@ class PlainErrorReportValve extends ErrorReportValve {
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("Cache-Control", "no-store");
+		if (strictTransportSecurity != null) {
+			response.setHeader("Strict-Transport-Security", strictTransportSecurity);
+		}
 		try {
 			response.setContentType("text/html");
 			response.setCharacterEncoding("UTF-8");

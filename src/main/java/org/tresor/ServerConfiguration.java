@@ -7,6 +7,8 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * Tomcat moves request and response bodies through 8 KiB socket buffers by default, one system call per
@@ -31,7 +33,9 @@ class ServerConfiguration {
 	 * {@link PlainErrorReportValve}. Spring Boot adds its error report valve to the host first; this replaces it.
 	 */
 	@Bean
-	WebServerFactoryCustomizer<TomcatServletWebServerFactory> plainErrorReports() {
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> plainErrorReports(Environment environment) {
+		// production runs behind HTTPS: the same HSTS header as every other answer (see SecurityConfiguration)
+		var hsts = environment.acceptsProfiles(Profiles.of("prod")) ? "max-age=31536000" : null;
 		return factory -> factory.addContextCustomizers(context -> {
 			var pipeline = context.getParent().getPipeline();
 			for (var valve : pipeline.getValves()) {
@@ -39,7 +43,7 @@ class ServerConfiguration {
 					pipeline.removeValve(valve);
 				}
 			}
-			pipeline.addValve(new PlainErrorReportValve());
+			pipeline.addValve(new PlainErrorReportValve(hsts));
 			// else the host adds Tomcat's own valve again when it starts, since it finds none by that class name
 			if (context.getParent() instanceof StandardHost host) {
 				host.setErrorReportValveClass(PlainErrorReportValve.class.getName());
