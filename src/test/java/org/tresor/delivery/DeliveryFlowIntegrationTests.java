@@ -302,6 +302,32 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 	}
 
 	@Test
+	void anotherStaffMemberNeitherSeesNorWithdrawsTheSendersDelivery() throws Exception {
+		send(newAddress(), "Only the sender's", "", randomFile("own.pdf", 1000));
+		var id = jdbc.queryForObject("select id from deliveries where subject = 'Only the sender''s'", UUID.class);
+		var colleague = new Credentials("colleague-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
+				RECIPIENT_PASSWORD, RECIPIENT_SECUPASS);
+		HtmlPage users = staff.getPage(url("/admin/users"));
+		AccountFixtures.type(users, "email", colleague.email());
+		((org.htmlunit.html.HtmlSelect) users.getElementById("language")).setSelectedAttribute("en", true);
+		AccountFixtures.submit(users, "email");
+		setUpAccess(TestMailServer.link(MAIL.await(colleague.email(), "/account/setup/"),
+				PUBLIC_BASE_URL + "/account/setup/"));
+		AccountFixtures.logIn(recipient, url("/login"), colleague);
+
+		assertThat(((HtmlPage) recipient.getPage(url("/outbox"))).asNormalizedText()).doesNotContain("Only the sender's");
+		assertThat(recipient.getPage(url("/outbox/" + id)).getWebResponse().getStatusCode()).isEqualTo(404);
+		var csrf = ((HtmlPage) recipient.getPage(url("/outbox")))
+			.<HtmlInput>getFirstByXPath("//input[@name='_csrf']").getValue();
+		var withdraw = new org.htmlunit.WebRequest(new java.net.URL(url("/outbox/" + id + "/withdraw")),
+				org.htmlunit.HttpMethod.POST);
+		withdraw.setRequestParameters(java.util.List.of(new org.htmlunit.util.NameValuePair("_csrf", csrf)));
+		assertThat(recipient.getPage(withdraw).getWebResponse().getStatusCode()).isEqualTo(404);
+		assertThat(staff.getPage(url("/outbox/" + id)).getWebResponse().getStatusCode())
+			.as("still there for its sender").isEqualTo(200);
+	}
+
+	@Test
 	void withdrawnDeliveryIsGoneForEveryone() throws Exception {
 		var address = activatedRecipient();
 		send(address, "Sent by mistake", "", randomFile("wrong.pdf", 5000));
