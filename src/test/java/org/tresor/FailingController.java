@@ -6,8 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A handler that fails the way a broken collaborator would, with everything an error page must not show in its
- * message: SQL, a file path, a file name the client sent. Only in the full-stack tests' application.
+ * A handler that fails the way a broken collaborator would, with what an error page must not show in its message:
+ * SQL and a file path. It takes a file name, which must appear neither on the page nor in the log. Only in the
+ * full-stack tests' application.
  */
 @TestComponent
 @Controller
@@ -19,6 +20,6 @@ class FailingController {
 
 	@GetMapping(PATH)
 	String fail(@RequestParam(defaultValue = "") String name) {
-		throw new IllegalStateException(MESSAGE + name);
+		throw new IllegalStateException(MESSAGE);
 	}
 }
