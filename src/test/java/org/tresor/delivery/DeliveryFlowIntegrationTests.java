@@ -196,9 +196,11 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 		HtmlPage details = ((org.htmlunit.html.HtmlAnchor) ((HtmlPage) recipient.getPage(url("/received")))
 			.getAnchorByText("For GnuPG")).click();
 		var encrypted = ((org.htmlunit.html.HtmlButton) details
-			.getFirstByXPath("//button[contains(@formaction, '/encrypted/1')]")).<org.htmlunit.Page>click()
+			.getFirstByXPath("//button[@form='encrypted-1']")).<org.htmlunit.Page>click()
 			.getWebResponse();
 		assertThat(encrypted.getResponseHeaderValue("Content-Disposition")).contains(".pgp");
+		assertThat(encrypted.getWebRequest().getRequestParameters()).as("the SecuPass is not sent where it is not needed")
+			.noneMatch(parameter -> parameter.getName().equals("secuPass"));
 		HtmlPage account = recipient.getPage(url("/account"));
 		AccountFixtures.type(account, "secuPass", RECIPIENT_SECUPASS);
 		var exported = AccountFixtures.press(account, "secuPass").getWebResponse();
