@@ -26,12 +26,11 @@ import org.tresor.account.AccountFixtures.Credentials;
 
 /**
  * Sessions: a new id at every sign-in and password change, nothing left of a session after logout, every other
- * session of an account ended by a change of its password, and an idle timeout. (A disabled account loses its
+ * session of an account ended by a change of its password, and an idle timeout. The {@code OnPostgres} subclass
+ * runs the same with the sessions in the database (the {@code prod} profile). (A disabled account loses its
  * session at the next request: {@code UserAdministrationIntegrationTests}.)
  */
 class SessionIntegrationTests extends TresorIntegrationTest {
-
-	private static final String SESSION = "JSESSIONID";
 
 	@Autowired
 	ApplicationContext context;
@@ -133,11 +132,28 @@ class SessionIntegrationTests extends TresorIntegrationTest {
 	@Test
 	void aSessionEndsAfterThirtyMinutesWithoutUse() throws IOException {
 		AccountFixtures.logIn(one, url("/login"), user);
+		assertThat(maxInactiveSeconds(sessionOf(one))).isEqualTo(30 * 60);
+	}
+
+	/** As the session store keeps it: Tomcat's memory, or Spring Session's table in production. */
+	private int maxInactiveSeconds(String cookie) throws IOException {
+		if (inDatabase()) {
+			var id = new String(java.util.Base64.getDecoder().decode(cookie), java.nio.charset.StandardCharsets.UTF_8);
+			return context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+				.queryForObject("select max_inactive_interval from spring_session where session_id = ?", Integer.class, id);
+		}
 		var tomcat = ((TomcatWebServer) ((WebServerApplicationContext) context).getWebServer()).getTomcat();
-		var application = (Context) tomcat.getHost().findChildren()[0];
-		var session = application.getManager().findSession(sessionOf(one));
+		var session = ((Context) tomcat.getHost().findChildren()[0]).getManager().findSession(cookie);
 		assertThat(session).isNotNull();
-		assertThat(session.getMaxInactiveInterval()).isEqualTo(30 * 60);
+		return session.getMaxInactiveInterval();
+	}
+
+	private boolean inDatabase() {
+		return context.getEnvironment().acceptsProfiles(org.springframework.core.env.Profiles.of("prod"));
+	}
+
+	private String sessionCookieName() {
+		return inDatabase() ? "SESSION" : "JSESSIONID";
 	}
 
 	private HtmlPage changePassword(WebClient browser, String current, String next, String repeated) throws IOException {
@@ -148,15 +164,15 @@ class SessionIntegrationTests extends TresorIntegrationTest {
 		return submit(account, "newPasswordRepeated");
 	}
 
-	private static String sessionOf(WebClient browser) {
-		var cookie = browser.getCookieManager().getCookie(SESSION);
+	private String sessionOf(WebClient browser) {
+		var cookie = browser.getCookieManager().getCookie(sessionCookieName());
 		assertThat(cookie).as("session cookie").isNotNull();
 		return cookie.getValue();
 	}
 
-	private static void useSession(WebClient browser, String id) {
+	private void useSession(WebClient browser, String id) {
 		browser.getCookieManager().clearCookies();
-		browser.getCookieManager().addCookie(new Cookie("localhost", SESSION, id));
+		browser.getCookieManager().addCookie(new Cookie("localhost", sessionCookieName(), id));
 	}
 
 	private Credentials inviteStaffMember() throws IOException {
