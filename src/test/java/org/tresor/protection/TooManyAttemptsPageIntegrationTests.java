@@ -22,7 +22,7 @@ class TooManyAttemptsPageIntegrationTests extends RateLimitedIntegrationTest {
 		assertThat(Long.parseLong(refused.getWebResponse().getResponseHeaderValue("Retry-After"))).isBetween(1170L, 1200L);
 		var text = ((HtmlPage) refused).asNormalizedText();
 		assertThat(text).contains("Too many attempts").contains("Please try again in 20 minute(s), from ");
-		assertThat(text).doesNotContain("Exception").doesNotContain("Limit");
+		assertThat(text).doesNotContain("Exception").doesNotContain("Limit").containsPattern("Error reference: [A-Z0-9]{4}-[A-Z0-9]{4}");
 	}
 
 	@Test
