@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -24,13 +23,13 @@ import io.github.bucket4j.distributed.BucketProxy;
 @Service
 public class RateLimits {
 
-	private final JdbcBuckets buckets;
+	private final DatabaseBuckets buckets;
 
 	private final RateLimitProperties properties;
 
-	RateLimits(JdbcTemplate jdbc, PlatformTransactionManager transactions, RateLimitProperties properties,
+	RateLimits(RateLimitBuckets rows, PlatformTransactionManager transactions, RateLimitProperties properties,
 			Clock clock) {
-		this.buckets = new JdbcBuckets(jdbc, transactions, clock);
+		this.buckets = new DatabaseBuckets(rows, transactions, clock);
 		this.properties = properties;
 	}
 
@@ -63,7 +62,7 @@ public class RateLimits {
 		bucket(limit, key).tryConsume(1);
 	}
 
-	JdbcBuckets buckets() {
+	DatabaseBuckets buckets() {
 		return buckets;
 	}
 

@@ -6,8 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,29 +22,29 @@ import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import io.github.bucket4j.distributed.remote.Request;
 
 /**
- * Bucket4j's compare-and-swap extension point over plain JDBC, on the table {@code rate_limit_buckets}. Bucket4j
- * ships JDBC support per database (its PostgreSQL module uses {@code ON CONFLICT}, which H2 lacks); one
- * {@code INSERT} or conditional {@code UPDATE} per change works on both. Every statement commits at once, outside
+ * Bucket4j's compare-and-swap extension point over the table {@code rate_limit_buckets}. Bucket4j ships JDBC
+ * support per database (its PostgreSQL module uses {@code ON CONFLICT}, which H2 lacks); one {@code INSERT} or
+ * conditional {@code UPDATE} per change ({@link RateLimitBuckets}) works on both. Every statement commits at once, outside
  * any transaction of the caller: a failed attempt must stay counted when the caller's work rolls back.
  *
  * <p>Time is the application's clock, so tests can move it; rows expire once their bucket would be full again
  * ({@link ExpiredBuckets} deletes them).
  */
-class JdbcBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
+class DatabaseBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
 
 	private static final Duration KEEP_WHEN_FULL = Duration.ofMinutes(1);
 
-	private final JdbcTemplate jdbc;
+	private final RateLimitBuckets rows;
 
 	private final TransactionTemplate outsideTransactions;
 
 	private final Clock clock;
 
-	JdbcBuckets(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+	DatabaseBuckets(RateLimitBuckets rows, PlatformTransactionManager transactions, Clock clock) {
 		super(ClientSideConfig.getDefault()
 			.withClientClock(timeMeter(clock))
 			.withExpirationAfterWriteStrategy(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_WHEN_FULL)));
-		this.jdbc = jdbc;
+		this.rows = rows;
 		this.outsideTransactions = new TransactionTemplate(transactions);
 		this.outsideTransactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 		this.clock = clock;
@@ -62,8 +61,7 @@ class JdbcBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
 
 			@Override
 			public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
-				return jdbc.query("select state from rate_limit_buckets where id = ?",
-						(row, number) -> row.getBytes(1), key).stream().findFirst();
+				return rows.stateOf(key).stream().findFirst();
 			}
 
 			@Override
@@ -72,27 +70,25 @@ class JdbcBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
 				long expiresAt = expiresAt(newState);
 				if (originalData == null) {
 					try {
-						return jdbc.update("insert into rate_limit_buckets (id, state, expires_at) values (?, ?, ?)", key,
-								newData, expiresAt) == 1;
+						return rows.create(key, newData, expiresAt) == 1;
 					}
-					catch (DuplicateKeyException e) {
+					catch (DataIntegrityViolationException e) {
 						return false; // another request created it first: Bucket4j reads it again and retries
 					}
 				}
-				return jdbc.update("update rate_limit_buckets set state = ?, expires_at = ? where id = ? and state = ?",
-						newData, expiresAt, key, originalData) == 1;
+				return rows.swap(key, originalData, newData, expiresAt) == 1;
 			}
 		};
 	}
 
 	/** Deletes the buckets that would be full again by {@code now}; returns how many. */
 	int deleteExpired(Instant now) {
-		return jdbc.update("delete from rate_limit_buckets where expires_at < ?", now.toEpochMilli());
+		return rows.deleteExpiredBefore(now.toEpochMilli());
 	}
 
 	@Override
 	public void removeProxy(String key) {
-		jdbc.update("delete from rate_limit_buckets where id = ?", key);
+		rows.delete(key);
 	}
 
 	@Override
