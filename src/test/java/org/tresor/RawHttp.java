@@ -47,6 +47,12 @@ public final class RawHttp {
 	 */
 	public Response postFrom(WebClient browser, HtmlPage page, String path, Map<String, String> fields)
 			throws IOException {
+		return postFrom(browser, page, path, fields, Map.of());
+	}
+
+	/** The same, with {@code extraHeaders} on top (a forged Host, say). */
+	public Response postFrom(WebClient browser, HtmlPage page, String path, Map<String, String> fields,
+			Map<String, String> extraHeaders) throws IOException {
 		var all = new LinkedHashMap<>(fields);
 		HtmlInput csrf = page.getFirstByXPath("//input[@name='_csrf']");
 		all.put("_csrf", csrf.getValue());
@@ -55,9 +61,10 @@ public final class RawHttp {
 			.stream()
 			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
-		return send("POST", path, Map.of("Cookie", "JSESSIONID=" + session.getValue(), "Content-Type",
-				"application/x-www-form-urlencoded", "Accept", "text/html", "Accept-Language", "en"),
-				body.getBytes(StandardCharsets.US_ASCII));
+		var headers = new LinkedHashMap<String, String>(Map.of("Cookie", "JSESSIONID=" + session.getValue(),
+				"Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html", "Accept-Language", "en"));
+		headers.putAll(extraHeaders);
+		return send("POST", path, headers, body.getBytes(StandardCharsets.US_ASCII));
 	}
 
 	/** Sends one request with exactly these headers (plus Host, unless given, and Connection: close). */
