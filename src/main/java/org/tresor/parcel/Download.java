@@ -34,6 +34,21 @@ public record Download(String fileName, long size, Body body) {
 		response.flushBuffer();
 	}
 
+	/**
+	 * {@code attachment} with the name twice (RFC 6266): as {@code filename*=UTF-8''…}, percent-encoded, which
+	 * browsers use, and as a quoted ASCII fallback with everything else replaced. Spring's builder would put
+	 * the raw name, line breaks included, into that fallback; so the name is normalised first and the
+	 * fallback made ASCII. The header is then printable ASCII whatever the name.
+	 */
+	static String contentDisposition(String name) {
+		var safe = FileNames.forDisplay(name);
+		var ascii = new StringBuilder(safe.length());
+		safe.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7F ? (char) c : '_'));
+		var encoded = ContentDisposition.attachment().filename(safe, StandardCharsets.UTF_8).build().toString();
+		return ContentDisposition.attachment().filename(ascii.toString()).build()
+				+ encoded.substring(encoded.indexOf("; filename*="));
+	}
+
 	/** Sets the attachment headers with the first byte; until then the response can still become a page. */
 	private final class AttachmentStream extends OutputStream {
 
@@ -50,9 +65,7 @@ public record Download(String fileName, long size, Body body) {
 				return;
 			}
 			response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
-			// RFC 6266: filename*=UTF-8''… percent-encodes quotes, semicolons and line breaks
-			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(fileName));
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			response.setHeader("X-Content-Type-Options", "nosniff");
 			if (size != UNKNOWN_SIZE) {
