@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.ContentDisposition;
 import org.tresor.RawHttp;
 import org.tresor.TestMailServer;
 import org.tresor.TresorIntegrationTest;
@@ -25,11 +26,11 @@ import org.tresor.account.AccountFixtures;
 import org.tresor.account.AccountFixtures.Credentials;
 
 /**
- * Ciphertext of a delivery changed behind Tresor's back fails closed for the recipient: the download breaks
- * off before its end (as seen on the wire) or never starts, and the audit log records the blob, never the
- * file name.
+ * What a recipient's browser receives, byte by byte: every kind of download is an attachment it neither
+ * renders, sniffs nor caches; ciphertext changed behind Tresor's back fails closed, the download breaking off
+ * before its end or never starting, and the audit log records the blob, never the file name.
  */
-class TamperedDeliveryIntegrationTests extends TresorIntegrationTest {
+class DeliveryDownloadsIntegrationTests extends TresorIntegrationTest {
 
 	static final int SIZE = 600_000;
 
@@ -60,6 +61,34 @@ class TamperedDeliveryIntegrationTests extends TresorIntegrationTest {
 	void closeBrowsers() {
 		staff.close();
 		recipient.close();
+	}
+
+	@Test
+	void everyKindOfDownloadIsAnAttachmentThatIsNeverSniffedNorCached() throws Exception {
+		var address = activatedRecipient();
+		var delivery = deliveryTo(address, "<b>report\u202Elmth.html");
+
+		var file = download(address, delivery, "/files/1");
+		assertAttachment(file);
+		assertThat(ContentDisposition.parse(file.header("Content-Disposition")).getFilename())
+			.isEqualTo("<b>reportlmth.html");
+		assertThat(file.body()).hasSize(SIZE);
+		assertAttachment(new RawHttp(port).postFrom(recipient, recipient.getPage(url("/received/" + delivery.id())),
+				"/received/" + delivery.id() + "/zip", Map.of("secuPass", DeliveryFlowIntegrationTests.RECIPIENT_SECUPASS)));
+		var session = "JSESSIONID=" + recipient.getCookieManager().getCookie("JSESSIONID").getValue();
+		assertAttachment(new RawHttp(port).send("GET", "/received/" + delivery.id() + "/encrypted/1",
+				Map.of("Cookie", session), new byte[0]));
+	}
+
+	static void assertAttachment(RawHttp.Response download) {
+		assertThat(download.status()).isEqualTo(200);
+		assertThat(download.complete()).isTrue();
+		assertThat(download.header("Content-Type")).isEqualTo("application/octet-stream");
+		assertThat(download.header("Content-Disposition")).startsWith("attachment; filename=\"")
+			.contains("; filename*=UTF-8''")
+			.matches("[\\x20-\\x7E]+");
+		assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(download.header("Cache-Control")).contains("no-store");
 	}
 
 	@Test
