@@ -27,18 +27,25 @@ import javax.crypto.Cipher;
  */
 final class PipelinedOutputStream extends OutputStream {
 
-	/** Work on one chunk, in place; returns how many bytes of it go to {@code out}. */
+	/**
+	 * Work on one chunk, from {@code input} into {@code output} (as large as {@code input}); returns how many
+	 * bytes of {@code output} go to {@code out}.
+	 */
 	@FunctionalInterface
 	interface Stage {
 
-		int process(byte[] data, int length, boolean last) throws GeneralSecurityException;
+		int process(byte[] input, int length, byte[] output, boolean last) throws GeneralSecurityException;
 	}
 
-	/** Encryption with {@code cipher}, a stream cipher mode: ciphertext out, as long as the plaintext. */
+	/**
+	 * Encryption with {@code cipher}, a stream cipher mode: ciphertext out, as long as the plaintext. Not in
+	 * place: given the same array for input and output, the JDK copies the input into a new array first, which
+	 * for a 1 GiB upload was a gigabyte of garbage and most of the young collections.
+	 */
 	static Stage encryption(Cipher cipher) {
-		return (data, length, last) -> {
+		return (input, length, output, last) -> {
 			// the JDK holds back a partial last block until doFinal
-			int n = last ? cipher.doFinal(data, 0, length, data, 0) : cipher.update(data, 0, length, data, 0);
+			int n = last ? cipher.doFinal(input, 0, length, output, 0) : cipher.update(input, 0, length, output, 0);
 			if (n != length) {
 				throw new IllegalStateException("A stream cipher mode returned " + n + " of " + length + " bytes");
 			}
@@ -75,8 +82,8 @@ final class PipelinedOutputStream extends OutputStream {
 	private boolean failed;
 
 	/**
-	 * {@code chunks} buffers of {@code chunkSize} bytes each (a multiple of the cipher's block size) are all
-	 * the memory this stream takes.
+	 * {@code chunks} pairs of buffers (input and output) of {@code chunkSize} bytes each (a multiple of the
+	 * cipher's block size) are all the memory this stream takes.
 	 */
 	PipelinedOutputStream(OutputStream out, Stage stage, Executor executor, int chunkSize, int chunks) {
 		if (chunkSize <= 0 || chunkSize % 16 != 0) {
@@ -178,7 +185,7 @@ final class PipelinedOutputStream extends OutputStream {
 		if (chunk.failure != null) {
 			throw new IOException("The pipeline failed", chunk.failure);
 		}
-		out.write(chunk.data, 0, chunk.result);
+		out.write(chunk.output, 0, chunk.result);
 		failed = false;
 		chunk.length = 0;
 		free.add(chunk);
@@ -204,7 +211,7 @@ final class PipelinedOutputStream extends OutputStream {
 
 	private void process(Chunk chunk) {
 		try {
-			chunk.result = stage.process(chunk.data, chunk.length, chunk.last);
+			chunk.result = stage.process(chunk.data, chunk.length, chunk.output, chunk.last);
 		}
 		catch (GeneralSecurityException | RuntimeException ex) {
 			chunk.failure = ex;
@@ -214,6 +221,8 @@ final class PipelinedOutputStream extends OutputStream {
 	private static final class Chunk {
 
 		final byte[] data;
+
+		final byte[] output;
 
 		int length;
 
@@ -225,6 +234,7 @@ final class PipelinedOutputStream extends OutputStream {
 
 		Chunk(int size) {
 			this.data = new byte[size];
+			this.output = new byte[size];
 		}
 	}
 }
