@@ -22,9 +22,11 @@ class SlowUploadIntegrationTests extends SubmissionIntegrationTest {
 
 	static final Path DATA = temporaryDirectory();
 
+	/** Database and blobs named outright: the shared tests' data directory setting would win over ours. */
 	@DynamicPropertySource
 	static void shortIdleTimeout(DynamicPropertyRegistry registry) {
-		registry.add("tresor.data-directory", DATA::toString);
+		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA + "/db/tresor;DB_CLOSE_ON_EXIT=FALSE");
+		registry.add("tresor.storage.directory", () -> DATA.resolve("blobs").toString());
 		registry.add("server.tomcat.connection-timeout", () -> "2s");
 	}
 

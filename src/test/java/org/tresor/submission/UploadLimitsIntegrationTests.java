@@ -6,8 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +32,14 @@ class UploadLimitsIntegrationTests extends SubmissionIntegrationTest {
 
 	String link;
 
+	Set<Path> blobsBefore;
+
 	@BeforeEach
 	void ticket() throws IOException {
 		AccountFixtures.administrator(context, this::local);
 		sender = sender();
 		link = ticketLink(sender);
+		blobsBefore = blobFiles();
 	}
 
 	@Test
@@ -96,7 +101,7 @@ class UploadLimitsIntegrationTests extends SubmissionIntegrationTest {
 		assertThat(response.status()).isEqualTo(status);
 		assertThat(response.text()).contains(message);
 		assertThat(submissionsFrom(sender)).isZero();
-		assertThat(orphanBlobs()).isEmpty();
+		assertThat(blobFiles()).isEqualTo(blobsBefore);
 		assertThat(temporaryFiles()).isEmpty();
 		var retry = submit(client.getPage(local(link)), "still valid");
 		assertThat(retry.getElementById("reference")).isNotNull();
