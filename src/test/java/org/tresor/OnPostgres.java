@@ -56,6 +56,18 @@ public interface OnPostgres {
 			return POSTGRES.getJdbcUrl("postgres", "postgres");
 		}
 
+		/** A new, empty database on the same server, for a test that needs a schema of its own. */
+		static String newDatabase(String name) {
+			try (var connection = POSTGRES.getPostgresDatabase().getConnection();
+					var statement = connection.createStatement()) {
+				statement.execute("CREATE DATABASE " + name);
+			}
+			catch (java.sql.SQLException e) {
+				throw new IllegalStateException(e);
+			}
+			return POSTGRES.getJdbcUrl("postgres", name);
+		}
+
 		static String blobDirectory() {
 			return BLOBS.toString();
 		}

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * next submission fails.
  */
 @Component
+@ConditionalOnProperty(prefix = "tresor.storage", name = "type", havingValue = "filesystem", matchIfMissing = true)
 class BlobStoreHealthIndicator extends AbstractHealthIndicator {
 
 	private static final byte[] PROBE = "tresor health probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

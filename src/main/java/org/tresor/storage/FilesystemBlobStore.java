@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
@@ -34,6 +35,7 @@ import jakarta.annotation.PreDestroy;
  * waits for the last few megabytes instead of the whole file.
  */
 @Component
+@ConditionalOnProperty(prefix = "tresor.storage", name = "type", havingValue = "filesystem", matchIfMissing = true)
 class FilesystemBlobStore implements BlobStore {
 
 	static final String TEMP_SUFFIX = ".part";

@@ -9,6 +9,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 import org.tresor.InvalidSettingException;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 /**
@@ -18,6 +19,9 @@ import jakarta.validation.constraints.NotNull;
  * @param abandonedUploadsAfter a temporary file not written to for this long belongs to an upload that died
  * @param unreferencedBlobsAfter a blob nothing refers to is removed once it is this old; must be longer than
  * the longest upload takes, because a submission's rows are written only when its last file arrived
+ * @param writeBackInterval filesystem: how many bytes are written before a background sync starts
+ * @param type where blobs are kept: the directory, or an S3-compatible bucket shared by several instances
+ * @param s3 the bucket, when {@code type} is {@code s3}
  */
 @Validated
 @ConfigurationProperties("tresor.storage")
@@ -26,7 +30,13 @@ record StorageProperties(@NotNull Path directory,
 		@DefaultValue("30s") @NotNull Duration sweepDelayAfterStartup,
 		@DefaultValue("1h") @NotNull Duration abandonedUploadsAfter,
 		@DefaultValue("24h") @NotNull Duration unreferencedBlobsAfter,
-		@DefaultValue("32MB") @NotNull DataSize writeBackInterval) {
+		@DefaultValue("32MB") @NotNull DataSize writeBackInterval,
+		@DefaultValue("filesystem") @NotNull Type type,
+		@Valid S3Settings s3) {
+
+	enum Type {
+		FILESYSTEM, S3
+	}
 
 	/** Created if missing; a directory Tresor cannot write to stops the start. */
 	StorageProperties {
@@ -36,6 +46,9 @@ record StorageProperties(@NotNull Path directory,
 		if (writeBackInterval != null && writeBackInterval.toBytes() <= 0) {
 			throw new InvalidSettingException("tresor.storage.write-back-interval",
 					"must be positive, was " + writeBackInterval);
+		}
+		if (type == Type.S3 && s3 == null) {
+			throw new InvalidSettingException("tresor.storage.s3.bucket", "must be set when tresor.storage.type is s3");
 		}
 	}
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -16,11 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
-class FilesystemBlobStoreTests {
+/** The filesystem store keeps the contract, and these promises about the files it leaves. */
+class FilesystemBlobStoreTests extends BlobStoreContract {
 
 	@TempDir
 	Path directory;
 
+	@Override
 	FilesystemBlobStore store() {
 		return new FilesystemBlobStore(properties(directory));
 	}
@@ -31,7 +32,7 @@ class FilesystemBlobStoreTests {
 
 	static StorageProperties properties(Path directory, DataSize writeBackInterval) {
 		return new StorageProperties(directory, Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofHours(1),
-				Duration.ofHours(24), writeBackInterval);
+				Duration.ofHours(24), writeBackInterval, StorageProperties.Type.FILESYSTEM, null);
 	}
 
 	@Test
@@ -70,21 +71,6 @@ class FilesystemBlobStoreTests {
 	}
 
 	@Test
-	void committedBlobCanBeReadBack() throws IOException {
-		var store = store();
-		BlobId id;
-		try (var upload = store.create()) {
-			upload.stream().write("ciphertext".getBytes(StandardCharsets.UTF_8));
-			assertThat(upload.commit()).isEqualTo(10);
-			id = upload.id();
-		}
-		try (var in = store.open(id)) {
-			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("ciphertext");
-		}
-		assertThat(store.exists(id)).isTrue();
-	}
-
-	@Test
 	void uncommittedBlobLeavesNothingBehind() throws IOException {
 		var store = store();
 		BlobId id;
@@ -99,64 +85,8 @@ class FilesystemBlobStoreTests {
 	}
 
 	@Test
-	void blobIsInvisibleUntilCommitted() throws IOException {
-		var store = store();
-		try (var upload = store.create()) {
-			upload.stream().write(1);
-			upload.stream().flush();
-			assertThat(store.exists(upload.id())).isFalse();
-			assertThatThrownBy(() -> store.open(upload.id())).isInstanceOf(BlobNotFoundException.class);
-		}
-	}
-
-	@Test
-	void deletedBlobIsGoneAndDeletingTwiceIsHarmless() throws IOException {
-		var store = store();
-		BlobId id;
-		try (var upload = store.create()) {
-			upload.stream().write(1);
-			upload.commit();
-			id = upload.id();
-		}
-		store.delete(id);
-		store.delete(id);
-		assertThat(store.exists(id)).isFalse();
-		assertThatThrownBy(() -> store.open(id)).isInstanceOf(BlobNotFoundException.class);
-	}
-
-	@Test
-	void writerMayCloseTheStreamBeforeTheCommit() throws IOException {
-		var store = store();
-		try (var upload = store.create()) {
-			upload.stream().write(new byte[] { 1, 2, 3 });
-			upload.stream().close();
-			assertThat(upload.commit()).isEqualTo(3);
-			assertThat(store.exists(upload.id())).isTrue();
-		}
-	}
-
-	@Test
 	void rejectsIdsThatAreNotGenerated() {
 		assertThatThrownBy(() -> new BlobId("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
-	}
-
-	@Test
-	void listsCommittedBlobsWithTheirAgeButNotUploadsInProgress() throws IOException {
-		var store = store();
-		BlobId committed;
-		try (var upload = store.create()) {
-			upload.stream().write(1);
-			upload.commit();
-			committed = upload.id();
-		}
-		try (var inProgress = store.create(); var listed = store.list()) {
-			inProgress.stream().write(1);
-			inProgress.stream().flush();
-			assertThat(listed.toList()).singleElement().satisfies(blob -> {
-				assertThat(blob.id()).isEqualTo(committed);
-				assertThat(blob.lastModified()).isBefore(Instant.now().plusSeconds(1));
-			});
-		}
 	}
 
 	@Test
