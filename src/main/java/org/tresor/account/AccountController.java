@@ -1,5 +1,7 @@
 package org.tresor.account;
 
+import java.time.Instant;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -9,15 +11,20 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.crypto.SecuPass;
 import org.tresor.crypto.WrongSecuPassException;
 
-/** {@code /account}: one's own address and key, and the key's export. */
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+/** {@code /account}: one's own address and key, the key's export, and a new password. */
 @Controller
 @RequestMapping("/account")
 class AccountController {
@@ -28,8 +35,11 @@ class AccountController {
 
 	private final KeyExports exports;
 
-	AccountController(KeyExports exports) {
+	private final PasswordChanges passwordChanges;
+
+	AccountController(KeyExports exports, PasswordChanges passwordChanges) {
 		this.exports = exports;
+		this.passwordChanges = passwordChanges;
 	}
 
 	@GetMapping
@@ -37,6 +47,42 @@ class AccountController {
 		model.addAttribute("owner", exports.owner(user.id()));
 		model.addAttribute("form", ExportForm.empty());
 		return VIEW;
+	}
+
+	/**
+	 * A new password. This session goes on under a new id; every other session of the account ends at its next
+	 * request.
+	 */
+	@PostMapping("/password")
+	Object changePassword(@AuthenticationPrincipal SignedInUser user,
+			@Valid @ModelAttribute("passwordForm") PasswordChangeForm form, BindingResult result,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return passwordRefused(user, "newPassword", FieldErrors.of(result).getOrDefault("newPassword",
+					"account.error.password.short"));
+		}
+		if (!form.repeatedCorrectly()) {
+			return passwordRefused(user, "newPasswordRepeated", "account.error.password.mismatch");
+		}
+		Instant changedAt;
+		try {
+			changedAt = passwordChanges.change(user.id(), form.currentPassword(), form.newPassword());
+		}
+		catch (WrongPasswordException e) {
+			return passwordRefused(user, "currentPassword", "account.error.password.wrong");
+		}
+		request.changeSessionId();
+		ActiveAccountFilter.signedIn(request.getSession(), changedAt);
+		redirect.addFlashAttribute("flash", "account.password.changed");
+		return "redirect:/account";
+	}
+
+	private ModelAndView passwordRefused(SignedInUser user, String field, String messageKey) {
+		var page = new ModelAndView(VIEW, HttpStatus.UNPROCESSABLE_CONTENT);
+		page.addObject("owner", exports.owner(user.id()));
+		page.addObject("form", ExportForm.empty());
+		page.addObject(FieldErrors.ATTRIBUTE, FieldErrors.of(field, messageKey));
+		return page;
 	}
 
 	@GetMapping("/public-key")

@@ -1,6 +1,7 @@
 package org.tresor.account;
 
 import java.io.IOException;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,13 +12,18 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 /**
- * Ends the session of an account that was disabled or deleted at its next request, on whichever instance it
- * arrives: the session carries only who signed in, so each request asks the database whether that account may
- * still be used (one primary-key lookup).
+ * Ends the session of an account that was disabled or deleted, or whose password changed after the session
+ * signed in, at its next request, on whichever instance it arrives and whatever the session store: the session
+ * carries only who signed in and when, so each request asks the database about the account (one primary-key
+ * lookup). Requests without a session (HTTP Basic on monitoring) prove the password each time.
  */
 class ActiveAccountFilter extends OncePerRequestFilter {
+
+	/** The session attribute that says when its user signed in (or last changed the password in it). */
+	static final String SIGNED_IN_AT = ActiveAccountFilter.class.getName() + ".signedInAt";
 
 	private static final Logger log = LoggerFactory.getLogger(ActiveAccountFilter.class);
 
@@ -27,18 +33,29 @@ class ActiveAccountFilter extends OncePerRequestFilter {
 		this.users = users;
 	}
 
+	/** Marks {@code session} as signed in at {@code now}: credential changes before do not end it. */
+	static void signedIn(HttpSession session, Instant now) {
+		session.setAttribute(SIGNED_IN_AT, now);
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof AccountUser user
-				&& !users.isEnabled(user.id().value())) {
-			SecurityContextHolder.clearContext();
+		if (authentication != null && authentication.getPrincipal() instanceof AccountUser user) {
 			var session = request.getSession(false);
-			if (session != null) {
-				session.invalidate();
+			var signedInAt = session == null ? null : (Instant) session.getAttribute(SIGNED_IN_AT);
+			var admitted = users.state(user.id().value())
+				.map(state -> session == null ? state.enabled() : state.admits(signedInAt))
+				.orElse(false);
+			if (!admitted) {
+				SecurityContextHolder.clearContext();
+				if (session != null) {
+					session.invalidate();
+				}
+				log.info("Session of user {} ended: the account was disabled or deleted, or its password changed",
+						user.id().value());
 			}
-			log.info("Session of user {} ended: the account was disabled or deleted", user.id().value());
 		}
 		chain.doFilter(request, response);
 	}

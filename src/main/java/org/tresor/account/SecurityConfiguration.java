@@ -9,8 +9,27 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.HstsHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.tresor.OrganisationProperties;
+
+import jakarta.servlet.DispatcherType;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Who may see what: form login for staff and recipients, public pages for senders and set-up. */
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +44,63 @@ class SecurityConfiguration {
 				+ organisation.logoOrigin().map(origin -> "; img-src 'self' " + origin).orElse("");
 	}
 
+	/** HSTS for a year, sent with every answer (behind a TLS proxy the request itself may look like plain HTTP). */
+	static final Duration HSTS_MAX_AGE = Duration.ofDays(365);
+
+	/**
+	 * The headers every answer carries, whoever writes it: pages, static files, monitoring and the error pages,
+	 * also for requests the security filter chain rejects before its own header writer ran (a URL the firewall
+	 * refuses). HSTS only in production, which runs behind HTTPS.
+	 */
+	static List<HeaderWriter> securityHeaders(OrganisationProperties organisation, boolean production) {
+		var writers = new ArrayList<HeaderWriter>(List.of(
+				new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy(organisation)),
+				// setup and ticket tokens are part of URLs: never send a URL anywhere, not even to ourselves
+				new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER),
+				new XContentTypeOptionsHeaderWriter(),
+				new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)));
+		if (production) {
+			var hsts = new HstsHeaderWriter(HSTS_MAX_AGE.toSeconds(), false);
+			hsts.setRequestMatcher(AnyRequestMatcher.INSTANCE);
+			writers.add(hsts);
+		}
+		return writers;
+	}
+
+	static boolean production(Environment environment) {
+		return environment.acceptsProfiles(Profiles.of("prod"));
+	}
+
+	/** First in line for every dispatch (requests, error pages, forwards), before Spring Security's firewall. */
+	@Bean
+	FilterRegistrationBean<HeaderWriterFilter> securityHeadersFilter(OrganisationProperties organisation,
+			Environment environment) {
+		var filter = new HeaderWriterFilter(securityHeaders(organisation, production(environment)));
+		filter.setShouldWriteHeadersEagerly(true);
+		var registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.FORWARD,
+				DispatcherType.ASYNC, DispatcherType.INCLUDE);
+		registration.setName("securityHeadersFilter");
+		return registration;
+	}
+
+	/** The same headers from the security filter chains, plus their no-cache defaults. */
+	private static void headers(HeadersConfigurer<HttpSecurity> headers, OrganisationProperties organisation,
+			boolean production) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(organisation)))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+			.frameOptions(frame -> frame.deny());
+		if (production) {
+			headers.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE.toSeconds())
+				.includeSubDomains(false)
+				.requestMatcher(AnyRequestMatcher.INSTANCE));
+		}
+		else {
+			headers.httpStrictTransportSecurity(hsts -> hsts.disable());
+		}
+	}
+
 	/**
 	 * Monitoring: {@code /actuator/health} for everyone (details only for administrators), the other endpoints
 	 * ({@code /actuator/prometheus}, ...) for administrators, signed in through the login page or with HTTP Basic
@@ -32,13 +108,15 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain monitoringSecurityFilterChain(HttpSecurity http, Users users) throws Exception {
+	SecurityFilterChain monitoringSecurityFilterChain(HttpSecurity http, Users users,
+			OrganisationProperties organisation, Environment environment) throws Exception {
 		http.securityMatcher("/actuator/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.anyRequest().hasRole(Role.ADMIN.name()))
 			.httpBasic(Customizer.withDefaults())
 			.addFilterAfter(new ActiveAccountFilter(users), SecurityContextHolderFilter.class)
+			.headers(headers -> headers(headers, organisation, production(environment)))
 			.csrf(Customizer.withDefaults());
 		return http.build();
 	}
@@ -46,7 +124,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, SignIns signIns,
-			OrganisationProperties organisation) throws Exception {
+			OrganisationProperties organisation, Environment environment) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/", "/submit/**", "/setup/**", "/account/setup/**", "/login", "/css/**", "/js/**",
 						"/error", "/dev/**")
@@ -62,9 +140,7 @@ class SecurityConfiguration {
 				.failureHandler(signIns))
 			.addFilterAfter(new ActiveAccountFilter(users), SecurityContextHolderFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(organisation)))
-				// setup tokens are part of URLs: never send them to another site
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.headers(headers -> headers(headers, organisation, production(environment)))
 			.csrf(Customizer.withDefaults());
 		return http.build();
 	}

@@ -2,6 +2,7 @@ package org.tresor.account;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,8 @@ class SignIns implements AuthenticationSuccessHandler, AuthenticationFailureHand
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
 		if (authentication.getPrincipal() instanceof AccountUser user) {
+			// the session id was changed already (Spring Security's session fixation protection)
+			ActiveAccountFilter.signedIn(request.getSession(), clock.instant().truncatedTo(ChronoUnit.MICROS));
 			transactions.executeWithoutResult(status -> users.findById(user.id()).ifPresent(signedIn -> {
 				signedIn.signedIn(clock.instant());
 				events.publishEvent(new UserSignedIn(user.id(), user.email()));

@@ -55,6 +55,9 @@ class User {
 
 	private Instant lastLoginAt;
 
+	/** When the password last changed: sessions that signed in before end. */
+	private Instant credentialsChangedAt;
+
 	@Version
 	private long version;
 
@@ -103,6 +106,18 @@ class User {
 	/** The language of mails to this user. */
 	void prefer(String languageTag) {
 		this.languageTag = languageTag;
+	}
+
+	void changePassword(String passwordHash, Instant now) {
+		if (!isActive()) {
+			throw new IllegalStateException("account is not set up");
+		}
+		this.passwordHash = passwordHash;
+		this.credentialsChangedAt = now;
+	}
+
+	Optional<Instant> credentialsChangedAt() {
+		return Optional.ofNullable(credentialsChangedAt);
 	}
 
 	void signedIn(Instant now) {

@@ -28,8 +28,8 @@ interface Users extends CrudRepository<User, UUID> {
 
 	List<User> findAllByOrderByEmail();
 
-	@Query("select count(u) > 0 from User u where u.id = :id and u.enabled = true")
-	boolean isEnabled(UUID id);
+	@Query("select new org.tresor.account.AccountState(u.enabled, u.credentialsChangedAt) from User u where u.id = :id")
+	Optional<AccountState> state(UUID id);
 
 	/**
 	 * Accounts that are external only (not staff, not administrators) and whose last login, or their

@@ -86,7 +86,8 @@ class ReceivedController {
 		}
 	}
 
-	@GetMapping("/received/{id}/encrypted/{number}")
+	/** A POST like every download of a delivery: it tells the sender the delivery was fetched. */
+	@PostMapping("/received/{id}/encrypted/{number}")
 	void downloadEncrypted(@PathVariable UUID id, @PathVariable int number,
 			@AuthenticationPrincipal SignedInUser user, HttpServletResponse response) throws IOException {
 		received.encryptedFile(new DeliveryId(id), user.id(), number).sendTo(response);

@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +22,13 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdministrationAccessIntegrationTests extends AccountIntegrationTestSupport {
+
+	@org.springframework.beans.factory.annotation.Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.JdbcTemplate database;
 
 	private User staff;
 
@@ -35,7 +45,8 @@ class AdministrationAccessIntegrationTests extends AccountIntegrationTestSupport
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/admin/users", "/admin/boxes", "/admin/audit", "/admin/audit?action=USER_SIGNED_IN" })
+	@ValueSource(strings = { "/admin/users", "/admin/boxes", "/admin/audit", "/admin/audit?action=USER_SIGNED_IN",
+			"/admin/storage" })
 	void administrationPagesAreForbiddenForStaffAndExternalUsers(String page) throws Exception {
 		mvc.perform(get(page).with(signedIn(staff)))
 			.andExpect(status().isForbidden());
@@ -44,6 +55,46 @@ class AdministrationAccessIntegrationTests extends AccountIntegrationTestSupport
 		mvc.perform(get(page)).andExpect(status().is3xxRedirection());
 		mvc.perform(get(page).with(signedIn(admin)))
 			.andExpect(status().isOk());
+	}
+
+	/** Every endpoint under {@code /admin}, by GET and by POST, from Spring MVC's handler mapping. */
+	@Test
+	void everyAdministrationEndpointNeedsTheAdministratorRole() throws Exception {
+		var endpoints = new java.util.ArrayList<Endpoints.Endpoint>();
+		endpoints.addAll(Endpoints.of(mappings, RequestMethod.GET));
+		endpoints.addAll(Endpoints.of(mappings, RequestMethod.POST));
+		endpoints.removeIf(endpoint -> !endpoint.pattern().startsWith("/admin"));
+		assertThat(endpoints).extracting(Endpoints.Endpoint::pattern)
+			.contains("/admin/users", "/admin/users/{id}/delete", "/admin/boxes/{id}/members", "/admin/storage");
+		var before = Endpoints.state(database);
+		for (var endpoint : endpoints) {
+			for (var user : new User[] { staff, external }) {
+				var request = endpoint.method() == RequestMethod.GET ? get(endpoint.path())
+						: post(endpoint.path()).with(csrf()).param("name", "taken over")
+							.param("user", user.id().value().toString()).param("email", uniqueEmail("intruder"));
+				var result = mvc.perform(request.with(signedIn(user))).andReturn();
+				assertThat(result.getResponse().getStatus()).as(endpoint + " by " + user.roles()).isEqualTo(403);
+				assertThat(result.getHandler()).as(endpoint + " by " + user.roles()).isNull();
+			}
+		}
+		assertThat(Endpoints.state(database)).isEqualTo(before);
+	}
+
+	/** Every endpoint of the staff's inbox and outbox, by GET and by POST. */
+	@Test
+	void recipientsOpenNoStaffEndpoint() throws Exception {
+		var endpoints = new java.util.ArrayList<Endpoints.Endpoint>();
+		endpoints.addAll(Endpoints.of(mappings, RequestMethod.GET));
+		endpoints.addAll(Endpoints.of(mappings, RequestMethod.POST));
+		endpoints.removeIf(endpoint -> !endpoint.pattern().startsWith("/inbox") && !endpoint.pattern().startsWith("/outbox"));
+		assertThat(endpoints).extracting(Endpoints.Endpoint::pattern)
+			.contains("/inbox", "/inbox/{id}/delete", "/outbox/new", "/outbox/complete");
+		for (var endpoint : endpoints) {
+			var request = endpoint.method() == RequestMethod.GET ? get(endpoint.path()) : post(endpoint.path()).with(csrf());
+			var result = mvc.perform(request.with(signedIn(external))).andReturn();
+			assertThat(result.getResponse().getStatus()).as(endpoint.toString()).isEqualTo(403);
+			assertThat(result.getHandler()).as(endpoint.toString()).isNull();
+		}
 	}
 
 	@Test

@@ -57,7 +57,7 @@ class LoginIntegrationTests extends AccountIntegrationTestSupport {
 						SecurityConfiguration.CONTENT_SECURITY_POLICY + "; img-src 'self' https://static.example.org"))
 				.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 				.andExpect(header().string("X-Frame-Options", "DENY"))
-				.andExpect(header().string("Referrer-Policy", "same-origin"));
+				.andExpect(header().string("Referrer-Policy", "no-referrer"));
 		}
 	}
 

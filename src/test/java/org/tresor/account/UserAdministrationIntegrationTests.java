@@ -89,6 +89,23 @@ class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
 				.andExpect(content().string(Matchers.containsString("waiting for set-up")));
 		}
 
+		/** The form binds to a record of e-mail and language: nothing else a client sends reaches the account. */
+		@Test
+		void ignoresRolesIdsAndStatesAddedToTheForm() throws Exception {
+			var email = uniqueEmail("smuggler");
+			var chosenId = java.util.UUID.randomUUID();
+			mvc.perform(invite(email, "en").param("roles", "ADMIN").param("role", "ADMIN").param("id", chosenId.toString())
+				.param("enabled", "false").param("passwordHash", "x").param("activatedAt", "2020-01-01T00:00:00Z"))
+				.andExpect(redirectedUrl("/admin/users"));
+
+			var user = users.findByEmail(email.toLowerCase()).orElseThrow();
+			assertThat(user.roles()).containsExactly(Role.STAFF);
+			assertThat(user.id().value()).isNotEqualTo(chosenId);
+			assertThat(user.isEnabled()).isTrue();
+			assertThat(user.isActive()).isFalse();
+			assertThat(user.passwordHash()).isEmpty();
+		}
+
 		@Test
 		void reinvitingSomeoneWaitingIssuesAFreshLink() throws Exception {
 			var email = uniqueEmail("again");
@@ -124,7 +141,8 @@ class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
 			assertThat(events.stream(SetupLinkIssued.class)).isEmpty();
 		}
 
-		private org.springframework.test.web.servlet.RequestBuilder invite(String email, String language) {
+		private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder invite(String email,
+				String language) {
 			return post("/admin/users").with(csrf()).with(signedIn(admin)).param("email", email)
 				.param("language", language);
 		}

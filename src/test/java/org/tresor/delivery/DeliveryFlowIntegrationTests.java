@@ -195,8 +195,12 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 		logInAsRecipient(address);
 		HtmlPage details = ((org.htmlunit.html.HtmlAnchor) ((HtmlPage) recipient.getPage(url("/received")))
 			.getAnchorByText("For GnuPG")).click();
-		var encrypted = recipient.getPage(details.getUrl() + "/encrypted/1").getWebResponse();
+		var encrypted = ((org.htmlunit.html.HtmlButton) details
+			.getFirstByXPath("//button[@form='encrypted-1']")).<org.htmlunit.Page>click()
+			.getWebResponse();
 		assertThat(encrypted.getResponseHeaderValue("Content-Disposition")).contains(".pgp");
+		assertThat(encrypted.getWebRequest().getRequestParameters()).as("the SecuPass is not sent where it is not needed")
+			.noneMatch(parameter -> parameter.getName().equals("secuPass"));
 		HtmlPage account = recipient.getPage(url("/account"));
 		AccountFixtures.type(account, "secuPass", RECIPIENT_SECUPASS);
 		var exported = AccountFixtures.press(account, "secuPass").getWebResponse();
@@ -236,11 +240,24 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 
 		logInAsRecipient(bob);
 		assertThat(((HtmlPage) recipient.getPage(url("/received"))).asNormalizedText()).doesNotContain("For Alice only");
-		for (var path : new String[] { "/received/" + aliceDelivery, "/received/" + aliceDelivery + "/encrypted/1" }) {
-			var page = recipient.getPage(url(path));
-			assertThat(page.getWebResponse().getStatusCode()).as(path).isEqualTo(404);
-			assertThat(page.getWebResponse().getContentAsString()).doesNotContain("For Alice only");
+		var page = recipient.getPage(url("/received/" + aliceDelivery));
+		assertThat(page.getWebResponse().getStatusCode()).isEqualTo(404);
+		assertThat(page.getWebResponse().getContentAsString()).doesNotContain("For Alice only");
+		var csrf = ((HtmlPage) recipient.getPage(url("/received")))
+			.<org.htmlunit.html.HtmlInput>getFirstByXPath("//input[@name='_csrf']").getValue();
+		for (var action : new String[] { "/open", "/files/1", "/zip", "/encrypted/1", "/delete" }) {
+			var post = new org.htmlunit.WebRequest(new java.net.URL(url("/received/" + aliceDelivery + action)),
+					org.htmlunit.HttpMethod.POST);
+			post.setRequestParameters(java.util.List.of(new org.htmlunit.util.NameValuePair("_csrf", csrf),
+					new org.htmlunit.util.NameValuePair("secuPass", RECIPIENT_SECUPASS),
+					new org.htmlunit.util.NameValuePair("confirm", "yes")));
+			var answer = recipient.getPage(post).getWebResponse();
+			assertThat(answer.getStatusCode()).as(action).isEqualTo(404);
+			assertThat(answer.getContentAsString()).as(action).doesNotContain("For Alice only");
 		}
+		assertThat(jdbc.queryForObject("select count(*) from delivery_recipients where delivery_id = ?"
+				+ " and downloaded_at is null and deleted_at is null", Integer.class, aliceDelivery))
+			.as("Bob's downloads and delete left Alice's delivery as it was").isOne();
 		for (var path : new String[] { "/outbox", "/outbox/new", "/outbox/" + aliceDelivery, "/inbox", "/admin/users" }) {
 			assertThat(recipient.getPage(url(path)).getWebResponse().getStatusCode()).as(path).isEqualTo(403);
 		}
@@ -284,6 +301,32 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 		assertThat(blobContents().keySet()).isEqualTo(before);
 		assertThat(jdbc.queryForObject("select count(*) from deliveries where subject = 'Too big'", Integer.class))
 			.isZero();
+	}
+
+	@Test
+	void anotherStaffMemberNeitherSeesNorWithdrawsTheSendersDelivery() throws Exception {
+		send(newAddress(), "Only the sender's", "", randomFile("own.pdf", 1000));
+		var id = jdbc.queryForObject("select id from deliveries where subject = 'Only the sender''s'", UUID.class);
+		var colleague = new Credentials("colleague-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
+				RECIPIENT_PASSWORD, RECIPIENT_SECUPASS);
+		HtmlPage users = staff.getPage(url("/admin/users"));
+		AccountFixtures.type(users, "email", colleague.email());
+		((org.htmlunit.html.HtmlSelect) users.getElementById("language")).setSelectedAttribute("en", true);
+		AccountFixtures.submit(users, "email");
+		setUpAccess(TestMailServer.link(MAIL.await(colleague.email(), "/account/setup/"),
+				PUBLIC_BASE_URL + "/account/setup/"));
+		AccountFixtures.logIn(recipient, url("/login"), colleague);
+
+		assertThat(((HtmlPage) recipient.getPage(url("/outbox"))).asNormalizedText()).doesNotContain("Only the sender's");
+		assertThat(recipient.getPage(url("/outbox/" + id)).getWebResponse().getStatusCode()).isEqualTo(404);
+		var csrf = ((HtmlPage) recipient.getPage(url("/outbox")))
+			.<HtmlInput>getFirstByXPath("//input[@name='_csrf']").getValue();
+		var withdraw = new org.htmlunit.WebRequest(new java.net.URL(url("/outbox/" + id + "/withdraw")),
+				org.htmlunit.HttpMethod.POST);
+		withdraw.setRequestParameters(java.util.List.of(new org.htmlunit.util.NameValuePair("_csrf", csrf)));
+		assertThat(recipient.getPage(withdraw).getWebResponse().getStatusCode()).isEqualTo(404);
+		assertThat(staff.getPage(url("/outbox/" + id)).getWebResponse().getStatusCode())
+			.as("still there for its sender").isEqualTo(200);
 	}
 
 	@Test

@@ -202,6 +202,47 @@ class BoxMembershipIntegrationTests extends TresorIntegrationTest {
 	}
 
 	@Test
+	void staffOfAnotherBoxGetsTheSameNotFoundForItsSubmissionsAsForAnIdThatDoesNotExist() throws Exception {
+		var administrator = AccountFixtures.administrator(context, this::local);
+		var outsider = inviteStaffMember();
+		var name = "Payroll " + UUID.randomUUID().toString().substring(0, 8);
+		var slug = createBox(name);
+		addMember(admin.getPage(url("/admin/boxes")), name, administrator.email(), "");
+		var plaintext = Files.write(temp.resolve("salaries.pdf"), "salary list ".repeat(500).getBytes());
+		var reference = submitTo(slug, "payroll secret", plaintext).getElementById("reference").getTextContent();
+		var submission = local(TestMailServer.link(MAIL.await(administrator.email(), reference),
+				PUBLIC_BASE_URL + "/inbox/"));
+
+		AccountFixtures.logIn(member, url("/login"), outsider);
+		var guessed = member.getPage(url("/inbox/" + UUID.randomUUID())).getWebResponse();
+		assertThat(guessed.getStatusCode()).isEqualTo(404);
+		for (var path : new String[] { "", "/encrypted/1" }) {
+			var answer = member.getPage(submission + path).getWebResponse();
+			assertThat(answer.getStatusCode()).as(path).isEqualTo(404);
+			assertThat(withoutReference(answer.getContentAsString())).as(path)
+				.isEqualTo(withoutReference(guessed.getContentAsString()));
+		}
+		var csrf = ((HtmlPage) member.getPage(url("/inbox")))
+			.<org.htmlunit.html.HtmlInput>getFirstByXPath("//input[@name='_csrf']").getValue();
+		for (var action : new String[] { "/open", "/files/1", "/zip", "/delete" }) {
+			var post = new org.htmlunit.WebRequest(new java.net.URL(submission + action), org.htmlunit.HttpMethod.POST);
+			post.setRequestParameters(java.util.List.of(new org.htmlunit.util.NameValuePair("_csrf", csrf),
+					new org.htmlunit.util.NameValuePair("secuPass", outsider.secuPass())));
+			var answer = member.getPage(post).getWebResponse();
+			assertThat(answer.getStatusCode()).as(action).isEqualTo(404);
+			assertThat(answer.getContentAsString()).as(action).doesNotContain(reference).doesNotContain("payroll");
+		}
+
+		assertThat(admin.getPage(submission).getWebResponse().getStatusCode())
+			.as("the outsider's delete changed nothing").isEqualTo(200);
+	}
+
+	/** Error pages differ only in their reference id (and the CSRF token of the logout form, masked anew each time). */
+	private static String withoutReference(String page) {
+		return page.replaceAll("[2-9A-Z]{4}-[2-9A-Z]{4}", "XXXX-XXXX").replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+	}
+
+	@Test
 	void unknownBoxIsNotFound() throws Exception {
 		assertThat(client.getPage(url("/submit/no-such-box")).getWebResponse().getStatusCode()).isEqualTo(404);
 	}

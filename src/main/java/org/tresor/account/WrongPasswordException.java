@@ -1,0 +1,9 @@
+package org.tresor.account;
+
+/** The current password, typed to confirm a change, is not the account's. */
+class WrongPasswordException extends RuntimeException {
+
+	WrongPasswordException() {
+		super("wrong current password");
+	}
+}

@@ -1,0 +1,35 @@
+package org.tresor.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class AccountStateTests {
+
+	private static final Instant CHANGED = Instant.parse("2026-11-27T08:00:00Z");
+
+	@Test
+	void admitsEverySessionOfAnEnabledAccountWhosePasswordNeverChanged() {
+		assertThat(new AccountState(true, null).admits(Instant.parse("2020-01-01T00:00:00Z"))).isTrue();
+		assertThat(new AccountState(true, null).admits(null)).isTrue();
+	}
+
+	@Test
+	void refusesEverySessionOfADisabledAccount() {
+		assertThat(new AccountState(false, null).admits(CHANGED.plusSeconds(1))).isFalse();
+	}
+
+	@Test
+	void refusesSessionsThatSignedInBeforeThePasswordChanged() {
+		assertThat(new AccountState(true, CHANGED).admits(CHANGED.minusNanos(1000))).isFalse();
+		assertThat(new AccountState(true, CHANGED).admits(null)).as("sign-in time unknown").isFalse();
+	}
+
+	@Test
+	void admitsTheSessionThatChangedThePasswordAndLaterSignIns() {
+		assertThat(new AccountState(true, CHANGED).admits(CHANGED)).isTrue();
+		assertThat(new AccountState(true, CHANGED).admits(CHANGED.plusSeconds(1))).isTrue();
+	}
+}
