@@ -75,9 +75,9 @@ class DeliveryDownloadsIntegrationTests extends TresorIntegrationTest {
 		assertThat(file.body()).hasSize(SIZE);
 		assertAttachment(new RawHttp(port).postFrom(recipient, recipient.getPage(url("/received/" + delivery.id())),
 				"/received/" + delivery.id() + "/zip", Map.of("secuPass", DeliveryFlowIntegrationTests.RECIPIENT_SECUPASS)));
-		var session = "JSESSIONID=" + recipient.getCookieManager().getCookie("JSESSIONID").getValue();
-		assertAttachment(new RawHttp(port).send("GET", "/received/" + delivery.id() + "/encrypted/1",
-				Map.of("Cookie", session), new byte[0]));
+		// marks the delivery downloaded, so a POST with the CSRF token
+		assertAttachment(new RawHttp(port).postFrom(recipient, recipient.getPage(url("/received/" + delivery.id())),
+				"/received/" + delivery.id() + "/encrypted/1", Map.of()));
 	}
 
 	static void assertAttachment(RawHttp.Response download) {
