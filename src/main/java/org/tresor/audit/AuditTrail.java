@@ -21,6 +21,7 @@ import org.tresor.delivery.DeliveryCreated;
 import org.tresor.delivery.DeliveryDeletedByRecipient;
 import org.tresor.delivery.DeliveryDownloaded;
 import org.tresor.delivery.DeliveryWithdrawn;
+import org.tresor.parcel.PartDamaged;
 import org.tresor.submission.SubmissionDeleted;
 import org.tresor.submission.SubmissionDownloaded;
 import org.tresor.submission.SubmissionExpired;
@@ -158,6 +159,13 @@ class AuditTrail {
 	void on(DeliveryDeletedByRecipient event) {
 		record(clock.instant(), emailOf(event.recipient()), AuditAction.DELIVERY_DELETED_BY_RECIPIENT,
 				"delivery " + event.reference());
+	}
+
+	/** Which blob and who opened it; the reader's download was cut off. Never a file name. */
+	@EventListener
+	void on(PartDamaged event) {
+		record(clock.instant(), emailOf(event.reader()), AuditAction.INTEGRITY_FAILURE,
+				"blob " + event.blob().value() + " failed its integrity check");
 	}
 
 	private void record(Instant occurredAt, String actor, AuditAction action, String subject) {

@@ -24,8 +24,7 @@ public final class FileNames {
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
 		var cleaned = new StringBuilder(name.length());
 		name.codePoints()
-			.filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT
-					&& Character.getType(c) != Character.UNASSIGNED && Character.getType(c) != Character.SURROGATE)
+			.filter(FileNames::isShown)
 			.forEach(cleaned::appendCodePoint);
 		name = cleaned.toString().strip();
 		while (name.startsWith(".")) {
@@ -35,6 +34,18 @@ public final class FileNames {
 			name = keepEnd(name);
 		}
 		return name.isEmpty() ? FALLBACK : name;
+	}
+
+	/**
+	 * Control characters (NUL, CR, LF, escape sequences), format characters (right-to-left override,
+	 * zero-width), line and paragraph separators, unassigned and lone surrogate code points never show.
+	 */
+	private static boolean isShown(int c) {
+		return switch (Character.getType(c)) {
+			case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+					Character.UNASSIGNED, Character.SURROGATE -> false;
+			default -> true;
+		};
 	}
 
 	/** Shortens from the front of the stem so the extension survives. */

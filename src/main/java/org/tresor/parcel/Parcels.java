@@ -1,5 +1,6 @@
 package org.tresor.parcel;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,9 +14,11 @@ import java.util.zip.ZipOutputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.tresor.account.UserId;
 import org.tresor.crypto.Envelopes;
+import org.tresor.crypto.IntegrityException;
 import org.tresor.crypto.UnlockedKey;
 import org.tresor.storage.BlobId;
 import org.tresor.storage.BlobStore;
@@ -25,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reading stored parcels: the manifest, each file or all as one ZIP, decrypted while they stream, or a
  * part as the OpenPGP message GnuPG decrypts. Callers have checked that the user may see the parcel.
+ * A part that fails its integrity check is announced as {@link PartDamaged} (the audit log records it).
  */
 @Service
 public class Parcels {
@@ -39,10 +43,13 @@ public class Parcels {
 
 	private final JsonMapper json;
 
-	Parcels(Envelopes envelopes, BlobStore blobs, JsonMapper json) {
+	private final ApplicationEventPublisher events;
+
+	Parcels(Envelopes envelopes, BlobStore blobs, JsonMapper json, ApplicationEventPublisher events) {
 		this.envelopes = envelopes;
 		this.blobs = blobs;
 		this.json = json;
+		this.events = events;
 	}
 
 	public Manifest manifest(EncryptedPart manifest, UserId user, UnlockedKey key) throws IOException {
@@ -102,12 +109,106 @@ public class Parcels {
 		}
 	}
 
+	/**
+	 * The part's plaintext. A failure to open it that storage did not cause (no integrity packet, a key packet
+	 * of another key or body), and a failed integrity check at its end, are announced as damage.
+	 */
 	private InputStream decrypt(EncryptedPart part, UserId user, UnlockedKey key) throws IOException {
-		return envelopes.decrypt(key, requireKeyPacket(part, user), blobs.open(part.blob()));
+		var packet = requireKeyPacket(part, user);
+		var body = new StorageFailures(blobs.open(part.blob()));
+		InputStream plaintext;
+		try {
+			plaintext = envelopes.decrypt(key, packet, body);
+		}
+		catch (IOException e) {
+			if (!body.threw(e)) {
+				damaged(part, user);
+			}
+			throw e;
+		}
+		return new FilterInputStream(plaintext) {
+
+			/** A damaged stream keeps failing; one report is enough. */
+			private boolean reported;
+
+			private IntegrityException damaged(IntegrityException e) {
+				if (!reported) {
+					reported = true;
+					Parcels.this.damaged(part, user);
+				}
+				return e;
+			}
+
+			@Override
+			public int read() throws IOException {
+				try {
+					return super.read();
+				}
+				catch (IntegrityException e) {
+					throw damaged(e);
+				}
+			}
+
+			@Override
+			public int read(byte[] bytes, int offset, int length) throws IOException {
+				try {
+					return super.read(bytes, offset, length);
+				}
+				catch (IntegrityException e) {
+					throw damaged(e);
+				}
+			}
+		};
+	}
+
+	private void damaged(EncryptedPart part, UserId user) {
+		log.error("Blob {} failed its integrity check when user {} opened it", part.blob().value(), user.value());
+		events.publishEvent(new PartDamaged(part.blob(), user));
 	}
 
 	private static org.tresor.crypto.KeyPacket requireKeyPacket(EncryptedPart part, UserId user) {
 		return part.keyPacketFor(user).orElseThrow(PartNotReadableException::new);
+	}
+
+	/** Remembers whether the stored body itself failed, so a storage fault is not reported as damage. */
+	private static final class StorageFailures extends FilterInputStream {
+
+		private IOException failure;
+
+		StorageFailures(InputStream in) {
+			super(in);
+		}
+
+		boolean threw(Throwable e) {
+			for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+				if (cause == failure) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		@Override
+		public int read() throws IOException {
+			try {
+				return super.read();
+			}
+			catch (IOException e) {
+				failure = e;
+				throw e;
+			}
+		}
+
+		@Override
+		public int read(byte[] bytes, int offset, int length) throws IOException {
+			try {
+				return super.read(bytes, offset, length);
+			}
+			catch (IOException e) {
+				failure = e;
+				throw e;
+			}
+		}
 	}
 
 	private static String unique(String name, Set<String> used) {

@@ -25,7 +25,10 @@ class EmailAddressTests {
 	@NullAndEmptySource
 	@ValueSource(strings = { "anna", "anna@", "@example.org", "anna@@example.org", "anna@example.org\r\nBcc: x@y.z",
 			"anna@example.org\n", "a@b.de, c@d.de", "an na@example.org", "anna.@example.org", ".anna@example.org",
-			"anna@-example.org", "anna@example..org", "\"anna\"@example.org", "müller@beispiel.de" })
+			"anna@-example.org", "anna@example..org", "\"anna\"@example.org", "müller@beispiel.de",
+			"\"anna,bob\"@example.org", "anna@example.org;bob@example.org", "Anna <anna@example.org>",
+			"anna\u202E@example.org", "anna\u200B@example.org", "anna@example.org\u2028", "anna@exam\u0000ple.org",
+			"anna@example.org\rBcc: x@y.z", "\tanna@example.org" })
 	void rejectsInvalidAddresses(String address) {
 		assertThat(EmailAddress.isValid(address)).isFalse();
 	}

@@ -1,0 +1,193 @@
+package org.tresor.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.ContentDisposition;
+import org.tresor.RawHttp;
+import org.tresor.TestMailServer;
+import org.tresor.TresorIntegrationTest;
+import org.tresor.account.AccountFixtures;
+import org.tresor.account.AccountFixtures.Credentials;
+
+/**
+ * What a recipient's browser receives, byte by byte: every kind of download is an attachment it neither
+ * renders, sniffs nor caches; ciphertext changed behind Tresor's back fails closed, the download breaking off
+ * before its end or never starting, and the audit log records the blob, never the file name.
+ */
+class DeliveryDownloadsIntegrationTests extends TresorIntegrationTest {
+
+	static final int SIZE = 600_000;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@TempDir
+	Path uploads;
+
+	WebClient staff;
+
+	WebClient recipient;
+
+	Credentials sender;
+
+	@BeforeEach
+	void signIn() throws IOException {
+		staff = DeliveryFlowIntegrationTests.browser();
+		recipient = DeliveryFlowIntegrationTests.browser();
+		sender = AccountFixtures.administrator(context, this::local);
+		AccountFixtures.logIn(staff, url("/login"), sender);
+	}
+
+	@AfterEach
+	void closeBrowsers() {
+		staff.close();
+		recipient.close();
+	}
+
+	@Test
+	void everyKindOfDownloadIsAnAttachmentThatIsNeverSniffedNorCached() throws Exception {
+		var address = activatedRecipient();
+		var delivery = deliveryTo(address, "<b>report\u202Elmth.html");
+
+		var file = download(address, delivery, "/files/1");
+		assertAttachment(file);
+		assertThat(ContentDisposition.parse(file.header("Content-Disposition")).getFilename())
+			.isEqualTo("<b>reportlmth.html");
+		assertThat(file.body()).hasSize(SIZE);
+		assertAttachment(new RawHttp(port).postFrom(recipient, recipient.getPage(url("/received/" + delivery.id())),
+				"/received/" + delivery.id() + "/zip", Map.of("secuPass", DeliveryFlowIntegrationTests.RECIPIENT_SECUPASS)));
+		// marks the delivery downloaded, so a POST with the CSRF token
+		assertAttachment(new RawHttp(port).postFrom(recipient, recipient.getPage(url("/received/" + delivery.id())),
+				"/received/" + delivery.id() + "/encrypted/1", Map.of()));
+	}
+
+	static void assertAttachment(RawHttp.Response download) {
+		assertThat(download.status()).isEqualTo(200);
+		assertThat(download.complete()).isTrue();
+		assertThat(download.header("Content-Type")).isEqualTo("application/octet-stream");
+		assertThat(download.header("Content-Disposition")).startsWith("attachment; filename=\"")
+			.contains("; filename*=UTF-8''")
+			.matches("[\\x20-\\x7E]+");
+		assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(download.header("Cache-Control")).contains("no-store");
+	}
+
+	@Test
+	void flippedByteInAStoredFileCutsTheRecipientsDownloadShortAndIsAudited() throws Exception {
+		var address = activatedRecipient();
+		var delivery = deliveryTo(address, "flipped-secret-name.bin");
+		var file = blobPath(delivery.fileBlob());
+		var ciphertext = Files.readAllBytes(file);
+		ciphertext[ciphertext.length / 2] ^= 0x01;
+		Files.write(file, ciphertext);
+
+		var response = download(address, delivery, "/files/1");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.complete()).as("body complete").isFalse();
+		assertThat(response.body().length).isLessThan(SIZE);
+		assertAudited(delivery.fileBlob(), address);
+	}
+
+	@Test
+	void sendersKeyPacketInTheRecipientsPlaceIsRefusedAndAudited() throws Exception {
+		var address = activatedRecipient();
+		var delivery = deliveryTo(address, "swapped-secret-name.bin");
+		var recipientId = userId(address);
+		jdbc.update("update delivery_key_packets set packet = (select k.packet from delivery_key_packets k"
+				+ " where k.part_id = delivery_key_packets.part_id and k.user_id = ?) where user_id = ? and part_id ="
+				+ " (select id from delivery_parts where blob_id = ?)", userId(sender.email()), recipientId,
+				delivery.fileBlob());
+
+		var response = download(address, delivery, "/files/1");
+
+		assertThat(response.status()).isEqualTo(500);
+		assertThat(response.header("Content-Disposition")).isNull();
+		assertAudited(delivery.fileBlob(), address);
+	}
+
+	record Sent(String id, String fileBlob) {
+	}
+
+	Sent deliveryTo(String address, String fileName) throws IOException {
+		var subject = "Tamper " + fileName;
+		HtmlPage form = staff.getPage(url("/outbox/new"));
+		DeliveryFlowIntegrationTests.fill(form, address, subject, "", randomFile(fileName));
+		DeliveryFlowIntegrationTests.press(form, "Send now", 0);
+		var id = jdbc.queryForObject("select id from deliveries where subject = ?", String.class, subject);
+		var blob = jdbc.queryForObject("select blob_id from delivery_parts where delivery_id = ? and kind = 'FILE'",
+				String.class, id);
+		return new Sent(id, blob);
+	}
+
+	RawHttp.Response download(String address, Sent delivery, String what) throws IOException {
+		AccountFixtures.logIn(recipient, url("/login"), new Credentials(address,
+				DeliveryFlowIntegrationTests.RECIPIENT_PASSWORD, DeliveryFlowIntegrationTests.RECIPIENT_SECUPASS));
+		HtmlPage details = recipient.getPage(url("/received/" + delivery.id()));
+		return new RawHttp(port).postFrom(recipient, details, "/received/" + delivery.id() + what,
+				Map.of("secuPass", DeliveryFlowIntegrationTests.RECIPIENT_SECUPASS));
+	}
+
+	/** An external recipient who has set up access, by way of a first delivery that the sender completed. */
+	String activatedRecipient() throws IOException {
+		var address = DeliveryFlowIntegrationTests.newAddress();
+		HtmlPage form = staff.getPage(url("/outbox/new"));
+		DeliveryFlowIntegrationTests.fill(form, address, "Welcome " + address, "", randomFile("welcome.txt"));
+		DeliveryFlowIntegrationTests.press(form, "Send now", 0);
+		var link = TestMailServer.link(MAIL.await(address, "/account/setup/"), PUBLIC_BASE_URL + "/account/setup/");
+		try (var browser = DeliveryFlowIntegrationTests.browser()) {
+			HtmlPage setup = browser.getPage(local(link));
+			AccountFixtures.type(setup, "password", DeliveryFlowIntegrationTests.RECIPIENT_PASSWORD);
+			AccountFixtures.type(setup, "passwordRepeated", DeliveryFlowIntegrationTests.RECIPIENT_PASSWORD);
+			AccountFixtures.type(setup, "secuPass", DeliveryFlowIntegrationTests.RECIPIENT_SECUPASS);
+			AccountFixtures.type(setup, "secuPassRepeated", DeliveryFlowIntegrationTests.RECIPIENT_SECUPASS);
+			AccountFixtures.submit(setup, "secuPassRepeated");
+		}
+		MAIL.await(sender.email(), address + " has set up access");
+		HtmlPage completion = staff.getPage(url("/outbox/complete"));
+		AccountFixtures.type(completion, "secuPass", sender.secuPass());
+		DeliveryFlowIntegrationTests.press(completion, "Complete deliveries", 0);
+		return address;
+	}
+
+	String userId(String email) {
+		return jdbc.queryForObject("select id from users where email = ?", String.class, email);
+	}
+
+	Path randomFile(String name) throws IOException {
+		var bytes = new byte[SIZE];
+		new Random(name.hashCode()).nextBytes(bytes);
+		return Files.write(uploads.resolve(name), bytes);
+	}
+
+	Path blobPath(String blob) {
+		return blobDirectory().resolve(blob.substring(0, 2)).resolve(blob);
+	}
+
+	void assertAudited(String blob, String reader) {
+		List<Map<String, Object>> entries = jdbc.queryForList("select actor, subject from audit_entries"
+				+ " where action = 'INTEGRITY_FAILURE' and subject like ?", "%" + blob + "%");
+		assertThat(entries).hasSize(1);
+		assertThat(entries.get(0)).containsEntry("actor", reader);
+		assertThat(entries.get(0).get("subject").toString()).doesNotContain("secret-name");
+	}
+}
