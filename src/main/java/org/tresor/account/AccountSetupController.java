@@ -12,7 +12,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.LinkToken;
 import org.tresor.crypto.SecuPass;
+import org.tresor.protection.ClientAddresses;
+import org.tresor.protection.Limit;
+import org.tresor.protection.RateLimits;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -25,8 +29,14 @@ class AccountSetupController {
 
 	private final Activations activations;
 
-	AccountSetupController(Activations activations) {
+	private final RateLimits limits;
+
+	private final ClientAddresses clients;
+
+	AccountSetupController(Activations activations, RateLimits limits, ClientAddresses clients) {
 		this.activations = activations;
+		this.limits = limits;
+		this.clients = clients;
 	}
 
 	@GetMapping
@@ -38,7 +48,9 @@ class AccountSetupController {
 
 	@PostMapping
 	String activate(@PathVariable String token, @Valid @ModelAttribute("form") ActivationForm form,
-			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		limits.acquire(Limit.SETUPS_PER_ADDRESS, clients.of(request));
 		var setupToken = parse(token);
 		if (result.hasErrors()) {
 			model.addAttribute("email", activations.pending(setupToken).value());

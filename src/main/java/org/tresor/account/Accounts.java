@@ -17,6 +17,10 @@ import org.tresor.crypto.PublicKeyRing;
 import org.tresor.crypto.SecuPass;
 import org.tresor.crypto.UnlockedKey;
 import org.tresor.crypto.WrongSecuPassException;
+import org.tresor.protection.ClientAddresses;
+import org.tresor.protection.Limit;
+import org.tresor.protection.RateLimits;
+import org.tresor.protection.TooManyAttemptsException;
 
 /** What other modules may ask of user accounts. */
 @Service
@@ -32,12 +36,19 @@ public class Accounts {
 
 	private final Clock clock;
 
-	Accounts(Users users, SetupLinks links, Keys keys, AccountProperties properties, Clock clock) {
+	private final RateLimits limits;
+
+	private final ClientAddresses clients;
+
+	Accounts(Users users, SetupLinks links, Keys keys, AccountProperties properties, Clock clock, RateLimits limits,
+			ClientAddresses clients) {
 		this.users = users;
 		this.links = links;
 		this.keys = keys;
 		this.properties = properties;
 		this.clock = clock;
+		this.limits = limits;
+		this.clients = clients;
 	}
 
 	@Transactional(readOnly = true)
@@ -94,12 +105,30 @@ public class Accounts {
 	}
 
 	/**
-	 * @throws WrongSecuPassException if the SecuPass does not unlock the user's key, or the user has no
-	 * key
+	 * Every SecuPass entry comes through here: it counts towards the client's rate limit, and a wrong one towards
+	 * the lockouts of the account and of the client. While either is locked, even the right SecuPass is refused
+	 * before Argon2 runs. Not in a transaction: the counts commit on their own and the key is read by itself.
+	 *
+	 * @throws WrongSecuPassException if the SecuPass does not unlock the user's key (one longer than any that
+	 * set-up accepts is refused unchecked), or the user has no key
+	 * @throws TooManyAttemptsException if the client or the account has had too many attempts
 	 */
-	@Transactional(readOnly = true)
 	public UnlockedKey unlock(UserId user, SecuPass pass) {
-		var key = users.findById(user).flatMap(User::secretKey).orElseThrow(WrongSecuPassException::new);
-		return keys.unlock(key, pass);
+		var client = clients.current();
+		client.ifPresent(address -> limits.acquire(Limit.SECUPASS_ENTRIES_PER_ADDRESS, address));
+		limits.checkNotLocked(Limit.WRONG_SECUPASSES_PER_ACCOUNT, user.value().toString());
+		client.ifPresent(address -> limits.checkNotLocked(Limit.WRONG_SECUPASSES_PER_ADDRESS, address));
+		try {
+			if (pass.characters().length > SecuPassStrength.MAX_LENGTH) {
+				throw new WrongSecuPassException();
+			}
+			var key = users.findById(user).flatMap(User::secretKey).orElseThrow(WrongSecuPassException::new);
+			return keys.unlock(key, pass);
+		}
+		catch (WrongSecuPassException e) {
+			limits.recordFailure(Limit.WRONG_SECUPASSES_PER_ACCOUNT, user.value().toString());
+			client.ifPresent(address -> limits.recordFailure(Limit.WRONG_SECUPASSES_PER_ADDRESS, address));
+			throw e;
+		}
 	}
 }

@@ -14,7 +14,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.LinkToken;
 import org.tresor.crypto.SecuPass;
+import org.tresor.protection.ClientAddresses;
+import org.tresor.protection.Limit;
+import org.tresor.protection.RateLimits;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
@@ -27,8 +31,14 @@ class FirstAdministratorController {
 
 	private final FirstAdministrator firstAdministrator;
 
-	FirstAdministratorController(FirstAdministrator firstAdministrator) {
+	private final RateLimits limits;
+
+	private final ClientAddresses clients;
+
+	FirstAdministratorController(FirstAdministrator firstAdministrator, RateLimits limits, ClientAddresses clients) {
 		this.firstAdministrator = firstAdministrator;
+		this.limits = limits;
+		this.clients = clients;
 	}
 
 	@GetMapping
@@ -40,8 +50,9 @@ class FirstAdministratorController {
 
 	@PostMapping
 	String create(@PathVariable String token, @Valid @ModelAttribute("form") AdministratorForm form,
-			BindingResult result, Model model, Locale locale, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			BindingResult result, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		limits.acquire(Limit.SETUPS_PER_ADDRESS, clients.of(request));
 		var setupToken = parse(token);
 		if (result.hasErrors()) {
 			firstAdministrator.checkLink(setupToken);

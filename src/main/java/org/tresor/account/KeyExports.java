@@ -22,9 +22,12 @@ class KeyExports {
 
 	private final Keys keys;
 
-	KeyExports(Users users, Keys keys) {
+	private final Accounts accounts;
+
+	KeyExports(Users users, Keys keys, Accounts accounts) {
 		this.users = users;
 		this.keys = keys;
+		this.accounts = accounts;
 	}
 
 	@Transactional(readOnly = true)
@@ -44,10 +47,10 @@ class KeyExports {
 	 *
 	 * @throws org.tresor.crypto.WrongSecuPassException if {@code secuPass} does not unlock the key
 	 */
-	@Transactional(readOnly = true)
 	byte[] secretKey(UserId id, SecuPass secuPass) {
+		// checked like every SecuPass entry (rate limit, lockout) before the export converts the key
+		accounts.unlock(id, secuPass);
 		var key = user(id).secretKey().orElseThrow(() -> new IllegalStateException("no key"));
-		keys.unlock(key, secuPass);
 		return keys.exportSecretKey(key, secuPass);
 	}
 

@@ -1,6 +1,7 @@
 package org.tresor.account;
 
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -9,10 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Looks up who tries to sign in. Unknown addresses and users still waiting for set-up are "not found";
  * Spring Security then checks a dummy hash, so the answer and its timing do not reveal which addresses
- * exist. Disabled users are found but refused.
+ * exist. Disabled users are found but refused. A hash made with weaker parameters than today's (Argon2id with
+ * 16 MiB, say) is replaced at the next successful login, while the password is at hand.
  */
 @Service
-class Logins implements UserDetailsService {
+class Logins implements UserDetailsService, UserDetailsPasswordService {
 
 	private final Users users;
 
@@ -27,5 +29,14 @@ class Logins implements UserDetailsService {
 			.filter(user -> user.passwordHash().isPresent())
 			.map(AccountUser::of)
 			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
+	}
+
+	@Override
+	@Transactional
+	public UserDetails updatePassword(UserDetails user, String newPasswordHash) {
+		return users.findByEmail(EmailAddress.normalise(user.getUsername())).map(found -> {
+			found.rehashPassword(newPasswordHash);
+			return (UserDetails) AccountUser.of(found);
+		}).orElse(user);
 	}
 }

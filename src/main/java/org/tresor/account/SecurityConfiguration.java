@@ -8,6 +8,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -24,6 +25,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.tresor.OrganisationProperties;
+import org.tresor.protection.ClientAddresses;
+import org.tresor.protection.RateLimits;
+import org.tresor.protection.TooManyAttemptsPage;
 
 import jakarta.servlet.DispatcherType;
 
@@ -124,7 +128,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, SignIns signIns,
-			OrganisationProperties organisation, Environment environment) throws Exception {
+			OrganisationProperties organisation, Environment environment, RateLimits limits, ClientAddresses clients,
+			TooManyAttemptsPage tooManyAttempts) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/", "/submit/**", "/setup/**", "/account/setup/**", "/login", "/css/**", "/js/**",
 						"/error", "/dev/**")
@@ -139,15 +144,19 @@ class SecurityConfiguration {
 				.successHandler(signIns)
 				.failureHandler(signIns))
 			.addFilterAfter(new ActiveAccountFilter(users), SecurityContextHolderFilter.class)
+			.addFilterBefore(new LoginGuard(limits, clients, tooManyAttempts), UsernamePasswordAuthenticationFilter.class)
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers(headers, organisation, production(environment)))
 			.csrf(Customizer.withDefaults());
 		return http.build();
 	}
 
-	/** Argon2id (the Spring Security 5.8 defaults: 16 MiB, 2 iterations, 16-byte salt, 32-byte hash). */
+	/**
+	 * Argon2id with OWASP's minimum: 19 MiB, 2 iterations, 1 lane (16-byte salt, 32-byte hash). Hashes made with
+	 * other parameters (the earlier 16 MiB) still verify: each hash carries its own.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+		return new LengthLimitedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2));
 	}
 }

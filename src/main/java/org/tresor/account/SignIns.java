@@ -17,6 +17,9 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.DatabaseUnavailable;
+import org.tresor.protection.ClientAddresses;
+import org.tresor.protection.Limit;
+import org.tresor.protection.RateLimits;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +28,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * What happens after the login form was sent: the time of the last login is kept for the administrators, and
  * every login and every wrong password for an existing account is announced (the audit log records them).
+ * Every failed login counts towards the lockouts of the address typed and of the client ({@link LoginGuard}),
+ * for unknown addresses too, so a lockout tells nobody whether an account exists.
  */
 @Component
 class SignIns implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
@@ -39,16 +44,23 @@ class SignIns implements AuthenticationSuccessHandler, AuthenticationFailureHand
 
 	private final Clock clock;
 
+	private final RateLimits limits;
+
+	private final ClientAddresses clients;
+
 	private final SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
 
 	private final SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler(
 			"/login?error");
 
-	SignIns(Users users, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+	SignIns(Users users, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+			RateLimits limits, ClientAddresses clients) {
 		this.users = users;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.limits = limits;
+		this.clients = clients;
 		success.setDefaultTargetUrl("/");
 	}
 
@@ -80,6 +92,8 @@ class SignIns implements AuthenticationSuccessHandler, AuthenticationFailureHand
 			return;
 		}
 		var email = request.getParameter("email");
+		limits.recordFailure(Limit.WRONG_PASSWORDS_PER_ACCOUNT, EmailAddress.normalise(email));
+		limits.recordFailure(Limit.WRONG_PASSWORDS_PER_ADDRESS, clients.of(request));
 		if (email != null) {
 			transactions.executeWithoutResult(status -> users.findByEmail(EmailAddress.normalise(email))
 				.ifPresent(user -> {

@@ -29,6 +29,12 @@ import jakarta.validation.Payload;
 
 		@Override
 		public boolean isValid(String value, ConstraintValidatorContext context) {
+			if (value != null && value.length() > SecuPassStrength.MAX_LENGTH) {
+				// not weak but absurd: say so, rather than ask for a stronger one
+				context.disableDefaultConstraintViolation();
+				context.buildConstraintViolationWithTemplate("account.error.secuPass.long").addConstraintViolation();
+				return false;
+			}
 			return SecuPassStrength.of(value).isAcceptable();
 		}
 	}

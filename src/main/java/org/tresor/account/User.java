@@ -97,6 +97,14 @@ class User {
 		this.activatedAt = now;
 	}
 
+	/** The same password, hashed again with today's parameters (done at login, when the password is at hand). */
+	void rehashPassword(String passwordHash) {
+		if (!isActive()) {
+			throw new IllegalStateException("account is not set up");
+		}
+		this.passwordHash = passwordHash;
+	}
+
 	void grant(Role role) {
 		var granted = EnumSet.copyOf(roles());
 		granted.add(role);

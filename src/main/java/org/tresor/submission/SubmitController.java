@@ -16,6 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.account.EmailAddress;
 import org.tresor.parcel.ParcelIntake;
 import org.tresor.parcel.ParcelRejectedException;
+import org.tresor.protection.ClientAddresses;
+import org.tresor.protection.Limit;
+import org.tresor.protection.RateLimits;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,11 +43,18 @@ class SubmitController {
 
 	private final SubmissionProperties properties;
 
-	SubmitController(Boxes boxes, TicketOffice tickets, Intake intake, SubmissionProperties properties) {
+	private final RateLimits limits;
+
+	private final ClientAddresses clients;
+
+	SubmitController(Boxes boxes, TicketOffice tickets, Intake intake, SubmissionProperties properties,
+			RateLimits limits, ClientAddresses clients) {
 		this.boxes = boxes;
 		this.tickets = tickets;
 		this.intake = intake;
 		this.properties = properties;
+		this.limits = limits;
+		this.clients = clients;
 	}
 
 	record TicketRequest(String email) {
@@ -59,7 +69,8 @@ class SubmitController {
 
 	@PostMapping("/submit/{slug:[a-z0-9-]+}")
 	String requestTicket(@PathVariable String slug, @RequestParam(defaultValue = "") String email, Locale locale,
-			Model model, HttpServletResponse response) {
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		limits.acquire(Limit.TICKET_REQUESTS_PER_ADDRESS, clients.of(request));
 		var box = box(slug);
 		if (!EmailAddress.isValid(email)) {
 			model.addAttribute("box", box);
@@ -68,7 +79,10 @@ class SubmitController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return REQUEST_VIEW;
 		}
-		tickets.issue(box, EmailAddress.of(email), locale);
+		var address = EmailAddress.of(email);
+		// the same for every address: a 429 for one that had its tickets says nothing about who has an account
+		limits.acquire(Limit.TICKET_REQUESTS_PER_EMAIL, address.value());
+		tickets.issue(box, address, locale);
 		return "redirect:/submit/" + box.slug() + "/requested";
 	}
 

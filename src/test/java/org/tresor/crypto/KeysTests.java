@@ -110,6 +110,18 @@ class KeysTests {
 			}
 		}
 
+		/** OWASP's floor for Argon2id: at least 19 MiB and 2 passes; the SecuPass gets 64 MiB, 3 passes, 4 lanes. */
+		@Test
+		void protectsSecretKeysAboveTheOwaspArgon2Floor() {
+			for (var iterator = KeyRings.parse(alice.secretKey()).getSecretKeys(); iterator.hasNext();) {
+				var s2k = iterator.next().getS2K();
+				assertThat(s2k.getType()).isEqualTo(S2K.ARGON_2);
+				assertThat(1L << s2k.getMemorySizeExponent()).as("memory in KiB").isGreaterThanOrEqualTo(19 * 1024);
+				assertThat(s2k.getPasses()).isGreaterThanOrEqualTo(2);
+				assertThat(s2k.getParallelism()).isGreaterThanOrEqualTo(1);
+			}
+		}
+
 		@Test
 		void advertisesOnlyModificationDetectionSoGnuPG22AcceptsIt() {
 			var primaryKey = KeyRings.parse(alice.publicKey()).getPublicKey();
