@@ -311,6 +311,11 @@ class Tresor:
             "--spring.thymeleaf.cache=true",
             "--tresor.submission.max-submission-size=6GB",
             "--tresor.submission.max-file-size=6GB",
+            # every simulated client sends from 127.0.0.1: one address's limits would stop the load test
+            "--tresor.rate-limit.ticket-requests-per-address.attempts=100000",
+            "--tresor.rate-limit.secu-pass-entries-per-address.attempts=100000",
+            "--tresor.rate-limit.setups-per-address.attempts=100000",
+            "--tresor.rate-limit.logins-per-address.attempts=100000",
         ]
         self.log_file = open(self.log_path, "w")
         self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT, cwd=work)
