@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +27,13 @@ class PasswordChanges {
 
 	private final Clock clock;
 
-	PasswordChanges(Users users, PasswordEncoder passwords, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	PasswordChanges(Users users, PasswordEncoder passwords, Clock clock, ApplicationEventPublisher events) {
 		this.users = users;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -44,6 +48,7 @@ class PasswordChanges {
 		var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		user.changePassword(passwords.encode(next), now);
 		log.info("User {} changed the password; the account's other sessions end", id.value());
+		events.publishEvent(new PasswordChanged(id, user.email().value()));
 		return now;
 	}
 }

@@ -7,5 +7,7 @@ enum AuditAction {
 	USER_ENABLED, USER_DELETED, DELIVERY_SENT, DELIVERY_COMPLETED, DELIVERY_DOWNLOADED, DELIVERY_WITHDRAWN,
 	DELIVERY_DELETED_BY_RECIPIENT, SUBMISSION_EXPIRED, ACCOUNT_REMOVED,
 	/** A stored part failed its integrity check when someone opened it. */
-	INTEGRITY_FAILURE
+	INTEGRITY_FAILURE,
+	/** The account's other sessions ended with it. */
+	PASSWORD_CHANGED
 }

@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.tresor.account.AccountActivated;
 import org.tresor.account.AccountRemoved;
+import org.tresor.account.PasswordChanged;
 import org.tresor.account.Accounts;
 import org.tresor.account.AdministratorCreated;
 import org.tresor.account.SetupLinkIssued;
@@ -77,6 +78,11 @@ class AuditTrail {
 	@EventListener
 	void on(SignInFailed event) {
 		record(clock.instant(), event.email(), AuditAction.SIGN_IN_FAILED, "user " + event.email());
+	}
+
+	@EventListener
+	void on(PasswordChanged event) {
+		record(clock.instant(), event.email(), AuditAction.PASSWORD_CHANGED, "user " + event.email());
 	}
 
 	@EventListener

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.tresor.TestMailServer;
 import org.tresor.TresorIntegrationTest;
 import org.tresor.account.AccountFixtures.Credentials;
@@ -34,6 +35,9 @@ class SessionIntegrationTests extends TresorIntegrationTest {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	private final WebClient one = browser();
 
@@ -96,6 +100,16 @@ class SessionIntegrationTests extends TresorIntegrationTest {
 			AccountFixtures.logIn(three, url("/login"),
 					new Credentials(user.email(), "a brand new password 42", user.secuPass()));
 		}
+	}
+
+	@Test
+	void aPasswordChangeIsAudited() throws IOException {
+		AccountFixtures.logIn(one, url("/login"), user);
+
+		changePassword(one, user.password(), "a brand new password 42", "a brand new password 42");
+
+		assertThat(jdbc.queryForList("select actor from audit_entries where action = 'PASSWORD_CHANGED'", String.class))
+			.contains(user.email());
 	}
 
 	@Test

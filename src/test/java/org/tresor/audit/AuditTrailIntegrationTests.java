@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.account.AccountActivated;
 import org.tresor.account.AdministratorCreated;
+import org.tresor.account.PasswordChanged;
 import org.tresor.account.Role;
 import org.tresor.account.SetupLinkIssued;
 import org.tresor.account.SignInFailed;
@@ -145,6 +146,13 @@ class AuditTrailIntegrationTests extends NotificationIntegrationTestSupport {
 				.extracting(AuditEntryView::actor, AuditEntryView::action)
 				.containsExactly("staff@example.org", "USER_SIGNED_IN");
 		assertThat(recordedFor(new SignInFailed(staff, "staff@example.org")).action()).isEqualTo("SIGN_IN_FAILED");
+	}
+
+	@Test
+	void recordsAPasswordChangeByTheAccountItself() {
+		assertThat(recordedFor(new PasswordChanged(staff, "staff@example.org")))
+				.extracting(AuditEntryView::actor, AuditEntryView::action, AuditEntryView::subject)
+				.containsExactly("staff@example.org", "PASSWORD_CHANGED", "user staff@example.org");
 	}
 
 	@Test
