@@ -1,11 +1,7 @@
 package org.tresor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -40,13 +36,8 @@ public record LinkToken(String value) {
 
 	/** Lower-case hex SHA-256 of the token's characters. */
 	public String hash() {
-		try {
-			var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		// the token is ASCII, so its UTF-8 bytes are its ASCII bytes
+		return Sha256.hex(value);
 	}
 
 	@Override

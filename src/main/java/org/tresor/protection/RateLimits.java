@@ -1,17 +1,15 @@
 package org.tresor.protection;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
+
+import org.tresor.Sha256;
 
 /**
  * Counts attempts in token buckets (Bucket4j) shared by all instances through the database. A bucket holds
@@ -78,12 +76,6 @@ public class RateLimits {
 	}
 
 	private static String id(String key) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java runtime has SHA-256", e);
-		}
+		return Sha256.hex(key);
 	}
 }
