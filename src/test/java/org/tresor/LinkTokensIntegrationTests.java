@@ -139,11 +139,7 @@ class LinkTokensIntegrationTests extends TresorIntegrationTest {
 	}
 
 	WebClient browser() {
-		var browser = new WebClient();
-		browser.getOptions().setJavaScriptEnabled(false);
-		browser.getOptions().setCssEnabled(false);
-		browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-		browser.addRequestHeader("Accept-Language", "en");
+		var browser = Browsers.browser();
 		browsers.add(browser);
 		return browser;
 	}

@@ -43,11 +43,7 @@ class MailAddressesIntegrationTests extends TresorIntegrationTest {
 
 	@BeforeEach
 	void browser() {
-		browser = new WebClient();
-		browser.getOptions().setJavaScriptEnabled(false);
-		browser.getOptions().setCssEnabled(false);
-		browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-		browser.addRequestHeader("Accept-Language", "en");
+		browser = Browsers.browser();
 	}
 
 	@AfterEach

@@ -1,6 +1,7 @@
 package org.tresor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tresor.Browsers.browser;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -204,15 +205,6 @@ class TwoInstancesIntegrationTests {
 	private static String on(ConfigurableApplicationContext instance, String link) {
 		assertThat(link).startsWith(PUBLIC_BASE_URL + "/");
 		return url(instance, link.substring(PUBLIC_BASE_URL.length()));
-	}
-
-	private static WebClient browser() {
-		var browser = new WebClient();
-		browser.getOptions().setJavaScriptEnabled(false);
-		browser.getOptions().setCssEnabled(false);
-		browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-		browser.addRequestHeader("Accept-Language", "en");
-		return browser;
 	}
 
 	private static Page press(HtmlPage page, String label) throws IOException {

@@ -21,6 +21,7 @@ import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.tresor.Browsers;
 import org.tresor.TestMailServer;
 import org.tresor.TresorIntegrationTest;
 import org.tresor.account.AccountFixtures.Credentials;
@@ -211,12 +212,8 @@ class SessionIntegrationTests extends TresorIntegrationTest {
 	}
 
 	private static WebClient browser() {
-		var browser = new WebClient();
-		browser.getOptions().setJavaScriptEnabled(false);
-		browser.getOptions().setCssEnabled(false);
-		browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
+		var browser = Browsers.browser();
 		browser.getOptions().setPrintContentOnFailingStatusCode(false);
-		browser.addRequestHeader("Accept-Language", "en");
 		return browser;
 	}
 }

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ContentDisposition;
+import org.tresor.Browsers;
 import org.tresor.RawHttp;
 import org.tresor.TestMailServer;
 import org.tresor.TresorIntegrationTest;
@@ -51,8 +52,8 @@ class DeliveryDownloadsIntegrationTests extends TresorIntegrationTest {
 
 	@BeforeEach
 	void signIn() throws IOException {
-		staff = DeliveryFlowIntegrationTests.browser();
-		recipient = DeliveryFlowIntegrationTests.browser();
+		staff = Browsers.browser();
+		recipient = Browsers.browser();
 		sender = AccountFixtures.administrator(context, this::local);
 		AccountFixtures.logIn(staff, url("/login"), sender);
 	}
@@ -154,7 +155,7 @@ class DeliveryDownloadsIntegrationTests extends TresorIntegrationTest {
 		DeliveryFlowIntegrationTests.fill(form, address, "Welcome " + address, "", randomFile("welcome.txt"));
 		DeliveryFlowIntegrationTests.press(form, "Send now", 0);
 		var link = TestMailServer.link(MAIL.await(address, "/account/setup/"), PUBLIC_BASE_URL + "/account/setup/");
-		try (var browser = DeliveryFlowIntegrationTests.browser()) {
+		try (var browser = Browsers.browser()) {
 			HtmlPage setup = browser.getPage(local(link));
 			AccountFixtures.type(setup, "password", DeliveryFlowIntegrationTests.RECIPIENT_PASSWORD);
 			AccountFixtures.type(setup, "passwordRepeated", DeliveryFlowIntegrationTests.RECIPIENT_PASSWORD);

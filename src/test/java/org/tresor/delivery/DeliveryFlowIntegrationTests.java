@@ -1,6 +1,7 @@
 package org.tresor.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tresor.Browsers.browser;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -578,15 +579,6 @@ class DeliveryFlowIntegrationTests extends TresorIntegrationTest {
 
 	static String newAddress() {
 		return "recipient-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-	}
-
-	static WebClient browser() {
-		var browser = new WebClient();
-		browser.getOptions().setJavaScriptEnabled(false);
-		browser.getOptions().setCssEnabled(false);
-		browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-		browser.addRequestHeader("Accept-Language", "en");
-		return browser;
 	}
 
 	static String subject(jakarta.mail.internet.MimeMessage mail) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.tresor.Browsers;
 import org.tresor.RawHttp;
 import org.tresor.TresorIntegrationTest;
 import org.tresor.account.AccountFixtures;
@@ -36,7 +37,7 @@ class DeliveryUploadLimitsIntegrationTests extends TresorIntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	final WebClient staff = DeliveryFlowIntegrationTests.browser();
+	final WebClient staff = Browsers.browser();
 
 	@AfterEach
 	void close() {

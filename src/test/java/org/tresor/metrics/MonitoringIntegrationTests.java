@@ -1,6 +1,7 @@
 package org.tresor.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tresor.Browsers.browser;
 import static org.tresor.account.AccountFixtures.type;
 
 import java.io.IOException;
@@ -163,14 +164,5 @@ class MonitoringIntegrationTests extends TresorIntegrationTest {
 		HtmlButton button = page.getFirstByXPath("//button[normalize-space(.)='" + label + "']");
 		assertThat(button).as("button '" + label + "'").isNotNull();
 		return button.click();
-	}
-
-	private static WebClient browser() {
-		var browser = new WebClient();
-		browser.getOptions().setJavaScriptEnabled(false);
-		browser.getOptions().setCssEnabled(false);
-		browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-		browser.addRequestHeader("Accept-Language", "en");
-		return browser;
 	}
 }

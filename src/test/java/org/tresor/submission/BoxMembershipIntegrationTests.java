@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.tresor.Browsers;
 import org.tresor.TestMailServer;
 import org.tresor.TresorIntegrationTest;
 import org.tresor.account.AccountFixtures;
@@ -36,11 +37,11 @@ class BoxMembershipIntegrationTests extends TresorIntegrationTest {
 	@TempDir
 	Path temp;
 
-	WebClient admin = InboundFlowIntegrationTests.browser();
+	WebClient admin = Browsers.browser();
 
-	WebClient member = InboundFlowIntegrationTests.browser();
+	WebClient member = Browsers.browser();
 
-	WebClient client = InboundFlowIntegrationTests.browser();
+	WebClient client = Browsers.browser();
 
 	@AfterEach
 	void close() {
@@ -115,7 +116,7 @@ class BoxMembershipIntegrationTests extends TresorIntegrationTest {
 		var download = InboundFlowIntegrationTests.press(details, "Download").getWebResponse();
 		assertThat(download.getContentAsStream().readAllBytes()).isEqualTo(Files.readAllBytes(plaintext));
 
-		try (var other = InboundFlowIntegrationTests.browser()) {
+		try (var other = Browsers.browser()) {
 			AccountFixtures.logIn(other, url("/login"), notSharedWith);
 			HtmlPage otherInbox = other.getPage(url("/inbox"));
 			assertThat(otherInbox.asNormalizedText()).doesNotContain(reference);

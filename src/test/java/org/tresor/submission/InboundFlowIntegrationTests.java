@@ -2,6 +2,7 @@ package org.tresor.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tresor.Browsers.browser;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -73,15 +74,6 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		client.close();
 		staff.close();
 		clock.reset();
-	}
-
-	static WebClient browser() {
-		var browser = new WebClient();
-		browser.getOptions().setJavaScriptEnabled(false);
-		browser.getOptions().setCssEnabled(false);
-		browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-		browser.addRequestHeader("Accept-Language", "en");
-		return browser;
 	}
 
 	@Test

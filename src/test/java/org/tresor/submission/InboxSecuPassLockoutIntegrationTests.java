@@ -14,6 +14,7 @@ import org.htmlunit.html.HtmlTextArea;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.tresor.Browsers;
 import org.tresor.RateLimitedIntegrationTest;
 import org.tresor.TestMailServer;
 import org.tresor.account.AccountFixtures;
@@ -73,11 +74,7 @@ class InboxSecuPassLockoutIntegrationTests extends RateLimitedIntegrationTest {
 
 	/** A browser behind the trusted proxy, as a client of its own. */
 	private static WebClient browser() {
-		var browser = new WebClient();
-		browser.getOptions().setJavaScriptEnabled(false);
-		browser.getOptions().setCssEnabled(false);
-		browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-		browser.addRequestHeader("Accept-Language", "en");
+		var browser = Browsers.browser();
 		browser.addRequestHeader("X-Forwarded-For", someAddress());
 		return browser;
 	}

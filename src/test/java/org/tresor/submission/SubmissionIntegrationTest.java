@@ -36,6 +36,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.tresor.FaultyBlobStore;
 import org.tresor.TestMailServer;
+import org.tresor.Browsers;
 import org.tresor.TresorIntegrationTest;
 import org.tresor.storage.BlobStore;
 
@@ -80,12 +81,7 @@ public abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
 	}
 
 	protected static WebClient browser() {
-		var browser = new WebClient();
-		browser.getOptions().setJavaScriptEnabled(false);
-		browser.getOptions().setCssEnabled(false);
-		browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
-		browser.addRequestHeader("Accept-Language", "en");
-		return browser;
+		return Browsers.browser();
 	}
 
 	protected static String sender() {
