@@ -1,8 +1,12 @@
 package org.tresor.crypto;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.concurrent.Executor;
 
+import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.bouncycastle.bcpg.AEADEncDataPacket;
@@ -14,26 +18,34 @@ import org.bouncycastle.openpgp.PGPSessionKey;
 import org.bouncycastle.openpgp.operator.PGPDataDecryptor;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 import org.bouncycastle.openpgp.operator.SessionKeyDataDecryptorFactory;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JceSessionKeyDataDecryptorFactoryBuilder;
 
 /**
  * BouncyCastle's JCE session-key decryptor with one change: AES in SEIPD v1 (the MDC-protected packets
  * Tresor and GnuPG write) is decrypted by {@link CfbDecryptingStream}, whose batched AES calls are what
- * lets a download keep up with GnuPG. BouncyCastle still parses the packets and checks the MDC (SHA-1 by
- * the JDK) against what that stream returns; every other case (other ciphers, AEAD packets, data without
- * integrity protection) goes to BouncyCastle's decryptor unchanged.
+ * lets a download keep up with GnuPG. That stream also hashes for the MDC, and both run on another thread
+ * ({@link ReadAheadInputStream}), ahead of the one that parses the packets and writes the response.
+ * BouncyCastle still parses the packets and compares the MDC with that digest. Every other case (other
+ * ciphers, AEAD packets, data without integrity protection) goes to BouncyCastle's decryptor unchanged.
  */
 final class BatchedCfbDecryptorFactory implements SessionKeyDataDecryptorFactory {
+
+	/** What a download reads ahead of the response: 512 KiB of heap per open download. */
+	private static final int READ_AHEAD_CHUNK_SIZE = 1 << 17;
+
+	private static final int READ_AHEAD_CHUNKS = 4;
 
 	private final SessionKeyDataDecryptorFactory standard;
 
 	private final int bufferSize;
 
-	BatchedCfbDecryptorFactory(PGPSessionKey sessionKey, int bufferSize) {
+	private final Executor readAhead;
+
+	BatchedCfbDecryptorFactory(PGPSessionKey sessionKey, int bufferSize, Executor readAhead) {
 		this.standard = new JceSessionKeyDataDecryptorFactoryBuilder().setProvider(BouncyCastle.BULK_PROVIDER)
 			.build(sessionKey);
 		this.bufferSize = bufferSize;
+		this.readAhead = readAhead;
 	}
 
 	@Override
@@ -48,28 +60,67 @@ final class BatchedCfbDecryptorFactory implements SessionKeyDataDecryptorFactory
 			return standard.createDataDecryptor(withIntegrityPacket, algorithm, key);
 		}
 		try {
-			var ecb = CfbDecryptingStream.keystreamCipher(new SecretKeySpec(key, "AES"));
-			PGPDigestCalculator sha1 = new JcaPGPDigestCalculatorProviderBuilder().build().get(HashAlgorithmTags.SHA1);
-			return new PGPDataDecryptor() {
-
-				@Override
-				public InputStream getInputStream(InputStream in) {
-					return new CfbDecryptingStream(in, ecb, bufferSize);
-				}
-
-				@Override
-				public int getBlockSize() {
-					return CfbDecryptingStream.BLOCK;
-				}
-
-				@Override
-				public PGPDigestCalculator getIntegrityCalculator() {
-					return sha1;
-				}
-			};
+			return new Decryptor(CfbDecryptingStream.keystreamCipher(new SecretKeySpec(key, "AES")),
+					MessageDigest.getInstance("SHA-1"));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new PGPException("Cannot create the AES cipher", ex);
+		}
+	}
+
+	/**
+	 * One SEIPD v1 body. BouncyCastle tees the plaintext into the integrity calculator on the thread that
+	 * reads it; here the calculator ignores its copy and hands out the digest the decrypting stream computed
+	 * on the read-ahead task, over the same bytes.
+	 */
+	private final class Decryptor implements PGPDataDecryptor, PGPDigestCalculator {
+
+		private final Cipher ecb;
+
+		private final MessageDigest sha1;
+
+		private CfbDecryptingStream decrypting;
+
+		Decryptor(Cipher ecb, MessageDigest sha1) {
+			this.ecb = ecb;
+			this.sha1 = sha1;
+		}
+
+		@Override
+		public InputStream getInputStream(InputStream in) {
+			decrypting = new CfbDecryptingStream(in, ecb, bufferSize, sha1);
+			return new ReadAheadInputStream(decrypting, readAhead, READ_AHEAD_CHUNK_SIZE, READ_AHEAD_CHUNKS);
+		}
+
+		@Override
+		public int getBlockSize() {
+			return CfbDecryptingStream.BLOCK;
+		}
+
+		@Override
+		public PGPDigestCalculator getIntegrityCalculator() {
+			return this;
+		}
+
+		@Override
+		public int getAlgorithm() {
+			return HashAlgorithmTags.SHA1;
+		}
+
+		/** The tee's copy of the plaintext: the decrypting stream hashed the same bytes. */
+		@Override
+		public OutputStream getOutputStream() {
+			return OutputStream.nullOutputStream();
+		}
+
+		@Override
+		public byte[] getDigest() {
+			return decrypting.mdcDigest();
+		}
+
+		@Override
+		public void reset() {
+			throw new UnsupportedOperationException("The MDC of a body is computed once");
 		}
 	}
 

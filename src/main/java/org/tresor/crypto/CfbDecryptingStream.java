@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -16,12 +17,16 @@ import javax.crypto.ShortBufferException;
  * block cipher calls batched. Decrypting CFB needs only ciphertext: {@code P_i = C_i XOR AES_K(C_{i-1})}, so
  * the keystream for a whole buffer is one {@code AES/ECB} encryption of the buffer shifted by one block,
  * which the JDK runs on the CPU's AES instructions many blocks at a time. The JDK's own CFB mode calls AES
- * once per block and is several times slower. Integrity is not checked here: BouncyCastle hashes what this
- * stream returns and checks the MDC at the end, as it does with its own decryptors.
+ * once per block and is several times slower. The stream also hashes its plaintext for the MDC, all of it
+ * but the last 20 bytes (the MDC's value), right where it decrypts: whichever thread reads this stream does
+ * both. BouncyCastle compares that digest with the MDC at the end, as it does with its own decryptors.
  */
 final class CfbDecryptingStream extends InputStream {
 
 	static final int BLOCK = 16;
+
+	/** The SHA-1 value at the end of an MDC packet, which the MDC's hash does not cover. */
+	private static final int MDC_VALUE_LENGTH = 20;
 
 	/** Eight bytes at a time: the JIT does not vectorise the XOR of a byte loop here. */
 	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
@@ -40,6 +45,13 @@ final class CfbDecryptingStream extends InputStream {
 	/** The keystream, turned into plaintext in place. */
 	private final byte[] plaintext;
 
+	private final MessageDigest mdc;
+
+	/** The latest plaintext, not hashed yet because it may be the MDC's value. */
+	private final byte[] unhashed = new byte[MDC_VALUE_LENGTH];
+
+	private int unhashedLength;
+
 	private int held;
 
 	private int delivered;
@@ -50,8 +62,8 @@ final class CfbDecryptingStream extends InputStream {
 
 	private boolean ended;
 
-	/** {@code ecb} must be initialised to encrypt with the session key, without padding. */
-	CfbDecryptingStream(InputStream ciphertext, Cipher ecb, int bufferSize) {
+	/** {@code ecb} must be initialised to encrypt with the session key, without padding; {@code mdc} is SHA-1. */
+	CfbDecryptingStream(InputStream ciphertext, Cipher ecb, int bufferSize, MessageDigest mdc) {
 		if (bufferSize < BLOCK || bufferSize % BLOCK != 0) {
 			throw new IllegalArgumentException("The buffer must hold whole blocks: " + bufferSize);
 		}
@@ -59,6 +71,15 @@ final class CfbDecryptingStream extends InputStream {
 		this.ecb = ecb;
 		this.buffer = new byte[BLOCK + bufferSize];
 		this.plaintext = new byte[bufferSize];
+		this.mdc = mdc;
+	}
+
+	/** The hash of all plaintext but its last 20 bytes: the MDC's digest, once the stream has ended. */
+	byte[] mdcDigest() {
+		if (!ended) {
+			throw new IllegalStateException("The MDC covers the whole plaintext: read it to the end first");
+		}
+		return mdc.digest();
 	}
 
 	@Override
@@ -128,6 +149,7 @@ final class CfbDecryptingStream extends InputStream {
 		for (; i < held; i++) {
 			plaintext[i] ^= buffer[BLOCK + i];
 		}
+		hashAllButTheLast20Bytes(plaintext, delivered, held - delivered);
 		position = delivered;
 		limit = held;
 		// keep the last complete block as the next IV and any partial block for the next round
@@ -139,6 +161,23 @@ final class CfbDecryptingStream extends InputStream {
 		System.arraycopy(buffer, BLOCK + complete, buffer, BLOCK, partial);
 		held = partial;
 		delivered = partial;
+	}
+
+	private void hashAllButTheLast20Bytes(byte[] bytes, int offset, int length) {
+		int releasable = unhashedLength + length - MDC_VALUE_LENGTH;
+		if (releasable <= 0) {
+			System.arraycopy(bytes, offset, unhashed, unhashedLength, length);
+			unhashedLength += length;
+			return;
+		}
+		int fromUnhashed = Math.min(releasable, unhashedLength);
+		int fromBytes = releasable - fromUnhashed;
+		mdc.update(unhashed, 0, fromUnhashed);
+		mdc.update(bytes, offset, fromBytes);
+		int kept = unhashedLength - fromUnhashed;
+		System.arraycopy(unhashed, fromUnhashed, unhashed, 0, kept);
+		System.arraycopy(bytes, offset + fromBytes, unhashed, kept, length - fromBytes);
+		unhashedLength = MDC_VALUE_LENGTH;
 	}
 
 	/** A {@code AES/ECB/NoPadding} cipher of the bulk provider encrypting with {@code key}. */

@@ -55,11 +55,17 @@ public class Envelopes {
 
 	private final SecureRandom random = new SecureRandom();
 
-	/** Runs the encryption of each open stream next to its writer; threads end when idle. */
-	private final ExecutorService pipelines = Executors.newCachedThreadPool(daemonThreads("tresor-encryption-"));
+	/**
+	 * Runs the cipher and the MDC hashing of each open stream next to its caller: behind an upload's writer,
+	 * ahead of a download's reader. Threads end when idle.
+	 */
+	private final ExecutorService pipelines = Executors.newCachedThreadPool(daemonThreads("tresor-pipeline-"));
 
-	public Envelopes() {
+	private final CfbEncryptors encryptors;
+
+	Envelopes(CfbEncryptors encryptors) {
 		BouncyCastle.register();
+		this.encryptors = encryptors;
 	}
 
 	@PreDestroy
@@ -78,7 +84,7 @@ public class Envelopes {
 			throw new IllegalArgumentException("An envelope needs at least one recipient");
 		}
 		var encryptedData = new PGPEncryptedDataGenerator(
-				new PipelinedDataEncryptorBuilder(random, pipelines, PIPELINE_CHUNK_SIZE, PIPELINE_CHUNKS));
+				new PipelinedDataEncryptorBuilder(random, encryptors, pipelines, PIPELINE_CHUNK_SIZE, PIPELINE_CHUNKS));
 		for (PublicKeyRing recipient : recipients) {
 			encryptedData.addMethod(keyEncryption(recipient));
 		}
@@ -106,7 +112,7 @@ public class Envelopes {
 			PGPSessionKey sessionKey = sessionKey(key, encryptedData);
 			InputStream clear;
 			try {
-				clear = encryptedData.getDataStream(new BatchedCfbDecryptorFactory(sessionKey, BUFFER_SIZE));
+				clear = encryptedData.getDataStream(new BatchedCfbDecryptorFactory(sessionKey, BUFFER_SIZE, pipelines));
 			}
 			catch (PGPException ex) {
 				throw new IOException("The encrypted data cannot be decrypted with this key packet", ex);

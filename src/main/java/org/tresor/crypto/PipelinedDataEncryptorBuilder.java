@@ -1,13 +1,12 @@
 package org.tresor.crypto;
 
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.concurrent.Executor;
-
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
@@ -15,20 +14,23 @@ import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptor;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 
 /**
  * BouncyCastle's JCE data encryptor for AES-256 SEIPD v1 (CFB with a zero IV over prefix and data, MDC by
- * SHA-1), except that the cipher stream is a {@link PipelinedOutputStream}: the same SunJCE
- * {@code AES/CFB/NoPadding} cipher, run on a second thread so that the SHA-1 and everything around it no
- * longer wait for it. BouncyCastle still writes the packets, the prefix and the MDC.
+ * SHA-1), except that the work runs on another thread: the cipher stream is a {@link PipelinedOutputStream}
+ * that hashes for the MDC and encrypts by {@link CfbEncryptors}, while the writer's thread only parses the
+ * upload, copies and writes ciphertext. BouncyCastle still writes the packets, the prefix and the MDC.
  */
 final class PipelinedDataEncryptorBuilder implements PGPDataEncryptorBuilder {
 
 	private static final int ALGORITHM = SymmetricKeyAlgorithmTags.AES_256;
 
+	private static final int BLOCK_SIZE = 16;
+
 	private final JcePGPDataEncryptorBuilder standard;
+
+	private final CfbEncryptors encryptors;
 
 	private final Executor executor;
 
@@ -36,10 +38,12 @@ final class PipelinedDataEncryptorBuilder implements PGPDataEncryptorBuilder {
 
 	private final int chunks;
 
-	PipelinedDataEncryptorBuilder(SecureRandom random, Executor executor, int chunkSize, int chunks) {
+	PipelinedDataEncryptorBuilder(SecureRandom random, CfbEncryptors encryptors, Executor executor, int chunkSize,
+			int chunks) {
 		this.standard = new JcePGPDataEncryptorBuilder(ALGORITHM).setWithIntegrityPacket(true)
 			.setSecureRandom(random)
 			.setProvider(BouncyCastle.BULK_PROVIDER);
+		this.encryptors = encryptors;
 		this.executor = executor;
 		this.chunkSize = chunkSize;
 		this.chunks = chunks;
@@ -47,33 +51,74 @@ final class PipelinedDataEncryptorBuilder implements PGPDataEncryptorBuilder {
 
 	@Override
 	public PGPDataEncryptor build(byte[] keyBytes) throws PGPException {
-		PGPDigestCalculator sha1 = new JcaPGPDigestCalculatorProviderBuilder().build().get(HashAlgorithmTags.SHA1);
-		Cipher cipher;
 		try {
-			cipher = Cipher.getInstance("AES/CFB/NoPadding", BouncyCastle.BULK_PROVIDER);
-			cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keyBytes, "AES"),
-					new IvParameterSpec(new byte[cipher.getBlockSize()]));
+			return new Encryptor(encryptors.encryption(keyBytes, chunkSize), MessageDigest.getInstance("SHA-1"));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new PGPException("Cannot create the AES cipher", ex);
 		}
-		return new PGPDataEncryptor() {
+	}
 
-			@Override
-			public OutputStream getOutputStream(OutputStream out) {
-				return new PipelinedOutputStream(out, PipelinedOutputStream.encryption(cipher), executor, chunkSize, chunks);
-			}
+	/**
+	 * One SEIPD v1 body. BouncyCastle tees every byte of prefix, plaintext and MDC header into both the
+	 * integrity calculator and the cipher stream, then asks for the digest and writes it to the cipher stream
+	 * alone. So the calculator ignores its copy, and the cipher stream hashes what it encrypts, on the same
+	 * task, until the digest is asked for.
+	 */
+	private final class Encryptor implements PGPDataEncryptor, PGPDigestCalculator {
 
-			@Override
-			public PGPDigestCalculator getIntegrityCalculator() {
-				return sha1;
-			}
+		private final PipelinedOutputStream.Stage encryption;
 
-			@Override
-			public int getBlockSize() {
-				return cipher.getBlockSize();
+		private final MessageDigest sha1;
+
+		private PipelinedOutputStream cipherStream;
+
+		Encryptor(PipelinedOutputStream.Stage encryption, MessageDigest sha1) {
+			this.encryption = encryption;
+			this.sha1 = sha1;
+		}
+
+		@Override
+		public OutputStream getOutputStream(OutputStream out) {
+			cipherStream = new PipelinedOutputStream(out, encryption, sha1, executor, chunkSize, chunks);
+			return cipherStream;
+		}
+
+		@Override
+		public PGPDigestCalculator getIntegrityCalculator() {
+			return this;
+		}
+
+		@Override
+		public int getBlockSize() {
+			return BLOCK_SIZE;
+		}
+
+		@Override
+		public int getAlgorithm() {
+			return HashAlgorithmTags.SHA1;
+		}
+
+		/** The tee's copy of the bytes: the cipher stream hashes the same bytes itself. */
+		@Override
+		public OutputStream getOutputStream() {
+			return OutputStream.nullOutputStream();
+		}
+
+		@Override
+		public byte[] getDigest() {
+			try {
+				return cipherStream.finishDigest();
 			}
-		};
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot finish the MDC", ex);
+			}
+		}
+
+		@Override
+		public void reset() {
+			throw new UnsupportedOperationException("The MDC of a body is computed once");
+		}
 	}
 
 	@Override

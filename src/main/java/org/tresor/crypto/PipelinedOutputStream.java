@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
@@ -16,10 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Cipher;
 
 /**
- * Runs a {@link Stage} (encryption) over what is written, on another thread while the caller goes on. CFB
- * encryption cannot be split (each block needs the previous ciphertext) and costs as much as everything
- * else an upload does (reading and parsing the request, the MDC's SHA-1, writing the file) together. So
- * the caller fills chunks, a task runs the stage over them in order, and the caller writes each chunk's result
+ * Runs a {@link Stage} (encryption), and optionally a digest, over what is written, on another thread while
+ * the caller goes on. CFB encryption cannot be split (each block needs the previous ciphertext); with the
+ * MDC's SHA-1 it costs about as much as everything else an upload does (reading and parsing the request,
+ * copying, writing the file) together. So the caller fills chunks, a task runs the stage over them in order, and the caller writes each chunk's result
  * to {@code out} as it comes back. Only the caller ever writes to {@code out}. The task runs while chunks
  * are waiting and ends when there are none, so a stream abandoned half-way leaves no thread behind; while
  * the caller keeps it busy, chunks pass without any thread having to be woken. With {@code Runnable::run}
@@ -32,10 +33,16 @@ final class PipelinedOutputStream extends OutputStream {
 	 * bytes of {@code output} go to {@code out}.
 	 */
 	@FunctionalInterface
-	interface Stage {
+	interface Stage extends AutoCloseable {
 
 		int process(byte[] input, int length, byte[] output, boolean last) throws GeneralSecurityException;
+
+		/** Called when no chunk is being processed any more and none will be. */
+		@Override
+		default void close() {
+		}
 	}
+
 
 	/**
 	 * Encryption with {@code cipher}, a stream cipher mode: ciphertext out, as long as the plaintext. Not in
@@ -58,6 +65,11 @@ final class PipelinedOutputStream extends OutputStream {
 	private final Stage stage;
 
 	private final Executor executor;
+
+	/** Hashes the input on the task's thread before the stage runs, until {@link #finishDigest()}; or null. */
+	private final MessageDigest inputDigest;
+
+	private boolean digestFinished;
 
 	private final Queue<Chunk> free = new ArrayDeque<>();
 
@@ -86,6 +98,16 @@ final class PipelinedOutputStream extends OutputStream {
 	 * cipher's block size) are all the memory this stream takes.
 	 */
 	PipelinedOutputStream(OutputStream out, Stage stage, Executor executor, int chunkSize, int chunks) {
+		this(out, stage, null, executor, chunkSize, chunks);
+	}
+
+	/**
+	 * Also hashes what is written with {@code inputDigest}, on the task's thread, until {@link #finishDigest()}:
+	 * an OpenPGP MDC covers the plaintext up to the MDC packet's header, and hashing it next to the cipher
+	 * keeps the writer's thread free for the upload.
+	 */
+	PipelinedOutputStream(OutputStream out, Stage stage, MessageDigest inputDigest, Executor executor, int chunkSize,
+			int chunks) {
 		if (chunkSize <= 0 || chunkSize % 16 != 0) {
 			throw new IllegalArgumentException("A chunk must be whole cipher blocks: " + chunkSize);
 		}
@@ -95,6 +117,7 @@ final class PipelinedOutputStream extends OutputStream {
 		this.out = out;
 		this.stage = stage;
 		this.executor = executor;
+		this.inputDigest = inputDigest;
 		for (int i = 0; i < chunks; i++) {
 			free.add(new Chunk(chunkSize));
 		}
@@ -147,9 +170,57 @@ final class PipelinedOutputStream extends OutputStream {
 				writeNext();
 			}
 		}
+		finally {
+			closeStage();
+		}
+	}
+
+	/**
+	 * After a failure the task may still be working on chunks sent before it: waits for them, whatever
+	 * interrupts, so that a stage holding native memory is never closed under the task's feet.
+	 */
+	private void closeStage() {
+		boolean interrupted = false;
+		while (inFlight > 0) {
+			try {
+				processed.take();
+				inFlight--;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		stage.close();
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * The digest of everything written so far; later writes are not hashed. Waits for the chunks in flight,
+	 * then hashes the one being filled here.
+	 */
+	byte[] finishDigest() throws IOException {
+		if (inputDigest == null || digestFinished) {
+			throw new IllegalStateException("No digest to finish");
+		}
+		if (closed || failed) {
+			throw new IOException(closed ? "Stream closed" : "Stream failed before");
+		}
+		if (inFlight > 0 && processing.compareAndSet(false, true)) {
+			// fewer chunks than a batch may be waiting
+			executor.execute(this::processWaiting);
+		}
+		while (inFlight > 0) {
+			writeNext();
+		}
+		inputDigest.update(filling.data, 0, filling.length);
+		digestFinished = true;
+		return inputDigest.digest();
 	}
 
 	private void send(Chunk chunk) {
+		chunk.hashed = inputDigest != null && !digestFinished;
 		inFlight++;
 		toProcess.add(chunk);
 		// the ring holds at least 2 * batch chunks, so a writer waiting for a free one has started the task
@@ -211,6 +282,9 @@ final class PipelinedOutputStream extends OutputStream {
 
 	private void process(Chunk chunk) {
 		try {
+			if (chunk.hashed) {
+				inputDigest.update(chunk.data, 0, chunk.length);
+			}
 			chunk.result = stage.process(chunk.data, chunk.length, chunk.output, chunk.last);
 		}
 		catch (GeneralSecurityException | RuntimeException ex) {
@@ -229,6 +303,8 @@ final class PipelinedOutputStream extends OutputStream {
 		int result;
 
 		boolean last;
+
+		boolean hashed;
 
 		Exception failure;
 

@@ -2,12 +2,15 @@ package org.tresor.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -64,7 +67,7 @@ class CfbDecryptingStreamTests {
 
 		var read = new ByteArrayOutputStream();
 		try (var in = new CfbDecryptingStream(new ByteArrayInputStream(ciphertext), CfbDecryptingStream.keystreamCipher(key),
-				BUFFER)) {
+				BUFFER, sha1())) {
 			for (int b = in.read(); b != -1; b = in.read()) {
 				read.write(b);
 			}
@@ -91,7 +94,7 @@ class CfbDecryptingStreamTests {
 	void refusesABufferOfPartialBlocks() throws GeneralSecurityException {
 		Cipher ecb = CfbDecryptingStream.keystreamCipher(key(32));
 
-		assertThatIllegalArgumentException().isThrownBy(() -> new CfbDecryptingStream(InputStream.nullInputStream(), ecb, 1000));
+		assertThatIllegalArgumentException().isThrownBy(() -> new CfbDecryptingStream(InputStream.nullInputStream(), ecb, 1000, sha1()));
 	}
 
 	@Test
@@ -104,15 +107,38 @@ class CfbDecryptingStreamTests {
 			}
 		};
 
-		new CfbDecryptingStream(ciphertext, CfbDecryptingStream.keystreamCipher(key(32)), BUFFER).close();
+		new CfbDecryptingStream(ciphertext, CfbDecryptingStream.keystreamCipher(key(32)), BUFFER, sha1()).close();
 
 		assertThat(closed[0]).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 20, 21, 35, 36, 1023, 1044, 1045, 4097, 100_003 })
+	void hashesAllPlaintextButTheMdcValueWhateverTheReadPattern(int size) throws Exception {
+		SecretKey key = key(32);
+		byte[] plaintext = bytes(size);
+		var in = new CfbDecryptingStream(new ChunkedInputStream(cfbEncrypt(key, plaintext), 37, random),
+				CfbDecryptingStream.keystreamCipher(key), BUFFER, sha1());
+
+		in.transferTo(OutputStream.nullOutputStream());
+
+		assertThat(in.mdcDigest()).isEqualTo(sha1().digest(Arrays.copyOf(plaintext, size - 20)));
+	}
+
+	@Test
+	void hasNoMdcDigestBeforeTheEnd() throws Exception {
+		SecretKey key = key(32);
+		var in = new CfbDecryptingStream(new ByteArrayInputStream(cfbEncrypt(key, bytes(5000))),
+				CfbDecryptingStream.keystreamCipher(key), BUFFER, sha1());
+		in.read(new byte[100]);
+
+		assertThatIllegalStateException().isThrownBy(in::mdcDigest);
 	}
 
 	private byte[] decryptInChunks(byte[] ciphertext, SecretKey key, int largestChunk, int readSize) throws Exception {
 		var out = new ByteArrayOutputStream();
 		try (var in = new CfbDecryptingStream(new ChunkedInputStream(ciphertext, largestChunk, random),
-				CfbDecryptingStream.keystreamCipher(key), BUFFER)) {
+				CfbDecryptingStream.keystreamCipher(key), BUFFER, sha1())) {
 			byte[] buffer = new byte[Math.min(readSize, 1 << 16)];
 			int n;
 			while ((n = in.read(buffer, 0, 1 + random.nextInt(buffer.length))) != -1) {
@@ -130,6 +156,10 @@ class CfbDecryptingStreamTests {
 
 	private SecretKey key(int length) {
 		return new SecretKeySpec(bytes(length), "AES");
+	}
+
+	private static MessageDigest sha1() throws GeneralSecurityException {
+		return MessageDigest.getInstance("SHA-1");
 	}
 
 	private byte[] bytes(int length) {

@@ -3,6 +3,7 @@ package org.tresor.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import org.tresor.crypto.CryptoProperties.AesEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -32,12 +33,28 @@ class CryptoPropertiesTests {
 	void refusesToStartWithoutAnyUnlocks() {
 		context.withPropertyValues("tresor.crypto.max-concurrent-unlocks=0")
 			.run(started -> assertThat(started).hasFailed());
-		assertThatIllegalArgumentException().isThrownBy(() -> new CryptoProperties(0));
+		assertThatIllegalArgumentException().isThrownBy(() -> new CryptoProperties(0, AesEngine.AUTO));
+	}
+
+	@Test
+	void encryptsWithLibgcryptWhenItCanByDefault() {
+		context.run(started -> assertThat(started.getBean(CryptoProperties.class).aesEngine()).isEqualTo(AesEngine.AUTO));
+	}
+
+	@Test
+	void bindsTheAesEngine() {
+		context.withPropertyValues("tresor.crypto.aes-engine=jdk")
+			.run(started -> assertThat(started.getBean(CfbEncryptors.class).engine()).isEqualTo("the JDK (SunJCE)"));
+	}
+
+	@Test
+	void refusesToStartWithAnUnknownAesEngine() {
+		context.withPropertyValues("tresor.crypto.aes-engine=openssl").run(started -> assertThat(started).hasFailed());
 	}
 
 	@Configuration
 	@EnableConfigurationProperties(CryptoProperties.class)
-	@Import({ Keys.class, Envelopes.class })
+	@Import({ Keys.class, CfbEncryptors.class, Envelopes.class })
 	static class CryptoConfiguration {
 	}
 }

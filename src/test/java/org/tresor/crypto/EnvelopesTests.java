@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
+import org.tresor.crypto.CryptoProperties.AesEngine;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
@@ -42,7 +43,7 @@ class EnvelopesTests {
 
 	private static final byte[] PLAINTEXT = randomBytes(3 * 1024 * 1024 + 12345);
 
-	private final Envelopes envelopes = new Envelopes();
+	private final Envelopes envelopes = TestKeys.envelopes(AesEngine.AUTO);
 
 	@Nested
 	@TestInstance(Lifecycle.PER_CLASS)

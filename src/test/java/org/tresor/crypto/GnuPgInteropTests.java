@@ -7,6 +7,7 @@ import static org.tresor.crypto.TestKeys.CAROL;
 import static org.tresor.crypto.TestKeys.KEYS;
 import static org.tresor.crypto.TestKeys.decrypt;
 import static org.tresor.crypto.TestKeys.encrypt;
+import static org.tresor.crypto.TestKeys.envelopes;
 import static org.tresor.crypto.TestKeys.randomBytes;
 
 import java.io.ByteArrayInputStream;
@@ -15,12 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import org.tresor.crypto.CryptoProperties.AesEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tresor.crypto.TestKeys.Envelope;
 
@@ -33,7 +36,7 @@ class GnuPgInteropTests {
 
 	private static final byte[] PLAINTEXT = randomBytes(2 * 1024 * 1024 + 77);
 
-	private final Envelopes envelopes = new Envelopes();
+	private final Envelopes envelopes = envelopes(AesEngine.AUTO);
 
 	private GnuPg gnupg;
 
@@ -68,6 +71,14 @@ class GnuPgInteropTests {
 		String packets = gnupg.gpg(gnupg.write("listed.asc", exportedAliceKey), "--list-packets").assertSucceeded().out();
 
 		assertThat(packets).contains("iter+salt S2K, algo: 9, SHA1 protection, hash: 8").contains("protect count: 33554432 (240)");
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "LIBGCRYPT", "JDK" })
+	void decryptsWhatEitherAesEngineEncrypted(AesEngine engine) throws Exception {
+		Envelope envelope = encrypt(envelopes(engine), PLAINTEXT, ALICE);
+
+		assertThat(gpgDecrypt(envelope.keyPackets().get(0), envelope.body())).isEqualTo(PLAINTEXT);
 	}
 
 	@Test

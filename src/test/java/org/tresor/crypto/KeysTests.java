@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.tresor.crypto.CryptoProperties.AesEngine;
 import org.bouncycastle.bcpg.S2K;
 import org.bouncycastle.bcpg.SecretKeyPacket;
 import org.bouncycastle.bcpg.sig.Features;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 @TestInstance(Lifecycle.PER_CLASS)
 class KeysTests {
 
-	private final Keys keys = new Keys(new CryptoProperties(2));
+	private final Keys keys = new Keys(new CryptoProperties(2, AesEngine.AUTO));
 
 	private UserKeyPair alice;
 
@@ -58,7 +59,7 @@ class KeysTests {
 
 	@Test
 	void givesThePermitBackWhenTheSecuPassIsWrong() {
-		var oneAtATime = new Keys(new CryptoProperties(1));
+		var oneAtATime = new Keys(new CryptoProperties(1, AesEngine.AUTO));
 		for (int attempt = 0; attempt < 2; attempt++) {
 			assertThatExceptionOfType(WrongSecuPassException.class)
 				.isThrownBy(() -> oneAtATime.unlock(alice.secretKey(), SecuPass.of("guess")));

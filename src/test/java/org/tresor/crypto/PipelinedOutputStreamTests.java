@@ -8,10 +8,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
@@ -132,6 +135,80 @@ class PipelinedOutputStreamTests {
 			.withMessage("disk full");
 	}
 
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 1, CHUNK - 1, CHUNK, 3 * CHUNK + 17, 40 * CHUNK })
+	void hashesWhatWasWrittenUntilTheDigestIsAskedFor(int size) throws Exception {
+		byte[] hashed = bytes(size);
+		byte[] trailer = bytes(20);
+		var out = new ByteArrayOutputStream();
+		byte[] digest;
+
+		try (var pipelined = new PipelinedOutputStream(out, PipelinedOutputStream.encryption(cfb()), sha1(), executor,
+				CHUNK, 8)) {
+			pipelined.write(hashed, 0, hashed.length);
+			digest = pipelined.finishDigest();
+			pipelined.write(trailer, 0, trailer.length);
+		}
+
+		assertThat(digest).isEqualTo(sha1().digest(hashed));
+		byte[] everything = Arrays.copyOf(hashed, size + 20);
+		System.arraycopy(trailer, 0, everything, size, 20);
+		assertThat(out.toByteArray()).isEqualTo(cfb().doFinal(everything));
+	}
+
+	@Test
+	void finishesTheDigestWithFewerChunksWaitingThanStartTheTask() throws Exception {
+		byte[] hashed = bytes(CHUNK + 1);
+
+		try (var pipelined = new PipelinedOutputStream(OutputStream.nullOutputStream(),
+				PipelinedOutputStream.encryption(cfb()), sha1(), executor, CHUNK, 8)) {
+			pipelined.write(hashed, 0, hashed.length);
+
+			assertThat(pipelined.finishDigest()).isEqualTo(sha1().digest(hashed));
+		}
+	}
+
+	@Test
+	void closesTheStageOnlyAfterEveryChunkSentToItCameBack() throws Exception {
+		var processing = new AtomicInteger();
+		var closedWhileProcessing = new AtomicBoolean();
+		var closes = new AtomicInteger();
+		var slow = new PipelinedOutputStream.Stage() {
+			@Override
+			public int process(byte[] input, int length, byte[] output, boolean last) {
+				processing.incrementAndGet();
+				try {
+					Thread.sleep(20);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				processing.decrementAndGet();
+				return length;
+			}
+
+			@Override
+			public void close() {
+				closedWhileProcessing.compareAndSet(false, processing.get() > 0);
+				closes.incrementAndGet();
+			}
+		};
+		var failing = new OutputStream() {
+			@Override
+			public void write(int b) throws IOException {
+				throw new IOException("disk full");
+			}
+		};
+		var pipelined = new PipelinedOutputStream(failing, slow, executor, CHUNK, 6);
+
+		assertThatIOException().isThrownBy(() -> pipelined.write(new byte[10 * CHUNK], 0, 10 * CHUNK));
+		pipelined.close();
+		pipelined.close();
+
+		assertThat(closes).hasValue(1);
+		assertThat(closedWhileProcessing).isFalse();
+	}
+
 	@Test
 	void refusesChunksOfPartialBlocks() {
 		assertThatIllegalArgumentException()
@@ -142,6 +219,10 @@ class PipelinedOutputStreamTests {
 		var cipher = Cipher.getInstance("AES/CFB/NoPadding", "SunJCE");
 		cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
 		return cipher;
+	}
+
+	private static MessageDigest sha1() throws GeneralSecurityException {
+		return MessageDigest.getInstance("SHA-1");
 	}
 
 	private byte[] bytes(int length) {

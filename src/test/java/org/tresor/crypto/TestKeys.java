@@ -7,10 +7,12 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Random;
 
+import org.tresor.crypto.CryptoProperties.AesEngine;
+
 /** Keys generated once per test run: Argon2 makes every generation cost a few hundred milliseconds. */
 final class TestKeys {
 
-	static final Keys KEYS = new Keys(new CryptoProperties(2));
+	static final Keys KEYS = new Keys(new CryptoProperties(2, AesEngine.AUTO));
 
 	static final Person ALICE = Person.generate("alice@example.org", "Alice's SecuPass 1!");
 
@@ -19,6 +21,11 @@ final class TestKeys {
 	static final Person CAROL = Person.generate("carol@example.org", "Carol's SecuPass 3%");
 
 	private TestKeys() {
+	}
+
+	/** Envelopes whose uploads {@code engine} encrypts. */
+	static Envelopes envelopes(AesEngine engine) {
+		return new Envelopes(new CfbEncryptors(new CryptoProperties(2, engine)));
 	}
 
 	static byte[] randomBytes(int length) {
