@@ -5,10 +5,11 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The ceiling of any upload on this machine: how fast the JDK's AES-256 in CFB mode (what OpenPGP's SEIPD v1
- * needs; each block needs the previous ciphertext, so one stream runs on one core) and SHA-1 (the MDC) go,
- * alone, in memory. Prints {@code aes_cfb_encrypt_mib_s=... sha1_mib_s=...}. Run by bench/bench.py as a
- * single-file program: {@code java bench/CipherCeiling.java MIB}.
+ * How fast the JDK's AES-256 in CFB mode (what OpenPGP's SEIPD v1 needs; each block needs the previous
+ * ciphertext, so one stream runs on one core) and SHA-1 (the MDC) go, alone, in memory: the ceiling of an
+ * upload when Tresor encrypts with the JDK (bench.py measures libgcrypt's the same way). Prints
+ * {@code aes_cfb_encrypt_mib_s=... sha1_mib_s=...}. Run by bench/bench.py as a single-file program:
+ * {@code java bench/CipherCeiling.java MIB}.
  */
 public class CipherCeiling {
 
