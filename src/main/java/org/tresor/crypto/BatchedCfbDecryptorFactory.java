@@ -1,7 +1,6 @@
 package org.tresor.crypto;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.concurrent.Executor;
@@ -10,7 +9,6 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.bouncycastle.bcpg.AEADEncDataPacket;
-import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricEncIntegrityPacket;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
@@ -68,12 +66,8 @@ final class BatchedCfbDecryptorFactory implements SessionKeyDataDecryptorFactory
 		}
 	}
 
-	/**
-	 * One SEIPD v1 body. BouncyCastle tees the plaintext into the integrity calculator on the thread that
-	 * reads it; here the calculator ignores its copy and hands out the digest the decrypting stream computed
-	 * on the read-ahead task, over the same bytes.
-	 */
-	private final class Decryptor implements PGPDataDecryptor, PGPDigestCalculator {
+	/** One SEIPD v1 body; its MDC digest is the one the decrypting stream computed on the read-ahead task. */
+	private final class Decryptor implements PGPDataDecryptor {
 
 		private final Cipher ecb;
 
@@ -99,28 +93,7 @@ final class BatchedCfbDecryptorFactory implements SessionKeyDataDecryptorFactory
 
 		@Override
 		public PGPDigestCalculator getIntegrityCalculator() {
-			return this;
-		}
-
-		@Override
-		public int getAlgorithm() {
-			return HashAlgorithmTags.SHA1;
-		}
-
-		/** The tee's copy of the plaintext: the decrypting stream hashed the same bytes. */
-		@Override
-		public OutputStream getOutputStream() {
-			return OutputStream.nullOutputStream();
-		}
-
-		@Override
-		public byte[] getDigest() {
-			return decrypting.mdcDigest();
-		}
-
-		@Override
-		public void reset() {
-			throw new UnsupportedOperationException("The MDC of a body is computed once");
+			return new MdcCalculator(() -> decrypting.mdcDigest());
 		}
 	}
 

@@ -1,14 +1,11 @@
 package org.tresor.crypto;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.concurrent.Executor;
 
-import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptor;
@@ -60,12 +57,10 @@ final class PipelinedDataEncryptorBuilder implements PGPDataEncryptorBuilder {
 	}
 
 	/**
-	 * One SEIPD v1 body. BouncyCastle tees every byte of prefix, plaintext and MDC header into both the
-	 * integrity calculator and the cipher stream, then asks for the digest and writes it to the cipher stream
-	 * alone. So the calculator ignores its copy, and the cipher stream hashes what it encrypts, on the same
-	 * task, until the digest is asked for.
+	 * One SEIPD v1 body. BouncyCastle writes prefix, plaintext and MDC header, asks for the digest and writes
+	 * it to the cipher stream alone: the cipher stream hashes what it encrypts until the digest is asked for.
 	 */
-	private final class Encryptor implements PGPDataEncryptor, PGPDigestCalculator {
+	private final class Encryptor implements PGPDataEncryptor {
 
 		private final PipelinedOutputStream.Stage encryption;
 
@@ -86,38 +81,12 @@ final class PipelinedDataEncryptorBuilder implements PGPDataEncryptorBuilder {
 
 		@Override
 		public PGPDigestCalculator getIntegrityCalculator() {
-			return this;
+			return new MdcCalculator(() -> cipherStream.finishDigest());
 		}
 
 		@Override
 		public int getBlockSize() {
 			return BLOCK_SIZE;
-		}
-
-		@Override
-		public int getAlgorithm() {
-			return HashAlgorithmTags.SHA1;
-		}
-
-		/** The tee's copy of the bytes: the cipher stream hashes the same bytes itself. */
-		@Override
-		public OutputStream getOutputStream() {
-			return OutputStream.nullOutputStream();
-		}
-
-		@Override
-		public byte[] getDigest() {
-			try {
-				return cipherStream.finishDigest();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot finish the MDC", ex);
-			}
-		}
-
-		@Override
-		public void reset() {
-			throw new UnsupportedOperationException("The MDC of a body is computed once");
 		}
 	}
 

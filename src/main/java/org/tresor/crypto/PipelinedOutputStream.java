@@ -20,8 +20,8 @@ import javax.crypto.Cipher;
  * Runs a {@link Stage} (encryption), and optionally a digest, over what is written, on another thread while
  * the caller goes on. CFB encryption cannot be split (each block needs the previous ciphertext); with the
  * MDC's SHA-1 it costs about as much as everything else an upload does (reading and parsing the request,
- * copying, writing the file) together. So the caller fills chunks, a task runs the stage over them in order, and the caller writes each chunk's result
- * to {@code out} as it comes back. Only the caller ever writes to {@code out}. The task runs while chunks
+ * copying, writing the file) together. So the caller fills chunks, a task runs the stage over them in order,
+ * and the caller writes each chunk's result to {@code out} as it comes back. Only the caller ever writes to {@code out}. The task runs while chunks
  * are waiting and ends when there are none, so a stream abandoned half-way leaves no thread behind; while
  * the caller keeps it busy, chunks pass without any thread having to be woken. With {@code Runnable::run}
  * as executor, the stage runs on the caller's thread.
@@ -42,7 +42,6 @@ final class PipelinedOutputStream extends OutputStream {
 		default void close() {
 		}
 	}
-
 
 	/**
 	 * Encryption with {@code cipher}, a stream cipher mode: ciphertext out, as long as the plaintext. Not in
@@ -181,6 +180,10 @@ final class PipelinedOutputStream extends OutputStream {
 	 */
 	private void closeStage() {
 		boolean interrupted = false;
+		if (inFlight > 0) {
+			// fewer chunks than a batch may be waiting, with the task ended
+			startTask();
+		}
 		while (inFlight > 0) {
 			try {
 				processed.take();
@@ -207,9 +210,9 @@ final class PipelinedOutputStream extends OutputStream {
 		if (closed || failed) {
 			throw new IOException(closed ? "Stream closed" : "Stream failed before");
 		}
-		if (inFlight > 0 && processing.compareAndSet(false, true)) {
-			// fewer chunks than a batch may be waiting
-			executor.execute(this::processWaiting);
+		if (inFlight > 0) {
+			// fewer chunks than a batch may be waiting, with the task ended
+			startTask();
 		}
 		while (inFlight > 0) {
 			writeNext();
@@ -224,7 +227,14 @@ final class PipelinedOutputStream extends OutputStream {
 		inFlight++;
 		toProcess.add(chunk);
 		// the ring holds at least 2 * batch chunks, so a writer waiting for a free one has started the task
-		if ((waiting.incrementAndGet() >= batch || chunk.last) && processing.compareAndSet(false, true)) {
+		if (waiting.incrementAndGet() >= batch || chunk.last) {
+			startTask();
+		}
+	}
+
+	/** Starts the task unless it is running: it takes on every chunk waiting. */
+	private void startTask() {
+		if (processing.compareAndSet(false, true)) {
 			executor.execute(this::processWaiting);
 		}
 	}

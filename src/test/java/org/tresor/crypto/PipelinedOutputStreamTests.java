@@ -3,14 +3,18 @@ package org.tresor.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -207,6 +211,48 @@ class PipelinedOutputStreamTests {
 
 		assertThat(closes).hasValue(1);
 		assertThat(closedWhileProcessing).isFalse();
+	}
+
+	@Test
+	void closesAfterAFailureEvenWithFewerChunksWaitingThanStartTheTask() throws Exception {
+		var held = new ArrayList<Runnable>();
+		var runAtOnce = new AtomicBoolean();
+		Executor heldUntilReleased = task -> {
+			if (runAtOnce.get()) {
+				task.run();
+			}
+			else {
+				held.add(task);
+			}
+		};
+		var closes = new AtomicInteger();
+		PipelinedOutputStream.Stage copy = new PipelinedOutputStream.Stage() {
+			@Override
+			public int process(byte[] input, int length, byte[] output, boolean last) {
+				System.arraycopy(input, 0, output, 0, length);
+				return length;
+			}
+
+			@Override
+			public void close() {
+				closes.incrementAndGet();
+			}
+		};
+		var failing = new OutputStream() {
+			@Override
+			public void write(int b) throws IOException {
+				throw new IOException("disk full");
+			}
+		};
+		var pipelined = new PipelinedOutputStream(failing, copy, heldUntilReleased, CHUNK, 4);
+		pipelined.write(new byte[2 * CHUNK], 0, 2 * CHUNK);
+		held.remove(0).run();
+		runAtOnce.set(true);
+		// the third chunk waits alone, below the batch that starts the task, when writing the first one fails
+		assertThatIOException().isThrownBy(() -> pipelined.write(new byte[CHUNK], 0, CHUNK));
+
+		assertTimeoutPreemptively(Duration.ofSeconds(30), pipelined::close, "close() waited for a task never started");
+		assertThat(closes).hasValue(1);
 	}
 
 	@Test
