@@ -74,20 +74,21 @@ final class Libgcrypt {
 	 * machine). The library is loaded once per JVM by JNA; initialising it twice is harmless.
 	 */
 	static Loaded load() {
-		if (Native.SIZE_T_SIZE != Long.BYTES) {
-			return new Loaded(Optional.empty(), "size_t is not 64 bits on this machine");
-		}
 		Functions functions;
 		try {
 			functions = Native.load("gcrypt", Functions.class);
 		}
-		catch (UnsatisfiedLinkError notDevelopmentName) {
+		catch (LinkageError notDevelopmentName) {
 			try {
 				functions = Native.load("libgcrypt.so.20", Functions.class);
 			}
-			catch (UnsatisfiedLinkError ex) {
-				return new Loaded(Optional.empty(), "libgcrypt is not installed (" + ex.getMessage() + ")");
+			catch (LinkageError ex) {
+				// also JNA's own native part, which it cannot unpack where the temporary directory is noexec
+				return new Loaded(Optional.empty(), "libgcrypt cannot be loaded (" + ex.getMessage() + ")");
 			}
+		}
+		if (Native.SIZE_T_SIZE != Long.BYTES) {
+			return new Loaded(Optional.empty(), "size_t is not 64 bits on this machine");
 		}
 		String version = functions.gcry_check_version(MINIMUM_VERSION);
 		if (version == null) {

@@ -122,18 +122,7 @@ class PipelinedOutputStreamTests {
 
 	@Test
 	void passesOnAFailureOfTheStreamBelow() throws Exception {
-		var failing = new OutputStream() {
-			@Override
-			public void write(int b) throws IOException {
-				throw new IOException("disk full");
-			}
-
-			@Override
-			public void write(byte[] bytes, int offset, int length) throws IOException {
-				throw new IOException("disk full");
-			}
-		};
-		var pipelined = new PipelinedOutputStream(failing, PipelinedOutputStream.encryption(cfb()), executor, CHUNK, 3);
+		var pipelined = new PipelinedOutputStream(diskFull(), PipelinedOutputStream.encryption(cfb()), executor, CHUNK, 3);
 
 		assertThatIOException().isThrownBy(() -> pipelined.write(new byte[3 * CHUNK], 0, 3 * CHUNK))
 			.withMessage("disk full");
@@ -197,13 +186,7 @@ class PipelinedOutputStreamTests {
 				closes.incrementAndGet();
 			}
 		};
-		var failing = new OutputStream() {
-			@Override
-			public void write(int b) throws IOException {
-				throw new IOException("disk full");
-			}
-		};
-		var pipelined = new PipelinedOutputStream(failing, slow, executor, CHUNK, 6);
+		var pipelined = new PipelinedOutputStream(diskFull(), slow, executor, CHUNK, 6);
 
 		assertThatIOException().isThrownBy(() -> pipelined.write(new byte[10 * CHUNK], 0, 10 * CHUNK));
 		pipelined.close();
@@ -238,13 +221,7 @@ class PipelinedOutputStreamTests {
 				closes.incrementAndGet();
 			}
 		};
-		var failing = new OutputStream() {
-			@Override
-			public void write(int b) throws IOException {
-				throw new IOException("disk full");
-			}
-		};
-		var pipelined = new PipelinedOutputStream(failing, copy, heldUntilReleased, CHUNK, 4);
+		var pipelined = new PipelinedOutputStream(diskFull(), copy, heldUntilReleased, CHUNK, 4);
 		pipelined.write(new byte[2 * CHUNK], 0, 2 * CHUNK);
 		held.remove(0).run();
 		runAtOnce.set(true);
@@ -259,6 +236,21 @@ class PipelinedOutputStreamTests {
 	void refusesChunksOfPartialBlocks() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new PipelinedOutputStream(OutputStream.nullOutputStream(), PipelinedOutputStream.encryption(cfb()), executor, 1000, 3));
+	}
+
+	/** A stream below that fails every write, as a full disk does. */
+	private static OutputStream diskFull() {
+		return new OutputStream() {
+			@Override
+			public void write(int b) throws IOException {
+				throw new IOException("disk full");
+			}
+
+			@Override
+			public void write(byte[] bytes, int offset, int length) throws IOException {
+				throw new IOException("disk full");
+			}
+		};
 	}
 
 	private Cipher cfb() throws GeneralSecurityException {
