@@ -6,13 +6,14 @@ import java.io.InputStream;
 
 /**
  * Remembers the last exception the underlying body threw, so a storage failure is not reported as
- * tampering by {@link DecryptingStream}.
+ * tampering: by {@link DecryptingStream}, and by callers of {@link Envelopes#decrypt} that tell a body
+ * storage could not read from one that would not open.
  */
-final class FailureRecordingInputStream extends FilterInputStream {
+public final class FailureRecordingInputStream extends FilterInputStream {
 
 	private IOException failure;
 
-	FailureRecordingInputStream(InputStream in) {
+	public FailureRecordingInputStream(InputStream in) {
 		super(in);
 	}
 
@@ -50,7 +51,7 @@ final class FailureRecordingInputStream extends FilterInputStream {
 	}
 
 	/** Whether {@code exception} is, or was caused by, a failure of the underlying stream. */
-	boolean threw(IOException exception) {
+	public boolean threw(IOException exception) {
 		for (Throwable cause = exception; cause != null && failure != null; cause = cause.getCause()) {
 			if (cause == failure) {
 				return true;

@@ -18,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.tresor.account.UserId;
 import org.tresor.crypto.Envelopes;
+import org.tresor.crypto.FailureRecordingInputStream;
 import org.tresor.crypto.IntegrityException;
 import org.tresor.crypto.UnlockedKey;
 import org.tresor.storage.BlobId;
@@ -115,7 +116,7 @@ public class Parcels {
 	 */
 	private InputStream decrypt(EncryptedPart part, UserId user, UnlockedKey key) throws IOException {
 		var packet = requireKeyPacket(part, user);
-		var body = new StorageFailures(blobs.open(part.blob()));
+		var body = new FailureRecordingInputStream(blobs.open(part.blob()));
 		InputStream plaintext;
 		try {
 			plaintext = envelopes.decrypt(key, packet, body);
@@ -168,47 +169,6 @@ public class Parcels {
 
 	private static org.tresor.crypto.KeyPacket requireKeyPacket(EncryptedPart part, UserId user) {
 		return part.keyPacketFor(user).orElseThrow(PartNotReadableException::new);
-	}
-
-	/** Remembers whether the stored body itself failed, so a storage fault is not reported as damage. */
-	private static final class StorageFailures extends FilterInputStream {
-
-		private IOException failure;
-
-		StorageFailures(InputStream in) {
-			super(in);
-		}
-
-		boolean threw(Throwable e) {
-			for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-				if (cause == failure) {
-					return true;
-				}
-			}
-			return false;
-		}
-
-		@Override
-		public int read() throws IOException {
-			try {
-				return super.read();
-			}
-			catch (IOException e) {
-				failure = e;
-				throw e;
-			}
-		}
-
-		@Override
-		public int read(byte[] bytes, int offset, int length) throws IOException {
-			try {
-				return super.read(bytes, offset, length);
-			}
-			catch (IOException e) {
-				failure = e;
-				throw e;
-			}
-		}
 	}
 
 	private static String unique(String name, Set<String> used) {
