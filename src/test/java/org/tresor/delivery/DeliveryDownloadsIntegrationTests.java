@@ -1,6 +1,7 @@
 package org.tresor.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tresor.Attachments.assertAttachment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,17 +80,6 @@ class DeliveryDownloadsIntegrationTests extends TresorIntegrationTest {
 		// marks the delivery downloaded, so a POST with the CSRF token
 		assertAttachment(new RawHttp(port).postFrom(recipient, recipient.getPage(url("/received/" + delivery.id())),
 				"/received/" + delivery.id() + "/encrypted/1", Map.of()));
-	}
-
-	static void assertAttachment(RawHttp.Response download) {
-		assertThat(download.status()).isEqualTo(200);
-		assertThat(download.complete()).isTrue();
-		assertThat(download.header("Content-Type")).isEqualTo("application/octet-stream");
-		assertThat(download.header("Content-Disposition")).startsWith("attachment; filename=\"")
-			.contains("; filename*=UTF-8''")
-			.matches("[\\x20-\\x7E]+");
-		assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
-		assertThat(download.header("Cache-Control")).contains("no-store");
 	}
 
 	@Test

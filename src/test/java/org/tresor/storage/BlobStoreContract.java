@@ -51,9 +51,14 @@ abstract class BlobStoreContract {
 
 	@Test
 	void largeBlobWrittenInSmallPiecesKeepsEveryByte() throws IOException {
-		var store = store();
 		var content = new byte[LARGE];
 		new Random(5).nextBytes(content);
+
+		assertKeepsEveryByteWrittenInSmallPieces(store(), content);
+	}
+
+	/** Writes {@code content} 10,000 bytes at a time, commits and reads it back whole. */
+	static void assertKeepsEveryByteWrittenInSmallPieces(BlobStore store, byte[] content) throws IOException {
 		BlobId id;
 		try (var upload = store.create()) {
 			for (int offset = 0; offset < content.length; offset += 10_000) {

@@ -40,17 +40,8 @@ class FilesystemBlobStoreTests extends BlobStoreContract {
 		var store = new FilesystemBlobStore(properties(directory, DataSize.ofKilobytes(64)));
 		var content = new byte[5_000_000];
 		new Random(5).nextBytes(content);
-		BlobId id;
-		try (var upload = store.create()) {
-			for (int offset = 0; offset < content.length; offset += 10_000) {
-				upload.stream().write(content, offset, Math.min(10_000, content.length - offset));
-			}
-			assertThat(upload.commit()).isEqualTo(content.length);
-			id = upload.id();
-		}
-		try (var in = store.open(id)) {
-			assertThat(in.readAllBytes()).isEqualTo(content);
-		}
+
+		assertKeepsEveryByteWrittenInSmallPieces(store, content);
 		try (var left = Files.list(directory.resolve("tmp"))) {
 			assertThat(left).isEmpty();
 		}

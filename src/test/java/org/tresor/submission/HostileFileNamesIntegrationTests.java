@@ -1,6 +1,7 @@
 package org.tresor.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tresor.Attachments.assertAttachment;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -89,17 +90,6 @@ class HostileFileNamesIntegrationTests extends SubmissionIntegrationTest {
 		assertThat(blobFiles()).isEqualTo(blobsBefore);
 		assertThat(submissionsFrom(sender)).isZero();
 		assertThat(upload(formTarget(link), List.of("fine.txt")).status()).isEqualTo(302);
-	}
-
-	static void assertAttachment(RawHttp.Response download) {
-		assertThat(download.status()).isEqualTo(200);
-		assertThat(download.complete()).isTrue();
-		assertThat(download.header("Content-Type")).isEqualTo("application/octet-stream");
-		assertThat(download.header("Content-Disposition")).startsWith("attachment; filename=\"")
-			.contains("; filename*=UTF-8''")
-			.matches("[\\x20-\\x7E]+");
-		assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
-		assertThat(download.header("Cache-Control")).contains("no-store");
 	}
 
 	RawHttp.Response upload(FormTarget target, List<String> names) throws IOException {

@@ -25,10 +25,10 @@ class InterruptedUploadIntegrationTests extends SubmissionIntegrationTest {
 
 		try (var upload = new RawUpload(formTarget(link), new MultipartBody("half a message", "large.bin", file))) {
 			upload.sendFileUpTo(1_000_000);
-			await("the upload is being encrypted into a temporary file", () -> !uncheckedTemporaryFiles().isEmpty());
+			await("the upload is being encrypted into a temporary file", () -> !temporaryFiles().isEmpty());
 		}
 
-		await("the server cleared up after the client", () -> uncheckedTemporaryFiles().isEmpty());
+		await("the server cleared up after the client", () -> temporaryFiles().isEmpty());
 		assertThat(blobFiles()).isEqualTo(blobsBefore);
 		assertThat(submissionsFrom(sender)).isZero();
 		var retry = submit(client.getPage(local(link)), "second try", randomFile("small.bin", 1000));
@@ -74,14 +74,5 @@ class InterruptedUploadIntegrationTests extends SubmissionIntegrationTest {
 		faults().heal();
 		assertThat(submit(client.getPage(local(link)), "again", randomFile("scan.pdf", 1_500_000))
 			.getElementById("reference")).isNotNull();
-	}
-
-	java.util.Set<java.nio.file.Path> uncheckedTemporaryFiles() {
-		try {
-			return temporaryFiles();
-		}
-		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
 	}
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,24 +39,15 @@ class SlowUploadIntegrationTests extends SubmissionIntegrationTest {
 
 		try (var upload = new RawUpload(formTarget(link), new MultipartBody("stalled", "stalled.bin", file))) {
 			upload.sendFileUpTo(500_000);
-			await("the upload is being encrypted into a temporary file", () -> !temporary().isEmpty());
+			await("the upload is being encrypted into a temporary file", () -> !temporaryFiles().isEmpty());
 			// the client keeps the connection open and sends nothing more
-			await("the server gave up on the idle upload", () -> temporary().isEmpty());
+			await("the server gave up on the idle upload", () -> temporaryFiles().isEmpty());
 		}
 
 		assertThat(blobFiles()).isEqualTo(blobsBefore);
 		assertThat(submissionsFrom(sender)).isZero();
 		var retry = submit(client.getPage(local(link)), "second try", randomFile("small.bin", 1000));
 		assertThat(retry.getElementById("reference")).isNotNull();
-	}
-
-	Set<Path> temporary() {
-		try {
-			return temporaryFiles();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 	}
 
 	static Path temporaryDirectory() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -123,9 +124,13 @@ public abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
 		return Files.write(uploads.resolve(name), bytes);
 	}
 
-	protected Set<Path> temporaryFiles() throws IOException {
+	/** Unchecked, so that {@code await} conditions can ask for it. */
+	protected Set<Path> temporaryFiles() {
 		try (var files = Files.list(blobDirectory().resolve("tmp"))) {
 			return files.collect(Collectors.toSet());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 
