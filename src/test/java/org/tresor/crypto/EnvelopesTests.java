@@ -25,11 +25,15 @@ import java.util.List;
 import java.util.Random;
 
 import org.tresor.crypto.CryptoProperties.AesEngine;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyKeyEncryptionMethodGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -314,6 +318,35 @@ class EnvelopesTests {
 				.isThrownBy(() -> decrypt(envelopes, ALICE, other.keyPackets().get(0), envelope.body()));
 		}
 
+		@ParameterizedTest
+		@ValueSource(strings = { "b", "t", "u", "m", "l", "1" })
+		void opensALiteralPacketOfAnyFormatOfTheStandard(String format) throws IOException {
+			Envelope crafted = encryptRaw(literalPacket(format.charAt(0), "report.pdf".getBytes(StandardCharsets.UTF_8)));
+
+			assertThat(decrypt(envelopes, ALICE, crafted.keyPackets().get(0), crafted.body())).isEqualTo(PLAINTEXT);
+		}
+
+		/** What a wrong session key makes of a body now and then: a literal packet's tag, then noise. */
+		@Test
+		void refusesALiteralPacketOfNoKnownFormatBeforeTheFirstByte() throws IOException {
+			Envelope crafted = encryptRaw(literalPacket('X', "report.pdf".getBytes(StandardCharsets.UTF_8)));
+
+			assertThatExceptionOfType(IntegrityException.class)
+				.isThrownBy(() -> envelopes.decrypt(ALICE.unlocked(), crafted.keyPackets().get(0),
+						new ByteArrayInputStream(crafted.body())))
+				.withMessage("The encrypted data is damaged or does not belong to this key packet");
+		}
+
+		@Test
+		void refusesALiteralPacketWhoseNameIsNoUtf8BeforeTheFirstByte() throws IOException {
+			Envelope crafted = encryptRaw(literalPacket('b', new byte[] { 'a', (byte) 0xC3, (byte) 0x28, 'z' }));
+
+			assertThatExceptionOfType(IntegrityException.class)
+				.isThrownBy(() -> envelopes.decrypt(ALICE.unlocked(), crafted.keyPackets().get(0),
+						new ByteArrayInputStream(crafted.body())))
+				.withMessage("The encrypted data is damaged or does not belong to this key packet");
+		}
+
 		@Test
 		void refusesABodyThatIsNoEncryptedData() {
 			assertThatIOException()
@@ -326,6 +359,39 @@ class EnvelopesTests {
 			assertThatIOException().isThrownBy(
 					() -> decrypt(envelopes, ALICE, new KeyPacket(Arrays.copyOf(envelope.body(), 40)), envelope.body()));
 		}
+	}
+
+	/** A literal data packet of PLAINTEXT with a definite length, written by hand to vary its header. */
+	private static byte[] literalPacket(char format, byte[] name) {
+		var packet = new ByteArrayOutputStream();
+		int length = 1 + 1 + name.length + 4 + PLAINTEXT.length;
+		packet.write(0xC0 | 11);
+		packet.write(0xFF);
+		packet.writeBytes(new byte[] { (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length });
+		packet.write(format);
+		packet.write(name.length);
+		packet.writeBytes(name);
+		packet.writeBytes(new byte[4]);
+		packet.writeBytes(PLAINTEXT);
+		return packet.toByteArray();
+	}
+
+	/** {@code plaintext} as it is, integrity protected and encrypted to Alice: the packets inside are ours to shape. */
+	private static Envelope encryptRaw(byte[] plaintext) throws IOException {
+		var generator = new PGPEncryptedDataGenerator(
+				new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(true));
+		generator.addMethod(new JcePublicKeyKeyEncryptionMethodGenerator(
+				KeyRings.encryptionKey(KeyRings.parse(ALICE.keyPair().publicKey()))));
+		var message = new ByteArrayOutputStream();
+		try (OutputStream encrypted = generator.open(message, new byte[1 << 12])) {
+			encrypted.write(plaintext);
+		}
+		catch (org.bouncycastle.openpgp.PGPException ex) {
+			throw new IOException(ex);
+		}
+		byte[] bytes = message.toByteArray();
+		int split = (int) Packets.header(bytes, 0, bytes.length).packetLength();
+		return new Envelope(List.of(new KeyPacket(Arrays.copyOf(bytes, split))), Arrays.copyOfRange(bytes, split, bytes.length));
 	}
 
 	@Nested
