@@ -8,7 +8,7 @@ COPY src src
 RUN ./mvnw -B -q -DskipTests package && cp target/tresor-*.jar /tresor.jar
 
 FROM eclipse-temurin:17-jre
-# libgcrypt (GnuPG's crypto library) encrypts uploads about twice as fast as the JDK; see tresor.crypto.engine
+# libgcrypt (GnuPG's crypto library) encrypts uploads about twice as fast as the JDK; see tresor.crypto.aes-engine
 RUN apt-get update && apt-get install -y --no-install-recommends libgcrypt20 && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system tresor && useradd --system --gid tresor --home-dir /var/lib/tresor tresor \
     && mkdir -p /var/lib/tresor && chown tresor:tresor /var/lib/tresor

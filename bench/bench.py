@@ -337,15 +337,8 @@ class Tresor:
 
     def aes_engine(self):
         """Who encrypts uploads, as Tresor logged it at start: "libgcrypt 1.10.1" or "the JDK (SunJCE)"."""
-        return self._logged(r"AES-256-CFB encryption by (.+)")
-
-    def argon2_engine(self):
-        """Who checks SecuPasses: "libgcrypt 1.10.1, lanes in parallel" or "BouncyCastle, one lane at a time"."""
-        return self._logged(r"Argon2id by (.+)")
-
-    def _logged(self, pattern):
         with open(self.log_path) as f:
-            found = re.search(pattern, f.read())
+            found = re.search(r"AES-256-CFB encryption by (.+)", f.read())
         return found.group(1).strip() if found else "unknown"
 
     def setup_link(self):
@@ -481,8 +474,7 @@ class Bench:
         raise Failed(f"submission {reference} is not in the inbox")
 
     def download(self, submission, target):
-        """File 1 decrypted with the SecuPass, streamed to a file by curl; seconds, bytes, and seconds until
-        the first byte (the SecuPass check: Argon2id, then the key packet)."""
+        """File 1 decrypted with the SecuPass, streamed to a file by curl; seconds and bytes."""
         details = self.staff.get(f"/inbox/{submission}")
         body = os.path.join(self.work, "download-form")
         descriptor = os.open(body, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -492,16 +484,16 @@ class Bench:
             result = subprocess.run([
                 "curl", "-sS", "-H", "Cookie: " + self.staff.cookie_header(),
                 "-H", "Content-Type: application/x-www-form-urlencoded", "--data-binary", "@" + body,
-                "-o", target, "-w", "%{http_code} %{time_total} %{size_download} %{time_starttransfer}",
+                "-o", target, "-w", "%{http_code} %{time_total} %{size_download}",
                 f"{self.base}/inbox/{submission}/files/1"], capture_output=True, text=True)
         finally:
             os.remove(body)
         if result.returncode:
             raise Failed(f"download failed: {result.stderr.strip()}")
-        status, seconds, size, first_byte = result.stdout.split()
+        status, seconds, size = result.stdout.split()
         if status != "200":
             raise Failed(f"download answered HTTP {status}")
-        return float(seconds), int(size), float(first_byte)
+        return float(seconds), int(size)
 
     def delete(self, submission):
         details = self.staff.get(f"/inbox/{submission}")
@@ -510,7 +502,7 @@ class Bench:
     # ------------------------------------------------------------------------ measurements
 
     def round_trip(self, source, name, steps=None):
-        """Upload through a fresh ticket, download, compare bytes, delete; (upload s, download s, first byte s)."""
+        """Upload through a fresh ticket, download, compare bytes, delete; (upload s, download s)."""
         steps = {} if steps is None else steps
         link, = self.tickets(1)
         client, action = self.upload_form(link)
@@ -519,14 +511,14 @@ class Bench:
         submission = self.submission_id(reference)
         target = os.path.join(self.work, "download.bin")
         with Measured(self.tresor.pid) as steps["download"]:
-            down, size, first_byte = self.download(submission, target)
+            down, size = self.download(submission, target)
         try:
             if size != os.path.getsize(source) or not same_file(source, target):
                 raise Failed(f"downloaded {name} differs from what was uploaded")
         finally:
             os.remove(target)
         self.delete(submission)
-        return up, down, first_byte
+        return up, down
 
     def compare_round(self, source):
         """dd, gpg and Tresor on the same file, one after the other; seconds and interference of each."""
@@ -545,13 +537,11 @@ class Bench:
             raise Failed("gpg did not decrypt to the same bytes")
         os.remove(out)
         os.remove(encrypted)
-        up, down, first_byte = self.round_trip(source, "bench-1g.bin", steps)
-        measured = {name: {"seconds": step.seconds if name not in ("upload", "download") else
-                           (up if name == "upload" else down),
-                           "tresor_cpu_s": round(step.tresor_cpu, 2), "commands_cpu_s": round(step.commands_cpu, 2),
-                           "others_share": round(step.others_share, 2)} for name, step in steps.items()}
-        measured["download"]["first_byte_s"] = first_byte
-        return measured
+        up, down = self.round_trip(source, "bench-1g.bin", steps)
+        return {name: {"seconds": step.seconds if name not in ("upload", "download") else
+                       (up if name == "upload" else down),
+                       "tresor_cpu_s": round(step.tresor_cpu, 2), "commands_cpu_s": round(step.commands_cpu, 2),
+                       "others_share": round(step.others_share, 2)} for name, step in steps.items()}
 
     def rewrap(self, source):
         """Step 6: a delivery of the compared file to a new address; once the recipient has set up access,
@@ -791,8 +781,7 @@ def main():
     try:
         tresor = Tresor(jar, work, jfr)
         engine = tresor.aes_engine()
-        argon2 = tresor.argon2_engine()
-        log(f"Tresor (pid {tresor.pid}, {HEAP}, AES-256-CFB by {engine}, Argon2id by {argon2}) listens on {tresor.base}")
+        log(f"Tresor (pid {tresor.pid}, {HEAP}, AES-256-CFB by {engine}) listens on {tresor.base}")
         bench = Bench(args, work, tresor, gpg)
         bench.set_up_staff()
         log("Staff member set up and logged in; warming up with a small round trip ...")
@@ -815,7 +804,6 @@ def main():
                             "tresor_cpu_s": [step["tresor_cpu_s"] for step in steps],
                             "commands_cpu_s": [step["commands_cpu_s"] for step in steps],
                             "others_share": [step["others_share"] for step in steps]}
-        results["download"]["first_byte_s"] = [r["steps"]["download"]["first_byte_s"] for r in rounds]
         results["rounds"] = [{"load_average": r["load_average"], "started_idle": r["started_idle"]} for r in rounds]
         phases["after_1g"] = tresor.peak_rss_mib()
 
@@ -823,7 +811,7 @@ def main():
             log(f"Making a {args.large_mib} MiB file ...")
             large = os.path.join(work, "random-large.bin")
             random_file(large, args.large_mib * MIB)
-            up, down, _ = bench.round_trip(large, "bench-large.bin")
+            up, down = bench.round_trip(large, "bench-large.bin")
             os.remove(large)
             results["large"] = {"size_mib": args.large_mib, "upload_s": up, "download_s": down,
                                 "upload_mib_s": mib_s(args.large_mib * MIB, up),
@@ -872,7 +860,7 @@ def main():
                     "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / (1 << 30)),
                     "java": command_output(["java", "-version"]) or subprocess.run(
                         ["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0],
-                    "gpg": gpg.version, "heap": HEAP, "aes_engine": engine, "argon2_engine": argon2},
+                    "gpg": gpg.version, "heap": HEAP, "aes_engine": engine},
         "load_average": {"start": load_start, "end": load_end},
         "rounds": args.rounds, "size_mib": args.size_mib,
         "results": results, "cipher_ceiling": ceiling, "peak_rss_mib": {"phases": phases, "overall": peak},
@@ -902,8 +890,6 @@ def print_table(report):
         compared("gpg_decrypt", f"gpg --decrypt, {size} MiB"),
         compared("upload", f"Tresor upload (form, to confirmation), {size} MiB"),
         compared("download", f"Tresor download (decrypted), {size} MiB"),
-        ("  of which until the first byte (SecuPass check)", "",
-         f"{statistics.median(r['download']['first_byte_s']):.2f} s", ""),
         ("JDK AES-256-CFB encryption alone, one core, in memory",
          f"{report['cipher_ceiling']['aes_cfb_encrypt_mib_s']:.0f} MiB/s", "", ""),
         ("JDK SHA-1 alone, one core, in memory", f"{report['cipher_ceiling']['sha1_mib_s']:.0f} MiB/s", "", ""),
@@ -944,7 +930,7 @@ def print_table(report):
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     print()
     print(f"Tresor benchmark {report['date']}, {report['machine']['cores']} cores, {report['machine']['cpu']}, "
-          f"AES-256-CFB by {report['machine']['aes_engine']}, Argon2id by {report['machine']['argon2_engine']}")
+          f"AES-256-CFB by {report['machine']['aes_engine']}")
     print("(median of rounds; 'others' = share of the machine's CPU that other processes used meanwhile)")
     for row in rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

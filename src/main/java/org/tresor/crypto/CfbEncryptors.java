@@ -2,24 +2,56 @@ package org.tresor.crypto;
 
 import java.security.GeneralSecurityException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.tresor.crypto.CryptoProperties.AesEngine;
 
 /**
  * The AES-256-CFB encryption (zero IV, as SEIPD v1 needs) of every body Tresor writes: by libgcrypt, twice
- * as fast as the JDK here, or by the JDK, as {@code tresor.crypto.engine} says. Both write the same bytes.
+ * as fast as the JDK here, or by the JDK, as {@code tresor.crypto.aes-engine} says. Both write the same bytes.
  */
 @Component
 final class CfbEncryptors {
 
+	private static final Logger log = LoggerFactory.getLogger(CfbEncryptors.class);
+
 	private final Optional<Libgcrypt> libgcrypt;
 
-	CfbEncryptors(CryptoEngine engine) {
-		this.libgcrypt = engine.libgcrypt();
+	@Autowired
+	CfbEncryptors(CryptoProperties properties) {
+		this(properties.aesEngine(), Libgcrypt::load);
+	}
+
+	CfbEncryptors(AesEngine engine, Supplier<Libgcrypt.Loaded> libgcryptLoader) {
+		if (engine == AesEngine.JDK) {
+			libgcrypt = Optional.empty();
+		}
+		else {
+			Libgcrypt.Loaded loaded = libgcryptLoader.get();
+			if (loaded.library().isEmpty() && engine == AesEngine.LIBGCRYPT) {
+				throw new IllegalStateException(
+						"tresor.crypto.aes-engine is libgcrypt, but it cannot be used: " + loaded.reason());
+			}
+			if (loaded.library().isEmpty()) {
+				log.info("libgcrypt cannot be used ({}); the JDK encrypts, about half as fast", loaded.reason());
+			}
+			libgcrypt = loaded.library();
+		}
+		log.info("AES-256-CFB encryption by {}", engine());
+	}
+
+	/** Who encrypts, for the log and the benchmark: "libgcrypt 1.10.1" or "the JDK (SunJCE)". */
+	String engine() {
+		return libgcrypt.map(library -> "libgcrypt " + library.version())
+			.orElse("the JDK (" + BouncyCastle.BULK_PROVIDER + ")");
 	}
 
 	/** A pipeline stage encrypting with {@code key}; its chunks are whole blocks of at most {@code chunkSize}. */

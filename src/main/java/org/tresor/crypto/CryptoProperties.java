@@ -9,13 +9,13 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * Settings of the crypto module. {@code maxConcurrentUnlocks} bounds how many Argon2 derivations (64 MiB
- * of memory each) run at once: unlocking, exporting and generating keys wait for a permit. {@code engine}
- * chooses who runs the AES-256-CFB encryption of uploads and Argon2id (see {@link Engine}).
+ * of heap each) run at once: unlocking, exporting and generating keys wait for a permit. {@code aesEngine}
+ * chooses who runs the AES-256-CFB encryption of uploads (see {@link AesEngine}).
  */
 @Validated
 @ConfigurationProperties("tresor.crypto")
 record CryptoProperties(@DefaultValue("2") @Min(1) int maxConcurrentUnlocks,
-		@DefaultValue("auto") @NotNull Engine engine) {
+		@DefaultValue("auto") @NotNull AesEngine aesEngine) {
 
 	CryptoProperties {
 		if (maxConcurrentUnlocks < 1) {
@@ -24,16 +24,16 @@ record CryptoProperties(@DefaultValue("2") @Min(1) int maxConcurrentUnlocks,
 		}
 	}
 
-	/** Who encrypts and derives: the bytes are the same either way, only the speed differs. */
-	enum Engine {
+	/** Who encrypts: what is written is the same OpenPGP either way, only the speed differs. */
+	enum AesEngine {
 
-		/** libgcrypt when the machine has it (where GnuPG is installed), otherwise Java. */
+		/** libgcrypt when the machine has it (where GnuPG is installed), otherwise the JDK. */
 		AUTO,
 
 		/** libgcrypt or no start: for machines where the speed is part of the plan. */
 		LIBGCRYPT,
 
-		/** Java only (the JDK's SunJCE and BouncyCastle), never native code. */
+		/** The JDK's SunJCE provider, never native code. */
 		JDK
 	}
 }

@@ -14,6 +14,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPCompressedData;
@@ -62,7 +64,7 @@ public class Envelopes {
 	 * Runs the cipher and the MDC hashing of each open stream next to its caller: behind an upload's writer,
 	 * ahead of a download's reader. Threads end when idle.
 	 */
-	private final ExecutorService pipelines = Executors.newCachedThreadPool(DaemonThreads.named("tresor-pipeline-"));
+	private final ExecutorService pipelines = Executors.newCachedThreadPool(daemonThreads("tresor-pipeline-"));
 
 	private final CfbEncryptors encryptors;
 
@@ -147,6 +149,15 @@ public class Envelopes {
 	/** {@code packet + body}: the complete OpenPGP message that GnuPG decrypts with the recipient's key. */
 	public InputStream encryptedMessage(KeyPacket packet, InputStream body) {
 		return new SequenceInputStream(new ByteArrayInputStream(packet.encoded()), body);
+	}
+
+	private static ThreadFactory daemonThreads(String prefix) {
+		var count = new AtomicInteger();
+		return task -> {
+			var thread = new Thread(task, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
 	}
 
 	/** {@code name} cut to what a literal data packet holds, never in the middle of a UTF-8 sequence. */

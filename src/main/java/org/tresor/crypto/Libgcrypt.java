@@ -4,27 +4,20 @@ import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
-import java.util.ArrayList;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
-import com.sun.jna.Callback;
-import com.sun.jna.Function;
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import com.sun.jna.Structure;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
- * libgcrypt, the library GnuPG encrypts with, reached through JNA for two things. First, AES-256 in CFB
- * mode: an OpenPGP SEIPD v1 body is CFB, where each block needs the previous ciphertext, so its encryption
- * cannot be batched; the JDK calls its AES instructions once per block (about 590 MiB/s here), libgcrypt
- * runs the whole chain in its own assembly (about 1,350 MiB/s). Second, Argon2id, whose lanes libgcrypt
- * lets the caller run side by side. Nothing of either is written here: key and data go into libgcrypt's
- * handles, results come out.
+ * libgcrypt, the library GnuPG encrypts with, reached through JNA for one thing: AES-256 in CFB mode. An
+ * OpenPGP SEIPD v1 body is CFB, where each block needs the previous ciphertext, so its encryption cannot be
+ * batched; the JDK calls its AES instructions once per block (about 590 MiB/s here), libgcrypt runs the
+ * whole chain in its own assembly (about 1,350 MiB/s). Nothing of the cipher is written here: the key goes
+ * into a libgcrypt handle, plaintext in, ciphertext out.
  */
 final class Libgcrypt {
 
@@ -36,13 +29,6 @@ final class Libgcrypt {
 	private static final int AES256_KEY_BYTES = 32;
 
 	private static final int GCRY_CIPHER_MODE_CFB = 2;
-
-	/** The first version with Argon2. */
-	static final String ARGON2_VERSION = "1.10.0";
-
-	private static final int GCRY_KDF_ARGON2 = 64;
-
-	private static final int GCRY_KDF_ARGON2ID = 2;
 
 	private static final int GCRYCTL_DISABLE_SECMEM = 37;
 
@@ -68,40 +54,7 @@ final class Libgcrypt {
 
 		void gcry_cipher_close(Pointer handle);
 
-		int gcry_kdf_open(PointerByReference handle, int algorithm, int subalgorithm, long[] parameters,
-				int parameterCount, Pointer passphrase, long passphraseLength, Pointer salt, long saltLength, Pointer key,
-				long keyLength, Pointer associatedData, long associatedDataLength);
-
-		int gcry_kdf_compute(Pointer handle, ThreadOperations operations);
-
-		int gcry_kdf_final(Pointer handle, long resultLength, byte[] result);
-
-		void gcry_kdf_close(Pointer handle);
-
 		String gcry_strerror(int error);
-	}
-
-	/** {@code struct gcry_kdf_thread_ops}: how libgcrypt hands out the lanes of one pass, and waits for them. */
-	@Structure.FieldOrder({ "jobsContext", "dispatchJob", "waitAllJobs" })
-	public static final class ThreadOperations extends Structure {
-
-		public Pointer jobsContext;
-
-		public DispatchJob dispatchJob;
-
-		public WaitAllJobs waitAllJobs;
-	}
-
-	/** Runs {@code job(jobData)} somewhere; 0 if it was taken. */
-	public interface DispatchJob extends Callback {
-
-		int invoke(Pointer jobsContext, Pointer job, Pointer jobData);
-	}
-
-	/** Returns once every dispatched job has run; 0 if all did. */
-	public interface WaitAllJobs extends Callback {
-
-		int invoke(Pointer jobsContext);
 	}
 
 	private final Functions functions;
@@ -181,70 +134,6 @@ final class Libgcrypt {
 			encryption.close();
 			throw ex;
 		}
-	}
-
-	/** Whether this libgcrypt has Argon2 (1.10 and later). */
-	boolean hasArgon2() {
-		return functions.gcry_check_version(ARGON2_VERSION) != null;
-	}
-
-	/**
-	 * Argon2id (version 0x13) of {@code passphrase}, {@code length} bytes. libgcrypt computes the segments of
-	 * each slice, one per lane, as jobs that {@code lanes} runs side by side; BouncyCastle computes them one
-	 * after another. The passphrase is copied into native memory, which is wiped before this returns.
-	 */
-	byte[] argon2id(byte[] passphrase, byte[] salt, int passes, int memoryKiB, int parallelism, int length,
-			Executor lanes) throws GeneralSecurityException {
-		var jobs = new ArrayList<CompletableFuture<Void>>();
-		var operations = new ThreadOperations();
-		// an exception must not leave a callback: JNA would only log it and return 0 to libgcrypt
-		operations.dispatchJob = (context, job, jobData) -> {
-			try {
-				Function segment = Function.getFunction(job);
-				jobs.add(CompletableFuture.runAsync(() -> segment.invokeVoid(new Object[] { jobData }), lanes));
-				return 0;
-			}
-			catch (RuntimeException ex) {
-				return -1;
-			}
-		};
-		operations.waitAllJobs = context -> {
-			try {
-				CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new)).join();
-				return 0;
-			}
-			catch (RuntimeException ex) {
-				return -1;
-			}
-			finally {
-				jobs.clear();
-			}
-		};
-		byte[] result = new byte[length];
-		var handle = new PointerByReference();
-		// libgcrypt keeps pointers to both until the handle is closed, so neither may be a JNA temporary copy
-		try (var secret = new Memory(Math.max(1, passphrase.length)); var saltCopy = new Memory(Math.max(1, salt.length))) {
-			secret.write(0, passphrase, 0, passphrase.length);
-			saltCopy.write(0, salt, 0, salt.length);
-			try {
-				check(functions.gcry_kdf_open(handle, GCRY_KDF_ARGON2, GCRY_KDF_ARGON2ID,
-						new long[] { length, passes, memoryKiB, parallelism }, 4, secret, passphrase.length, saltCopy,
-						salt.length, null, 0, null, 0), "start Argon2id");
-				try {
-					check(functions.gcry_kdf_compute(handle.getValue(), operations), "compute Argon2id");
-					check(functions.gcry_kdf_final(handle.getValue(), length, result), "finish Argon2id");
-				}
-				finally {
-					functions.gcry_kdf_close(handle.getValue());
-				}
-			}
-			finally {
-				secret.clear();
-			}
-		}
-		// the callbacks must live until libgcrypt no longer calls them
-		Reference.reachabilityFence(operations);
-		return result;
 	}
 
 	private void check(int error, String what) throws GeneralSecurityException {

@@ -3,7 +3,7 @@ package org.tresor.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import org.tresor.crypto.CryptoProperties.Engine;
+import org.tresor.crypto.CryptoProperties.AesEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -33,28 +33,28 @@ class CryptoPropertiesTests {
 	void refusesToStartWithoutAnyUnlocks() {
 		context.withPropertyValues("tresor.crypto.max-concurrent-unlocks=0")
 			.run(started -> assertThat(started).hasFailed());
-		assertThatIllegalArgumentException().isThrownBy(() -> new CryptoProperties(0, Engine.AUTO));
+		assertThatIllegalArgumentException().isThrownBy(() -> new CryptoProperties(0, AesEngine.AUTO));
 	}
 
 	@Test
-	void usesLibgcryptWhenItCanByDefault() {
-		context.run(started -> assertThat(started.getBean(CryptoProperties.class).engine()).isEqualTo(Engine.AUTO));
+	void encryptsWithLibgcryptWhenItCanByDefault() {
+		context.run(started -> assertThat(started.getBean(CryptoProperties.class).aesEngine()).isEqualTo(AesEngine.AUTO));
 	}
 
 	@Test
-	void bindsTheEngine() {
-		context.withPropertyValues("tresor.crypto.engine=jdk")
-			.run(started -> assertThat(started.getBean(CryptoEngine.class).aesEngine()).isEqualTo("the JDK (SunJCE)"));
+	void bindsTheAesEngine() {
+		context.withPropertyValues("tresor.crypto.aes-engine=jdk")
+			.run(started -> assertThat(started.getBean(CfbEncryptors.class).engine()).isEqualTo("the JDK (SunJCE)"));
 	}
 
 	@Test
-	void refusesToStartWithAnUnknownEngine() {
-		context.withPropertyValues("tresor.crypto.engine=openssl").run(started -> assertThat(started).hasFailed());
+	void refusesToStartWithAnUnknownAesEngine() {
+		context.withPropertyValues("tresor.crypto.aes-engine=openssl").run(started -> assertThat(started).hasFailed());
 	}
 
 	@Configuration
 	@EnableConfigurationProperties(CryptoProperties.class)
-	@Import({ Keys.class, CryptoEngine.class, CfbEncryptors.class, Envelopes.class })
+	@Import({ Keys.class, CfbEncryptors.class, Envelopes.class })
 	static class CryptoConfiguration {
 	}
 }

@@ -24,7 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import org.tresor.crypto.CryptoProperties.Engine;
+import org.tresor.crypto.CryptoProperties.AesEngine;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
@@ -47,7 +47,7 @@ class EnvelopesTests {
 
 	private static final byte[] PLAINTEXT = randomBytes(3 * 1024 * 1024 + 12345);
 
-	private final Envelopes envelopes = TestKeys.envelopes(Engine.AUTO);
+	private final Envelopes envelopes = TestKeys.envelopes(AesEngine.AUTO);
 
 	@Nested
 	@TestInstance(Lifecycle.PER_CLASS)

@@ -16,7 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.tresor.crypto.CryptoProperties.Engine;
+import org.tresor.crypto.CryptoProperties.AesEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class GnuPgInteropTests {
 
 	private static final byte[] PLAINTEXT = randomBytes(2 * 1024 * 1024 + 77);
 
-	private final Envelopes envelopes = envelopes(Engine.AUTO);
+	private final Envelopes envelopes = envelopes(AesEngine.AUTO);
 
 	private GnuPg gnupg;
 
@@ -75,7 +75,7 @@ class GnuPgInteropTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "LIBGCRYPT", "JDK" })
-	void decryptsWhatEitherEngineEncrypted(Engine engine) throws Exception {
+	void decryptsWhatEitherAesEngineEncrypted(AesEngine engine) throws Exception {
 		Envelope envelope = encrypt(envelopes(engine), PLAINTEXT, ALICE);
 
 		assertThat(gpgDecrypt(envelope.keyPackets().get(0), envelope.body())).isEqualTo(PLAINTEXT);

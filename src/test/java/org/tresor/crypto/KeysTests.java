@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.tresor.crypto.CryptoProperties.Engine;
+import org.tresor.crypto.CryptoProperties.AesEngine;
 import org.bouncycastle.bcpg.S2K;
 import org.bouncycastle.bcpg.SecretKeyPacket;
 import org.bouncycastle.bcpg.sig.Features;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 @TestInstance(Lifecycle.PER_CLASS)
 class KeysTests {
 
-	private final Keys keys = TestKeys.keys(2, Engine.AUTO);
+	private final Keys keys = new Keys(new CryptoProperties(2, AesEngine.AUTO));
 
 	private UserKeyPair alice;
 
@@ -59,59 +59,13 @@ class KeysTests {
 
 	@Test
 	void givesThePermitBackWhenTheSecuPassIsWrong() {
-		var oneAtATime = TestKeys.keys(1, Engine.AUTO);
+		var oneAtATime = new Keys(new CryptoProperties(1, AesEngine.AUTO));
 		for (int attempt = 0; attempt < 2; attempt++) {
 			assertThatExceptionOfType(WrongSecuPassException.class)
 				.isThrownBy(() -> oneAtATime.unlock(alice.secretKey(), SecuPass.of("guess")));
 		}
 
 		assertThat(oneAtATime.unlock(alice.secretKey(), SecuPass.of("Correct horse 7!"))).isNotNull();
-	}
-
-	/** libgcrypt's Argon2id and BouncyCastle's derive the same key, from any SecuPass, in either direction. */
-	@Nested
-	@TestInstance(Lifecycle.PER_CLASS)
-	class EitherArgon2 {
-
-		private static final String UNICODE_PASS = "Grüße, 秘密 \uD83D\uDD11 7!";
-
-		private Keys java;
-
-		private Keys libgcrypt;
-
-		@BeforeAll
-		void bothEngines() {
-			GnuPg.assumeAvailable();
-			java = TestKeys.keys(2, Engine.JDK);
-			libgcrypt = TestKeys.keys(2, Engine.LIBGCRYPT);
-		}
-
-		@Test
-		void libgcryptUnlocksWhatBouncyCastleLocked() {
-			var pair = java.generate("carol@example.org", SecuPass.of(UNICODE_PASS));
-
-			assertThat(libgcrypt.unlock(pair.secretKey(), SecuPass.of(UNICODE_PASS))).isNotNull();
-		}
-
-		@Test
-		void bouncyCastleUnlocksWhatLibgcryptUnlocks() {
-			var pair = libgcrypt.generate("dave@example.org", SecuPass.of(UNICODE_PASS));
-
-			assertThat(libgcrypt.unlock(pair.secretKey(), SecuPass.of(UNICODE_PASS)).decryptionKey().getKeyID())
-				.isEqualTo(java.unlock(pair.secretKey(), SecuPass.of(UNICODE_PASS)).decryptionKey().getKeyID());
-		}
-
-		@Test
-		void libgcryptRefusesAWrongSecuPass() {
-			assertThatExceptionOfType(WrongSecuPassException.class)
-				.isThrownBy(() -> libgcrypt.unlock(alice.secretKey(), SecuPass.of("Correct horse 8!")));
-		}
-
-		@Test
-		void libgcryptRefusesAnEmptySecuPassAsWrong() {
-			assertThatExceptionOfType(WrongSecuPassException.class)
-				.isThrownBy(() -> libgcrypt.unlock(alice.secretKey(), SecuPass.of("")));
-		}
 	}
 
 	@Test

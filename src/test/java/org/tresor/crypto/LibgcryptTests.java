@@ -3,31 +3,22 @@ package org.tresor.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -42,13 +33,6 @@ class LibgcryptTests {
 	private final Random random = new Random(27);
 
 	private Libgcrypt libgcrypt;
-
-	private final ExecutorService lanes = Executors.newFixedThreadPool(4);
-
-	@AfterAll
-	void stopLanes() {
-		lanes.shutdownNow();
-	}
 
 	@BeforeAll
 	void loadWhereGnuPgIs() {
@@ -101,74 +85,9 @@ class LibgcryptTests {
 		encryption.close();
 	}
 
-	@ParameterizedTest
-	@CsvSource({ "1, 8, 1, 32", "3, 64, 4, 32", "2, 1024, 4, 16", "3, 256, 3, 64", "1, 16, 2, 32" })
-	void derivesWhatBouncyCastlesArgon2idDerives(int passes, int memoryKiB, int parallelism, int length)
-			throws Exception {
-		assumeArgon2();
-		byte[] passphrase = bytes(1 + random.nextInt(40));
-		byte[] salt = bytes(16);
-
-		byte[] derived = libgcrypt.argon2id(passphrase, salt, passes, memoryKiB, parallelism, length, lanes);
-
-		assertThat(derived).isEqualTo(bouncyCastleArgon2id(passphrase, salt, passes, memoryKiB, parallelism, length));
-	}
-
-	@Test
-	void refusesAnEmptyPassphrase() {
-		assumeArgon2();
-
-		assertThatExceptionOfType(GeneralSecurityException.class)
-			.isThrownBy(() -> libgcrypt.argon2id(new byte[0], bytes(16), 1, 64, 4, 32, lanes))
-			.withMessage("libgcrypt could not start Argon2id: Invalid value");
-	}
-
-	@Test
-	void runsTheLanesOnTheExecutorItIsGiven() throws Exception {
-		assumeArgon2();
-		var jobs = new AtomicInteger();
-
-		libgcrypt.argon2id(bytes(8), bytes(16), 2, 64, 4, 32, job -> {
-			jobs.incrementAndGet();
-			lanes.execute(job);
-		});
-
-		// each of the 2 passes has 4 slices, each slice one segment per lane
-		assertThat(jobs).hasValue(2 * 4 * 4);
-	}
-
-	@Test
-	void reportsALaneThatCouldNotRun() {
-		assumeArgon2();
-
-		assertThatExceptionOfType(GeneralSecurityException.class)
-			.isThrownBy(() -> libgcrypt.argon2id(bytes(8), bytes(16), 1, 64, 4, 32, job -> {
-				throw new RejectedExecutionException("shut down");
-			}))
-			.withMessageStartingWith("libgcrypt could not compute Argon2id");
-	}
-
 	@Test
 	void namesItsVersion() {
 		assertThat(libgcrypt.version()).matches("\\d+\\.\\d+.*");
-	}
-
-	private void assumeArgon2() {
-		assumeTrue(libgcrypt.hasArgon2(), "libgcrypt " + libgcrypt.version() + " has no Argon2");
-	}
-
-	private static byte[] bouncyCastleArgon2id(byte[] passphrase, byte[] salt, int passes, int memoryKiB,
-			int parallelism, int length) {
-		var generator = new Argon2BytesGenerator();
-		generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
-			.withSalt(salt)
-			.withIterations(passes)
-			.withMemoryAsKB(memoryKiB)
-			.withParallelism(parallelism)
-			.build());
-		byte[] derived = new byte[length];
-		generator.generateBytes(passphrase, derived);
-		return derived;
 	}
 
 	private Cipher jdkCfb(byte[] key) throws GeneralSecurityException {

@@ -7,12 +7,12 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Random;
 
-import org.tresor.crypto.CryptoProperties.Engine;
+import org.tresor.crypto.CryptoProperties.AesEngine;
 
 /** Keys generated once per test run: Argon2 makes every generation cost a few hundred milliseconds. */
 final class TestKeys {
 
-	static final Keys KEYS = keys(2, Engine.AUTO);
+	static final Keys KEYS = new Keys(new CryptoProperties(2, AesEngine.AUTO));
 
 	static final Person ALICE = Person.generate("alice@example.org", "Alice's SecuPass 1!");
 
@@ -24,14 +24,8 @@ final class TestKeys {
 	}
 
 	/** Envelopes whose uploads {@code engine} encrypts. */
-	static Envelopes envelopes(Engine engine) {
-		return new Envelopes(new CfbEncryptors(new CryptoEngine(engine, Libgcrypt::load)));
-	}
-
-	/** Keys whose Argon2id {@code engine} runs, {@code permits} derivations at a time. */
-	static Keys keys(int permits, Engine engine) {
-		var properties = new CryptoProperties(permits, engine);
-		return new Keys(properties, new CryptoEngine(properties));
+	static Envelopes envelopes(AesEngine engine) {
+		return new Envelopes(new CfbEncryptors(new CryptoProperties(2, engine)));
 	}
 
 	static byte[] randomBytes(int length) {
