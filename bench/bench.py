@@ -474,7 +474,8 @@ class Bench:
         raise Failed(f"submission {reference} is not in the inbox")
 
     def download(self, submission, target):
-        """File 1 decrypted with the SecuPass, streamed to a file by curl; seconds and bytes."""
+        """File 1 decrypted with the SecuPass, streamed to a file by curl; seconds, bytes, and seconds until
+        the first byte (the SecuPass check: Argon2id, then the key packet)."""
         details = self.staff.get(f"/inbox/{submission}")
         body = os.path.join(self.work, "download-form")
         descriptor = os.open(body, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -484,16 +485,16 @@ class Bench:
             result = subprocess.run([
                 "curl", "-sS", "-H", "Cookie: " + self.staff.cookie_header(),
                 "-H", "Content-Type: application/x-www-form-urlencoded", "--data-binary", "@" + body,
-                "-o", target, "-w", "%{http_code} %{time_total} %{size_download}",
+                "-o", target, "-w", "%{http_code} %{time_total} %{size_download} %{time_starttransfer}",
                 f"{self.base}/inbox/{submission}/files/1"], capture_output=True, text=True)
         finally:
             os.remove(body)
         if result.returncode:
             raise Failed(f"download failed: {result.stderr.strip()}")
-        status, seconds, size = result.stdout.split()
+        status, seconds, size, first_byte = result.stdout.split()
         if status != "200":
             raise Failed(f"download answered HTTP {status}")
-        return float(seconds), int(size)
+        return float(seconds), int(size), float(first_byte)
 
     def delete(self, submission):
         details = self.staff.get(f"/inbox/{submission}")
@@ -502,7 +503,7 @@ class Bench:
     # ------------------------------------------------------------------------ measurements
 
     def round_trip(self, source, name, steps=None):
-        """Upload through a fresh ticket, download, compare bytes, delete; (upload s, download s)."""
+        """Upload through a fresh ticket, download, compare bytes, delete; (upload s, download s, first byte s)."""
         steps = {} if steps is None else steps
         link, = self.tickets(1)
         client, action = self.upload_form(link)
@@ -511,14 +512,14 @@ class Bench:
         submission = self.submission_id(reference)
         target = os.path.join(self.work, "download.bin")
         with Measured(self.tresor.pid) as steps["download"]:
-            down, size = self.download(submission, target)
+            down, size, first_byte = self.download(submission, target)
         try:
             if size != os.path.getsize(source) or not same_file(source, target):
                 raise Failed(f"downloaded {name} differs from what was uploaded")
         finally:
             os.remove(target)
         self.delete(submission)
-        return up, down
+        return up, down, first_byte
 
     def compare_round(self, source):
         """dd, gpg and Tresor on the same file, one after the other; seconds and interference of each."""
@@ -537,11 +538,13 @@ class Bench:
             raise Failed("gpg did not decrypt to the same bytes")
         os.remove(out)
         os.remove(encrypted)
-        up, down = self.round_trip(source, "bench-1g.bin", steps)
-        return {name: {"seconds": step.seconds if name not in ("upload", "download") else
-                       (up if name == "upload" else down),
-                       "tresor_cpu_s": round(step.tresor_cpu, 2), "commands_cpu_s": round(step.commands_cpu, 2),
-                       "others_share": round(step.others_share, 2)} for name, step in steps.items()}
+        up, down, first_byte = self.round_trip(source, "bench-1g.bin", steps)
+        measured = {name: {"seconds": step.seconds if name not in ("upload", "download") else
+                           (up if name == "upload" else down),
+                           "tresor_cpu_s": round(step.tresor_cpu, 2), "commands_cpu_s": round(step.commands_cpu, 2),
+                           "others_share": round(step.others_share, 2)} for name, step in steps.items()}
+        measured["download"]["first_byte_s"] = first_byte
+        return measured
 
     def rewrap(self, source):
         """Step 6: a delivery of the compared file to a new address; once the recipient has set up access,
@@ -804,6 +807,7 @@ def main():
                             "tresor_cpu_s": [step["tresor_cpu_s"] for step in steps],
                             "commands_cpu_s": [step["commands_cpu_s"] for step in steps],
                             "others_share": [step["others_share"] for step in steps]}
+        results["download"]["first_byte_s"] = [r["steps"]["download"]["first_byte_s"] for r in rounds]
         results["rounds"] = [{"load_average": r["load_average"], "started_idle": r["started_idle"]} for r in rounds]
         phases["after_1g"] = tresor.peak_rss_mib()
 
@@ -811,7 +815,7 @@ def main():
             log(f"Making a {args.large_mib} MiB file ...")
             large = os.path.join(work, "random-large.bin")
             random_file(large, args.large_mib * MIB)
-            up, down = bench.round_trip(large, "bench-large.bin")
+            up, down, _ = bench.round_trip(large, "bench-large.bin")
             os.remove(large)
             results["large"] = {"size_mib": args.large_mib, "upload_s": up, "download_s": down,
                                 "upload_mib_s": mib_s(args.large_mib * MIB, up),
@@ -890,6 +894,8 @@ def print_table(report):
         compared("gpg_decrypt", f"gpg --decrypt, {size} MiB"),
         compared("upload", f"Tresor upload (form, to confirmation), {size} MiB"),
         compared("download", f"Tresor download (decrypted), {size} MiB"),
+        ("  of which until the first byte (SecuPass check)", "",
+         f"{statistics.median(r['download']['first_byte_s']):.2f} s", ""),
         ("JDK AES-256-CFB encryption alone, one core, in memory",
          f"{report['cipher_ceiling']['aes_cfb_encrypt_mib_s']:.0f} MiB/s", "", ""),
         ("JDK SHA-1 alone, one core, in memory", f"{report['cipher_ceiling']['sha1_mib_s']:.0f} MiB/s", "", ""),
