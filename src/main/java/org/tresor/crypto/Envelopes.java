@@ -224,10 +224,11 @@ public class Envelopes {
 	 * the body was damaged or the session key is not this body's: BouncyCastle (rightly) skips the "quick
 	 * check" of RFC 4880 that could have told the two apart, as it is a known decryption oracle.
 	 * <p>
-	 * A wrong session key turns the body into noise, and about one noise in fifty starts with the tag of a
-	 * literal data packet. Its header must then also name a format of RFC 9580 and a file name in UTF-8,
-	 * as every literal packet Tresor writes does; noise passes all three about once in 250,000 times, so a
-	 * swapped key packet is refused before the first byte instead of failing the integrity check at the end.
+	 * A wrong session key turns the body into noise, which now and then parses as a literal data packet
+	 * (one swapped key packet in 116 did, over 20,000 tries). Its header must therefore also name a format
+	 * of RFC 9580 and a file name in UTF-8, as every literal packet Tresor writes does: then none of 20,000
+	 * got through, and a swapped key packet is refused before the first byte instead of failing the
+	 * integrity check at the end of the download.
 	 */
 	private static InputStream literalData(InputStream clear, FailureRecordingInputStream source) throws IOException {
 		Object next;
