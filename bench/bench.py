@@ -202,6 +202,12 @@ def proc_status(pid, field):
     return None
 
 
+def settle():
+    """Writes back what earlier steps left dirty, so that no step pays for the one before: gpg --decrypt,
+    say, would otherwise start while the gigabyte gpg --encrypt just wrote is still going to the disk."""
+    os.sync()
+
+
 def timed(command, **kwargs):
     start = time.perf_counter()
     subprocess.run(command, check=True, **kwargs)
@@ -507,10 +513,12 @@ class Bench:
         steps = {} if steps is None else steps
         link, = self.tickets(1)
         client, action = self.upload_form(link)
+        settle()
         with Measured(self.tresor.pid) as steps["upload"]:
             up, reference = self.upload(client, action, source, name)
         submission = self.submission_id(reference)
         target = os.path.join(self.work, "download.bin")
+        settle()
         with Measured(self.tresor.pid) as steps["download"]:
             down, size, first_byte = self.download(submission, target)
         try:
@@ -526,12 +534,15 @@ class Bench:
         size = os.path.getsize(source)
         out = os.path.join(self.work, "out.bin")
         steps = {}
+        settle()
         with Measured(self.tresor.pid) as steps["dd"]:
             subprocess.run(["dd", f"if={source}", f"of={out}", "bs=1M", "conv=fsync", "status=none"], check=True)
         os.remove(out)
         encrypted = os.path.join(self.work, "gpg.pgp")
+        settle()
         with Measured(self.tresor.pid) as steps["gpg_encrypt"]:
             self.gpg.encrypt(source, encrypted)
+        settle()
         with Measured(self.tresor.pid) as steps["gpg_decrypt"]:
             self.gpg.decrypt(encrypted, out)
         if os.path.getsize(out) != size or not same_file(source, out):
