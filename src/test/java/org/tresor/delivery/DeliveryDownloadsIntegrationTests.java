@@ -10,60 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.ContentDisposition;
-import org.tresor.Browsers;
 import org.tresor.RawHttp;
-import org.tresor.TestMailServer;
-import org.tresor.TresorIntegrationTest;
-import org.tresor.account.AccountFixtures;
-import org.tresor.account.AccountFixtures.Credentials;
 
 /**
  * What a recipient's browser receives, byte by byte: every kind of download is an attachment it neither
  * renders, sniffs nor caches; ciphertext changed behind Tresor's back fails closed, the download breaking off
  * before its end or never starting, and the audit log records the blob, never the file name.
  */
-class DeliveryDownloadsIntegrationTests extends TresorIntegrationTest {
+class DeliveryDownloadsIntegrationTests extends DeliveryIntegrationTest {
 
 	static final int SIZE = 600_000;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@TempDir
-	Path uploads;
-
-	WebClient staff;
-
-	WebClient recipient;
-
-	Credentials sender;
-
-	@BeforeEach
-	void signIn() throws IOException {
-		staff = Browsers.browser();
-		recipient = Browsers.browser();
-		sender = AccountFixtures.administrator(context, this::local);
-		AccountFixtures.logIn(staff, url("/login"), sender);
-	}
-
-	@AfterEach
-	void closeBrowsers() {
-		staff.close();
-		recipient.close();
-	}
 
 	@Test
 	void everyKindOfDownloadIsAnAttachmentThatIsNeverSniffedNorCached() throws Exception {
@@ -76,7 +35,7 @@ class DeliveryDownloadsIntegrationTests extends TresorIntegrationTest {
 			.isEqualTo("<b>reportlmth.html");
 		assertThat(file.body()).hasSize(SIZE);
 		assertAttachment(new RawHttp(port).postFrom(recipient, recipient.getPage(url("/received/" + delivery.id())),
-				"/received/" + delivery.id() + "/zip", Map.of("secuPass", DeliveryFlowIntegrationTests.RECIPIENT_SECUPASS)));
+				"/received/" + delivery.id() + "/zip", Map.of("secuPass", RECIPIENT_SECUPASS)));
 		// marks the delivery downloaded, so a POST with the CSRF token
 		assertAttachment(new RawHttp(port).postFrom(recipient, recipient.getPage(url("/received/" + delivery.id())),
 				"/received/" + delivery.id() + "/encrypted/1", Map.of()));
@@ -121,9 +80,7 @@ class DeliveryDownloadsIntegrationTests extends TresorIntegrationTest {
 
 	Sent deliveryTo(String address, String fileName) throws IOException {
 		var subject = "Tamper " + fileName;
-		HtmlPage form = staff.getPage(url("/outbox/new"));
-		DeliveryFlowIntegrationTests.fill(form, address, subject, "", randomFile(fileName));
-		DeliveryFlowIntegrationTests.press(form, "Send now", 0);
+		send(address, subject, "", randomFile(fileName));
 		var id = jdbc.queryForObject("select id from deliveries where subject = ?", String.class, subject);
 		var blob = jdbc.queryForObject("select blob_id from delivery_parts where delivery_id = ? and kind = 'FILE'",
 				String.class, id);
@@ -131,33 +88,10 @@ class DeliveryDownloadsIntegrationTests extends TresorIntegrationTest {
 	}
 
 	RawHttp.Response download(String address, Sent delivery, String what) throws IOException {
-		AccountFixtures.logIn(recipient, url("/login"), new Credentials(address,
-				DeliveryFlowIntegrationTests.RECIPIENT_PASSWORD, DeliveryFlowIntegrationTests.RECIPIENT_SECUPASS));
+		logInAsRecipient(address);
 		HtmlPage details = recipient.getPage(url("/received/" + delivery.id()));
 		return new RawHttp(port).postFrom(recipient, details, "/received/" + delivery.id() + what,
-				Map.of("secuPass", DeliveryFlowIntegrationTests.RECIPIENT_SECUPASS));
-	}
-
-	/** An external recipient who has set up access, by way of a first delivery that the sender completed. */
-	String activatedRecipient() throws IOException {
-		var address = DeliveryFlowIntegrationTests.newAddress();
-		HtmlPage form = staff.getPage(url("/outbox/new"));
-		DeliveryFlowIntegrationTests.fill(form, address, "Welcome " + address, "", randomFile("welcome.txt"));
-		DeliveryFlowIntegrationTests.press(form, "Send now", 0);
-		var link = TestMailServer.link(MAIL.await(address, "/account/setup/"), PUBLIC_BASE_URL + "/account/setup/");
-		try (var browser = Browsers.browser()) {
-			HtmlPage setup = browser.getPage(local(link));
-			AccountFixtures.type(setup, "password", DeliveryFlowIntegrationTests.RECIPIENT_PASSWORD);
-			AccountFixtures.type(setup, "passwordRepeated", DeliveryFlowIntegrationTests.RECIPIENT_PASSWORD);
-			AccountFixtures.type(setup, "secuPass", DeliveryFlowIntegrationTests.RECIPIENT_SECUPASS);
-			AccountFixtures.type(setup, "secuPassRepeated", DeliveryFlowIntegrationTests.RECIPIENT_SECUPASS);
-			AccountFixtures.submit(setup, "secuPassRepeated");
-		}
-		MAIL.await(sender.email(), address + " has set up access");
-		HtmlPage completion = staff.getPage(url("/outbox/complete"));
-		AccountFixtures.type(completion, "secuPass", sender.secuPass());
-		DeliveryFlowIntegrationTests.press(completion, "Complete deliveries", 0);
-		return address;
+				Map.of("secuPass", RECIPIENT_SECUPASS));
 	}
 
 	String userId(String email) {

@@ -51,7 +51,7 @@ class DeliveryUploadLimitsIntegrationTests extends TresorIntegrationTest {
 		HtmlForm form = page.getHtmlElementById("recipients").getEnclosingForm();
 		var subject = "Flood " + System.nanoTime();
 		var body = new ByteArrayOutputStream();
-		field(body, "recipients", DeliveryFlowIntegrationTests.newAddress());
+		field(body, "recipients", DeliveryIntegrationTest.newAddress());
 		field(body, "subject", subject);
 		for (int i = 0; i < 10_000; i++) {
 			body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"t" + i
