@@ -1,6 +1,7 @@
 package org.tresor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tresor.AtOnce.atOnce;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -8,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Executors;
 
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlInput;
@@ -142,28 +140,5 @@ class LinkTokensIntegrationTests extends TresorIntegrationTest {
 		var browser = Browsers.browser();
 		browsers.add(browser);
 		return browser;
-	}
-
-	@SafeVarargs
-	static List<Integer> atOnce(Callable<Integer>... requests) throws Exception {
-		var barrier = new CyclicBarrier(requests.length);
-		var threads = Executors.newFixedThreadPool(requests.length);
-		try {
-			var futures = new ArrayList<java.util.concurrent.Future<Integer>>();
-			for (var request : requests) {
-				futures.add(threads.submit(() -> {
-					barrier.await();
-					return request.call();
-				}));
-			}
-			var statuses = new ArrayList<Integer>();
-			for (var future : futures) {
-				statuses.add(future.get());
-			}
-			return statuses;
-		}
-		finally {
-			threads.shutdownNow();
-		}
 	}
 }

@@ -1,6 +1,7 @@
 package org.tresor.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tresor.AtOnce.atOnce;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import org.htmlunit.html.HtmlInput;
@@ -128,32 +125,5 @@ class ConcurrencyIntegrationTests extends SubmissionIntegrationTest {
 
 	static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	/** Runs {@code count} copies of {@code request} released at the same moment; their results. */
-	static <T> List<T> atOnce(int count, Callable<T> request) throws Exception {
-		var executor = Executors.newFixedThreadPool(count);
-		try {
-			var ready = new CountDownLatch(count);
-			var go = new CountDownLatch(1);
-			var futures = new ArrayList<java.util.concurrent.Future<T>>();
-			for (int i = 0; i < count; i++) {
-				futures.add(executor.submit(() -> {
-					ready.countDown();
-					go.await();
-					return request.call();
-				}));
-			}
-			ready.await();
-			go.countDown();
-			var results = new ArrayList<T>();
-			for (var future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-		finally {
-			executor.shutdownNow();
-		}
 	}
 }
