@@ -18,6 +18,7 @@ import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.bcpg.sig.Features;
 import org.bouncycastle.bcpg.sig.KeyFlags;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPSecretKey;
@@ -30,7 +31,6 @@ import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
 import org.bouncycastle.openpgp.operator.PBESecretKeyEncryptor;
 import org.bouncycastle.openpgp.operator.PGPKeyPairGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcAEADSecretKeyEncryptorBuilder;
-import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.springframework.stereotype.Service;
@@ -55,6 +55,8 @@ public class Keys {
 
 	private final Semaphore argon2Permits;
 	private final SecureRandom random = new SecureRandom();
+	private final Argon2Calculator argon2 = Argon2Calculator.pooling(
+			Argon2BytesGenerator.getBlockCount(1 << ARGON2_MEMORY_EXPONENT, ARGON2_PARALLELISM));
 
 	Keys(CryptoProperties properties) {
 		BouncyCastle.register();
@@ -156,8 +158,8 @@ public class Keys {
 			.build(passphrase, key);
 	}
 
-	private static PBESecretKeyDecryptor decryptor(char[] passphrase) {
-		return new BcPBESecretKeyDecryptorBuilder(new BcPGPDigestCalculatorProvider()).build(passphrase);
+	private PBESecretKeyDecryptor decryptor(char[] passphrase) {
+		return new Argon2KeyDecryptor(passphrase, new BcPGPDigestCalculatorProvider(), argon2);
 	}
 
 	private static PGPPrivateKey extract(PGPSecretKey secretKey, PBESecretKeyDecryptor decryptor) {
