@@ -55,8 +55,8 @@ public class Keys {
 
 	private final Semaphore argon2Permits;
 	private final SecureRandom random = new SecureRandom();
-	private final Argon2Calculator argon2 = Argon2Calculator.pooling(
-			Argon2BytesGenerator.getBlockCount(1 << ARGON2_MEMORY_EXPONENT, ARGON2_PARALLELISM));
+	private final Argon2Calculator argon2 = new Argon2Calculator(new Argon2BlockPool(
+			Argon2BytesGenerator.getBlockCount(1 << ARGON2_MEMORY_EXPONENT, ARGON2_PARALLELISM)));
 
 	Keys(CryptoProperties properties) {
 		BouncyCastle.register();

@@ -87,7 +87,7 @@ class Argon2CalculatorTests {
 		return set;
 	}
 
-	/** BouncyCastle's pool, recording what it hands out and gets back. */
+	/** Tresor's pool, recording what it hands out and gets back. */
 	private static final class RecordingPool implements BlockPool {
 
 		final List<Block> allocated = Collections.synchronizedList(new ArrayList<>());
@@ -97,7 +97,7 @@ class Argon2CalculatorTests {
 		private final BlockPool pool;
 
 		RecordingPool(int blocks) {
-			this.pool = new Argon2BytesGenerator.FixedBlockPool(blocks);
+			this.pool = new Argon2BlockPool(blocks);
 		}
 
 		@Override
