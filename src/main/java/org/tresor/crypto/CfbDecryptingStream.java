@@ -42,7 +42,10 @@ final class CfbDecryptingStream extends InputStream {
 	 */
 	private final byte[] buffer;
 
-	/** The keystream, turned into plaintext in place. */
+	/** The keystream of the blocks held. */
+	private final byte[] keystream;
+
+	/** Plaintext decrypted for {@link #read()}, handed out from {@code position} to {@code limit}. */
 	private final byte[] plaintext;
 
 	private final MessageDigest mdc;
@@ -70,6 +73,7 @@ final class CfbDecryptingStream extends InputStream {
 		this.ciphertext = ciphertext;
 		this.ecb = ecb;
 		this.buffer = new byte[BLOCK + bufferSize];
+		this.keystream = new byte[bufferSize];
 		this.plaintext = new byte[bufferSize];
 		this.mdc = mdc;
 	}
@@ -90,18 +94,22 @@ final class CfbDecryptingStream extends InputStream {
 		return plaintext[position++] & 0xFF;
 	}
 
+	/**
+	 * Hands out what an earlier {@link #read()} left over, or else decrypts straight into {@code bytes}: the XOR
+	 * that turns keystream into plaintext writes the caller's array, so the plaintext is not copied once more.
+	 */
 	@Override
 	public int read(byte[] bytes, int offset, int length) throws IOException {
 		if (length == 0) {
 			return 0;
 		}
-		if (position == limit && !fill()) {
-			return -1;
+		if (position < limit) {
+			int n = Math.min(length, limit - position);
+			System.arraycopy(plaintext, position, bytes, offset, n);
+			position += n;
+			return n;
 		}
-		int n = Math.min(length, limit - position);
-		System.arraycopy(plaintext, position, bytes, offset, n);
-		position += n;
-		return n;
+		return fillInto(bytes, offset, length);
 	}
 
 	@Override
@@ -114,44 +122,55 @@ final class CfbDecryptingStream extends InputStream {
 		ciphertext.close();
 	}
 
-	/** Decrypts whatever the next read brings; false at the end of the ciphertext. */
+	/** Decrypts whatever the next read brings into {@code plaintext}; false at the end of the ciphertext. */
 	private boolean fill() throws IOException {
+		int n = fillInto(plaintext, 0, plaintext.length);
+		if (n < 0) {
+			return false;
+		}
+		position = 0;
+		limit = n;
+		return true;
+	}
+
+	/** Decrypts what the next read brings, at most {@code length} bytes, into {@code target}; -1 at the end. */
+	private int fillInto(byte[] target, int offset, int length) throws IOException {
 		while (!ended) {
-			int n = ciphertext.read(buffer, BLOCK + held, buffer.length - BLOCK - held);
+			int n = ciphertext.read(buffer, BLOCK + held, Math.min(buffer.length - BLOCK - held, length));
 			if (n < 0) {
 				ended = true;
-				return false;
+				return -1;
 			}
 			if (n > 0) {
 				held += n;
-				decryptHeld();
-				return true;
+				decryptHeldInto(target, offset);
+				return n;
 			}
 		}
-		return false;
+		return -1;
 	}
 
-	private void decryptHeld() throws IOException {
+	/** Writes the plaintext of {@code buffer[BLOCK + delivered, BLOCK + held)} to {@code target} from {@code offset}. */
+	private void decryptHeldInto(byte[] target, int offset) throws IOException {
 		// keystream block b is AES(ciphertext block b - 1): buffer[16b, 16b + 16) for every block begun
 		int blocks = (held + BLOCK - 1) / BLOCK;
 		try {
-			if (ecb.update(buffer, 0, blocks * BLOCK, plaintext, 0) != blocks * BLOCK) {
+			if (ecb.update(buffer, 0, blocks * BLOCK, keystream, 0) != blocks * BLOCK) {
 				throw new IOException("The block cipher returned a short keystream");
 			}
 		}
 		catch (ShortBufferException ex) {
 			throw new IOException("The keystream buffer is too small", ex);
 		}
-		int i = 0;
+		int shift = offset - delivered;
+		int i = delivered;
 		for (; i + 8 <= held; i += 8) {
-			LONGS.set(plaintext, i, (long) LONGS.get(plaintext, i) ^ (long) LONGS.get(buffer, BLOCK + i));
+			LONGS.set(target, shift + i, (long) LONGS.get(keystream, i) ^ (long) LONGS.get(buffer, BLOCK + i));
 		}
 		for (; i < held; i++) {
-			plaintext[i] ^= buffer[BLOCK + i];
+			target[shift + i] = (byte) (keystream[i] ^ buffer[BLOCK + i]);
 		}
-		hashAllButTheLast20Bytes(plaintext, delivered, held - delivered);
-		position = delivered;
-		limit = held;
+		hashAllButTheLast20Bytes(target, offset, held - delivered);
 		// keep the last complete block as the next IV and any partial block for the next round
 		int complete = held / BLOCK * BLOCK;
 		int partial = held - complete;

@@ -77,6 +77,27 @@ class CfbDecryptingStreamTests {
 	}
 
 	@Test
+	void decryptsSingleBytesAndBulkReadsInAnyMix() throws Exception {
+		SecretKey key = key(32);
+		byte[] plaintext = bytes(20_000);
+		var ciphertext = new ChunkedInputStream(cfbEncrypt(key, plaintext), 100, random);
+
+		var read = new ByteArrayOutputStream();
+		try (var in = new CfbDecryptingStream(ciphertext, CfbDecryptingStream.keystreamCipher(key), BUFFER, sha1())) {
+			byte[] bulk = new byte[3000];
+			for (int b = in.read(); b != -1; b = in.read()) {
+				read.write(b);
+				int n = in.read(bulk, 7, 1 + random.nextInt(bulk.length - 7));
+				if (n > 0) {
+					read.write(bulk, 7, n);
+				}
+			}
+		}
+
+		assertThat(read.toByteArray()).isEqualTo(plaintext);
+	}
+
+	@Test
 	void flipsExactlyTheBitThatWasFlippedAndGarblesTheNextBlock() throws Exception {
 		SecretKey key = key(32);
 		byte[] plaintext = bytes(4 * 16);
