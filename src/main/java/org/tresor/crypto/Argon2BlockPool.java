@@ -11,10 +11,10 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator.BlockPool;
 /**
  * Argon2's memory blocks, kept between SecuPass checks while the heap has room for them. A check over 64 MiB
  * otherwise allocates 65,536 new blocks, which a small heap copies through several young collections while
- * they are in use: inside the server that nearly doubled the time of a check. Kept blocks are wiped (BouncyCastle
- * clears each one before returning it) and held softly, so the collector takes them back when uploads need
- * the heap (50 concurrent uploads fill most of a 256 MiB one) instead of the pool crowding them out. A check
- * that finds the pool empty, or dropped, allocates its blocks anew.
+ * they are in use: inside the server that nearly doubled the time of a check. Kept blocks are wiped
+ * (BouncyCastle clears each one before returning it) and held softly: they cost 64 MiB of heap while kept
+ * (concurrent uploads then see more collections), but the collector takes them back before it would fail a
+ * request for want of memory. A check that finds the pool empty, or dropped, allocates its blocks anew.
  */
 final class Argon2BlockPool implements BlockPool {
 

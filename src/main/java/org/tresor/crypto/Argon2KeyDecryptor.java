@@ -6,8 +6,8 @@ import org.bouncycastle.openpgp.operator.PGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
 
 /**
- * BouncyCastle's secret-key decryptor with another Argon2id: the key derivation is {@code argon2}'s, the
- * decryption of the key material (AEAD, or CFB for keys of other origin) stays BouncyCastle's.
+ * BouncyCastle's secret-key decryptor, with the Argon2id of {@link Argon2Calculator} (whose memory is pooled)
+ * as key derivation; decrypting the key material (AEAD, or CFB for keys of other origin) stays BouncyCastle's.
  */
 final class Argon2KeyDecryptor extends PBESecretKeyDecryptor {
 
