@@ -22,7 +22,8 @@ final class Argon2BlockPool implements BlockPool {
 
 	private final Function<ArrayDeque<Block>, Supplier<ArrayDeque<Block>>> holder;
 
-	private Supplier<ArrayDeque<Block>> kept;
+	/** The kept blocks, or null: none kept yet, or the collector took them. */
+	private Supplier<ArrayDeque<Block>> kept = () -> null;
 
 	/** Keeps up to {@code maxBlocks} blocks (1 KiB each), softly. */
 	Argon2BlockPool(int maxBlocks) {
@@ -37,13 +38,13 @@ final class Argon2BlockPool implements BlockPool {
 
 	@Override
 	public synchronized Block allocate() {
-		ArrayDeque<Block> blocks = kept == null ? null : kept.get();
+		ArrayDeque<Block> blocks = kept.get();
 		return blocks == null || blocks.isEmpty() ? new Block() : blocks.pop();
 	}
 
 	@Override
 	public synchronized void deallocate(Block block) {
-		ArrayDeque<Block> blocks = kept == null ? null : kept.get();
+		ArrayDeque<Block> blocks = kept.get();
 		if (blocks == null) {
 			blocks = new ArrayDeque<>();
 			kept = holder.apply(blocks);

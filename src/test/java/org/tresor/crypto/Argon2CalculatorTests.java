@@ -76,7 +76,7 @@ class Argon2CalculatorTests {
 	void unlocksAKeyThroughTheDecryptor() throws Exception {
 		var encryptionKey = KeyRings.encryptionKey(KeyRings.parse(ALICE.keyPair().secretKey()));
 		var decryptor = new Argon2KeyDecryptor(ALICE.pass().toCharArray(), new BcPGPDigestCalculatorProvider(),
-				new Argon2Calculator(new RecordingPool(Argon2BytesGenerator.getBlockCount(1 << 16, 4))));
+				new Argon2Calculator(new Argon2BlockPool(Argon2BytesGenerator.getBlockCount(1 << 16, 4))));
 
 		assertThat(encryptionKey.extractPrivateKey(decryptor).getKeyID()).isEqualTo(encryptionKey.getKeyID());
 	}
