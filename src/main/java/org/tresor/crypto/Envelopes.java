@@ -71,11 +71,11 @@ public class Envelopes {
 	 */
 	private final ExecutorService pipelines = Executors.newCachedThreadPool(daemonThreads("tresor-pipeline-"));
 
-	private final CfbEncryptors encryptors;
+	private final CfbCiphers ciphers;
 
-	Envelopes(CfbEncryptors encryptors) {
+	Envelopes(CfbCiphers ciphers) {
 		BouncyCastle.register();
-		this.encryptors = encryptors;
+		this.ciphers = ciphers;
 	}
 
 	@PreDestroy
@@ -94,7 +94,7 @@ public class Envelopes {
 			throw new IllegalArgumentException("An envelope needs at least one recipient");
 		}
 		var encryptedData = new PGPEncryptedDataGenerator(
-				new PipelinedDataEncryptorBuilder(random, encryptors, pipelines, PIPELINE_CHUNK_SIZE, PIPELINE_CHUNKS));
+				new PipelinedDataEncryptorBuilder(random, ciphers, pipelines, PIPELINE_CHUNK_SIZE, PIPELINE_CHUNKS));
 		for (PublicKeyRing recipient : recipients) {
 			encryptedData.addMethod(keyEncryption(recipient));
 		}
@@ -122,7 +122,7 @@ public class Envelopes {
 			PGPSessionKey sessionKey = sessionKey(key, encryptedData);
 			InputStream clear;
 			try {
-				clear = encryptedData.getDataStream(new BatchedCfbDecryptorFactory(sessionKey, BUFFER_SIZE, pipelines));
+				clear = encryptedData.getDataStream(new PipelinedDecryptorFactory(sessionKey, ciphers, BUFFER_SIZE, pipelines));
 			}
 			catch (PGPException ex) {
 				throw new IOException("The encrypted data cannot be decrypted with this key packet", ex);

@@ -13,16 +13,21 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
- * libgcrypt, the library GnuPG encrypts with, reached through JNA for one thing: AES-256 in CFB mode. An
- * OpenPGP SEIPD v1 body is CFB, where each block needs the previous ciphertext, so its encryption cannot be
- * batched; the JDK calls its AES instructions once per block (about 590 MiB/s here), libgcrypt runs the
- * whole chain in its own assembly (about 1,350 MiB/s). Nothing of the cipher is written here: the key goes
- * into a libgcrypt handle, plaintext in, ciphertext out.
+ * libgcrypt, the library GnuPG encrypts with, reached through JNA for one thing: AES in CFB mode. An OpenPGP
+ * SEIPD v1 body is CFB, where each block needs the previous ciphertext, so its encryption cannot be batched;
+ * the JDK calls its AES instructions once per block (about 590 MiB/s here), libgcrypt runs the whole chain in
+ * its own assembly (about 1,350 MiB/s). Decryption needs only ciphertext, and libgcrypt runs it on many
+ * blocks at once (about 13 GiB/s here, against a JDK keystream and a Java XOR at about 4). Nothing of the
+ * cipher is written here: the key goes into a libgcrypt handle, one text in, the other out.
  */
 final class Libgcrypt {
 
 	/** GnuPG 2.2 needs 1.8; older ones are not loaded. */
 	static final String MINIMUM_VERSION = "1.8.0";
+
+	private static final int GCRY_CIPHER_AES128 = 7;
+
+	private static final int GCRY_CIPHER_AES192 = 8;
 
 	private static final int GCRY_CIPHER_AES256 = 9;
 
@@ -51,6 +56,9 @@ final class Libgcrypt {
 
 		/** With {@code in} null, encrypts {@code out} in place. */
 		int gcry_cipher_encrypt(Pointer handle, Pointer out, long outLength, Pointer in, long inLength);
+
+		/** With {@code in} null, decrypts {@code out} in place. */
+		int gcry_cipher_decrypt(Pointer handle, Pointer out, long outLength, Pointer in, long inLength);
 
 		void gcry_cipher_close(Pointer handle);
 
@@ -136,6 +144,34 @@ final class Libgcrypt {
 		}
 	}
 
+	/**
+	 * AES-CFB decryption with {@code key} (AES-128, -192 or -256 by its length) and a zero IV, in pieces of any
+	 * length, at most {@code chunkSize} bytes at a time. libgcrypt decrypts CFB many blocks at a time (each
+	 * block needs only ciphertext), about ten times as fast as it encrypts. Closing it frees the handle.
+	 */
+	CfbDecryption aesCfbDecryption(byte[] key, int chunkSize) throws GeneralSecurityException {
+		int algorithm = switch (key.length) {
+			case 16 -> GCRY_CIPHER_AES128;
+			case 24 -> GCRY_CIPHER_AES192;
+			case AES256_KEY_BYTES -> GCRY_CIPHER_AES256;
+			default -> throw new InvalidKeyException("AES needs a key of 16, 24 or 32 bytes, not " + key.length);
+		};
+		var handle = new PointerByReference();
+		check(functions.gcry_cipher_open(handle, algorithm, GCRY_CIPHER_MODE_CFB, 0), "open AES-CFB");
+		var decryption = new NativeCfbDecryption(new Resources(functions, handle.getValue(), new Memory(chunkSize)),
+				cleaner);
+		try {
+			check(functions.gcry_cipher_setkey(handle.getValue(), key, key.length), "set the key");
+			byte[] iv = new byte[16];
+			check(functions.gcry_cipher_setiv(handle.getValue(), iv, iv.length), "set the IV");
+			return decryption;
+		}
+		catch (GeneralSecurityException ex) {
+			decryption.close();
+			throw ex;
+		}
+	}
+
 	private void check(int error, String what) throws GeneralSecurityException {
 		if (error != 0) {
 			throw new GeneralSecurityException("libgcrypt could not " + what + ": " + functions.gcry_strerror(error));
@@ -180,6 +216,46 @@ final class Libgcrypt {
 			// the cleaner must not free the handle while the native call above still runs
 			Reference.reachabilityFence(this);
 			return length;
+		}
+
+		@Override
+		public void close() {
+			cleanable.clean();
+		}
+	}
+
+	/** One stream's decryption: each piece is copied into native memory, decrypted in place and copied back. */
+	static final class NativeCfbDecryption implements CfbDecryption {
+
+		private final Resources resources;
+
+		private final Cleaner.Cleanable cleanable;
+
+		private NativeCfbDecryption(Resources resources, Cleaner cleaner) {
+			this.resources = resources;
+			// the action holds the resources, never this decryption, or it would stay reachable forever
+			this.cleanable = cleaner.register(this, resources::release);
+		}
+
+		@Override
+		public void decrypt(byte[] ciphertext, int offset, int length, byte[] plaintext, int plaintextOffset)
+				throws GeneralSecurityException {
+			Memory buffer = resources.buffer;
+			while (length > 0) {
+				int n = (int) Math.min(length, buffer.size());
+				buffer.write(0, ciphertext, offset, n);
+				int error = resources.functions.gcry_cipher_decrypt(resources.handle, buffer, n, null, 0);
+				if (error != 0) {
+					throw new GeneralSecurityException("libgcrypt could not decrypt: "
+							+ resources.functions.gcry_strerror(error));
+				}
+				buffer.read(0, plaintext, plaintextOffset, n);
+				offset += n;
+				plaintextOffset += n;
+				length -= n;
+			}
+			// the cleaner must not free the handle while the native call above still runs
+			Reference.reachabilityFence(this);
 		}
 
 		@Override

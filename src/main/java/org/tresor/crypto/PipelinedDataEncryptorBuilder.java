@@ -16,7 +16,7 @@ import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 /**
  * BouncyCastle's JCE data encryptor for AES-256 SEIPD v1 (CFB with a zero IV over prefix and data, MDC by
  * SHA-1), except that the work runs on another thread: the cipher stream is a {@link PipelinedOutputStream}
- * that hashes for the MDC and encrypts by {@link CfbEncryptors}, while the writer's thread only parses the
+ * that hashes for the MDC and encrypts by {@link CfbCiphers}, while the writer's thread only parses the
  * upload, copies and writes ciphertext. BouncyCastle still writes the packets, the prefix and the MDC.
  */
 final class PipelinedDataEncryptorBuilder implements PGPDataEncryptorBuilder {
@@ -27,7 +27,7 @@ final class PipelinedDataEncryptorBuilder implements PGPDataEncryptorBuilder {
 
 	private final JcePGPDataEncryptorBuilder standard;
 
-	private final CfbEncryptors encryptors;
+	private final CfbCiphers ciphers;
 
 	private final Executor executor;
 
@@ -35,12 +35,12 @@ final class PipelinedDataEncryptorBuilder implements PGPDataEncryptorBuilder {
 
 	private final int chunks;
 
-	PipelinedDataEncryptorBuilder(SecureRandom random, CfbEncryptors encryptors, Executor executor, int chunkSize,
+	PipelinedDataEncryptorBuilder(SecureRandom random, CfbCiphers ciphers, Executor executor, int chunkSize,
 			int chunks) {
 		this.standard = new JcePGPDataEncryptorBuilder(ALGORITHM).setWithIntegrityPacket(true)
 			.setSecureRandom(random)
 			.setProvider(BouncyCastle.BULK_PROVIDER);
-		this.encryptors = encryptors;
+		this.ciphers = ciphers;
 		this.executor = executor;
 		this.chunkSize = chunkSize;
 		this.chunks = chunks;
@@ -49,7 +49,7 @@ final class PipelinedDataEncryptorBuilder implements PGPDataEncryptorBuilder {
 	@Override
 	public PGPDataEncryptor build(byte[] keyBytes) throws PGPException {
 		try {
-			return new Encryptor(encryptors.encryption(keyBytes, chunkSize), MessageDigest.getInstance("SHA-1"));
+			return new Encryptor(ciphers.encryption(keyBytes, chunkSize), MessageDigest.getInstance("SHA-1"));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new PGPException("Cannot create the AES cipher", ex);

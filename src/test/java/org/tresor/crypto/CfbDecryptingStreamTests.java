@@ -19,154 +19,201 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The batched decryptor against the JDK's own CFB-128 mode, over sizes and read patterns that cut blocks. */
+/** Both decryptions against the JDK's own CFB-128 mode, over sizes and read patterns that cut blocks. */
 class CfbDecryptingStreamTests {
 
 	private static final int BUFFER = 1024;
 
 	private final Random random = new Random(20261127);
 
-	@ParameterizedTest
-	@ValueSource(ints = { 0, 1, 15, 16, 17, 31, 32, 1023, 1024, 1025, 1040, 4097, 100_003 })
-	void decryptsWhatStandardCfbEncrypted(int size) throws Exception {
-		SecretKey key = key(32);
-		byte[] plaintext = bytes(size);
+	@Nested
+	class WithTheJdk extends Specification {
 
-		assertThat(decryptInChunks(cfbEncrypt(key, plaintext), key, Integer.MAX_VALUE, Integer.MAX_VALUE))
-			.isEqualTo(plaintext);
-	}
-
-	@ParameterizedTest
-	@ValueSource(ints = { 1, 3, 16, 17, 1000, 1024, 1500 })
-	void decryptsWhateverSizeTheCiphertextArrivesIn(int largestChunk) throws Exception {
-		SecretKey key = key(32);
-		byte[] plaintext = bytes(50_000 + random.nextInt(5000));
-
-		assertThat(decryptInChunks(cfbEncrypt(key, plaintext), key, largestChunk, 1 + random.nextInt(3000)))
-			.isEqualTo(plaintext);
-	}
-
-	@ParameterizedTest
-	@ValueSource(ints = { 16, 24, 32 })
-	void decryptsEveryAesKeySize(int keyBytes) throws Exception {
-		SecretKey key = key(keyBytes);
-		byte[] plaintext = bytes(5000);
-
-		assertThat(decryptInChunks(cfbEncrypt(key, plaintext), key, 777, 333)).isEqualTo(plaintext);
-	}
-
-	@Test
-	void decryptsByteByByte() throws Exception {
-		SecretKey key = key(32);
-		byte[] plaintext = bytes(3000);
-		var ciphertext = cfbEncrypt(key, plaintext);
-
-		var read = new ByteArrayOutputStream();
-		try (var in = new CfbDecryptingStream(new ByteArrayInputStream(ciphertext), CfbDecryptingStream.keystreamCipher(key),
-				BUFFER, sha1())) {
-			for (int b = in.read(); b != -1; b = in.read()) {
-				read.write(b);
-			}
+		@Override
+		CfbDecryption decryption(SecretKey key) throws GeneralSecurityException {
+			// batches of three blocks: pieces longer than a batch take several rounds
+			return new BatchedCfbDecryption(BatchedCfbDecryption.keystreamCipher(key), 3 * CfbDecryption.BLOCK);
 		}
 
-		assertThat(read.toByteArray()).isEqualTo(plaintext);
+		@Test
+		void refusesABatchOfPartialBlocks() throws GeneralSecurityException {
+			Cipher ecb = BatchedCfbDecryption.keystreamCipher(key(32));
+
+			assertThatIllegalArgumentException().isThrownBy(() -> new BatchedCfbDecryption(ecb, 1000));
+		}
 	}
 
-	@Test
-	void decryptsSingleBytesAndBulkReadsInAnyMix() throws Exception {
-		SecretKey key = key(32);
-		byte[] plaintext = bytes(20_000);
-		var ciphertext = new ChunkedInputStream(cfbEncrypt(key, plaintext), 100, random);
+	@Nested
+	class WithLibgcrypt extends Specification {
 
-		var read = new ByteArrayOutputStream();
-		try (var in = new CfbDecryptingStream(ciphertext, CfbDecryptingStream.keystreamCipher(key), BUFFER, sha1())) {
-			byte[] bulk = new byte[3000];
-			for (int b = in.read(); b != -1; b = in.read()) {
-				read.write(b);
-				int n = in.read(bulk, 7, 1 + random.nextInt(bulk.length - 7));
-				if (n > 0) {
-					read.write(bulk, 7, n);
+		@Override
+		CfbDecryption decryption(SecretKey key) throws GeneralSecurityException {
+			GnuPg.assumeAvailable();
+			// 100 bytes of native memory: pieces longer than that take several calls, which end mid-block
+			return Libgcrypt.load().library().orElseThrow().aesCfbDecryption(key.getEncoded(), 100);
+		}
+	}
+
+	/** What the stream does with either decryption. */
+	abstract class Specification {
+
+		abstract CfbDecryption decryption(SecretKey key) throws GeneralSecurityException;
+
+		@ParameterizedTest
+		@ValueSource(ints = { 0, 1, 15, 16, 17, 31, 32, 1023, 1024, 1025, 1040, 4097, 100_003 })
+		void decryptsWhatStandardCfbEncrypted(int size) throws Exception {
+			SecretKey key = key(32);
+			byte[] plaintext = bytes(size);
+
+			assertThat(decryptInChunks(cfbEncrypt(key, plaintext), key, Integer.MAX_VALUE, Integer.MAX_VALUE))
+				.isEqualTo(plaintext);
+		}
+
+		@ParameterizedTest
+		@ValueSource(ints = { 1, 3, 16, 17, 1000, 1024, 1500 })
+		void decryptsWhateverSizeTheCiphertextArrivesIn(int largestChunk) throws Exception {
+			SecretKey key = key(32);
+			byte[] plaintext = bytes(50_000 + random.nextInt(5000));
+
+			assertThat(decryptInChunks(cfbEncrypt(key, plaintext), key, largestChunk, 1 + random.nextInt(3000)))
+				.isEqualTo(plaintext);
+		}
+
+		@ParameterizedTest
+		@ValueSource(ints = { 16, 24, 32 })
+		void decryptsEveryAesKeySize(int keyBytes) throws Exception {
+			SecretKey key = key(keyBytes);
+			byte[] plaintext = bytes(5000);
+
+			assertThat(decryptInChunks(cfbEncrypt(key, plaintext), key, 777, 333)).isEqualTo(plaintext);
+		}
+
+		@Test
+		void decryptsByteByByte() throws Exception {
+			SecretKey key = key(32);
+			byte[] plaintext = bytes(3000);
+			var ciphertext = cfbEncrypt(key, plaintext);
+
+			var read = new ByteArrayOutputStream();
+			try (var in = new CfbDecryptingStream(new ByteArrayInputStream(ciphertext), decryption(key),
+					BUFFER, sha1())) {
+				for (int b = in.read(); b != -1; b = in.read()) {
+					read.write(b);
 				}
 			}
+
+			assertThat(read.toByteArray()).isEqualTo(plaintext);
 		}
 
-		assertThat(read.toByteArray()).isEqualTo(plaintext);
-	}
+		@Test
+		void decryptsSingleBytesAndBulkReadsInAnyMix() throws Exception {
+			SecretKey key = key(32);
+			byte[] plaintext = bytes(20_000);
+			var ciphertext = new ChunkedInputStream(cfbEncrypt(key, plaintext), 100, random);
 
-	@Test
-	void flipsExactlyTheBitThatWasFlippedAndGarblesTheNextBlock() throws Exception {
-		SecretKey key = key(32);
-		byte[] plaintext = bytes(4 * 16);
-		byte[] ciphertext = cfbEncrypt(key, plaintext);
-		ciphertext[20] ^= 0x01;
-
-		byte[] decrypted = decryptInChunks(ciphertext, key, 7, 5);
-
-		assertThat(decrypted[20]).isEqualTo((byte) (plaintext[20] ^ 0x01));
-		assertThat(Arrays.copyOfRange(decrypted, 32, 48)).isNotEqualTo(Arrays.copyOfRange(plaintext, 32, 48));
-		assertThat(Arrays.copyOfRange(decrypted, 48, 64)).isEqualTo(Arrays.copyOfRange(plaintext, 48, 64));
-	}
-
-	@Test
-	void refusesABufferOfPartialBlocks() throws GeneralSecurityException {
-		Cipher ecb = CfbDecryptingStream.keystreamCipher(key(32));
-
-		assertThatIllegalArgumentException().isThrownBy(() -> new CfbDecryptingStream(InputStream.nullInputStream(), ecb, 1000, sha1()));
-	}
-
-	@Test
-	void closesTheCiphertextWhenClosed() throws Exception {
-		boolean[] closed = { false };
-		var ciphertext = new FilterInputStream(InputStream.nullInputStream()) {
-			@Override
-			public void close() {
-				closed[0] = true;
+			var read = new ByteArrayOutputStream();
+			try (var in = new CfbDecryptingStream(ciphertext, decryption(key), BUFFER, sha1())) {
+				byte[] bulk = new byte[3000];
+				for (int b = in.read(); b != -1; b = in.read()) {
+					read.write(b);
+					int n = in.read(bulk, 7, 1 + random.nextInt(bulk.length - 7));
+					if (n > 0) {
+						read.write(bulk, 7, n);
+					}
+				}
 			}
-		};
 
-		new CfbDecryptingStream(ciphertext, CfbDecryptingStream.keystreamCipher(key(32)), BUFFER, sha1()).close();
-
-		assertThat(closed[0]).isTrue();
-	}
-
-	@ParameterizedTest
-	@ValueSource(ints = { 20, 21, 35, 36, 1023, 1044, 1045, 4097, 100_003 })
-	void hashesAllPlaintextButTheMdcValueWhateverTheReadPattern(int size) throws Exception {
-		SecretKey key = key(32);
-		byte[] plaintext = bytes(size);
-		var in = new CfbDecryptingStream(new ChunkedInputStream(cfbEncrypt(key, plaintext), 37, random),
-				CfbDecryptingStream.keystreamCipher(key), BUFFER, sha1());
-
-		in.transferTo(OutputStream.nullOutputStream());
-
-		assertThat(in.mdcDigest()).isEqualTo(sha1().digest(Arrays.copyOf(plaintext, size - 20)));
-	}
-
-	@Test
-	void hasNoMdcDigestBeforeTheEnd() throws Exception {
-		SecretKey key = key(32);
-		var in = new CfbDecryptingStream(new ByteArrayInputStream(cfbEncrypt(key, bytes(5000))),
-				CfbDecryptingStream.keystreamCipher(key), BUFFER, sha1());
-		in.read(new byte[100]);
-
-		assertThatIllegalStateException().isThrownBy(in::mdcDigest);
-	}
-
-	private byte[] decryptInChunks(byte[] ciphertext, SecretKey key, int largestChunk, int readSize) throws Exception {
-		var out = new ByteArrayOutputStream();
-		try (var in = new CfbDecryptingStream(new ChunkedInputStream(ciphertext, largestChunk, random),
-				CfbDecryptingStream.keystreamCipher(key), BUFFER, sha1())) {
-			byte[] buffer = new byte[Math.min(readSize, 1 << 16)];
-			int n;
-			while ((n = in.read(buffer, 0, 1 + random.nextInt(buffer.length))) != -1) {
-				out.write(buffer, 0, n);
-			}
+			assertThat(read.toByteArray()).isEqualTo(plaintext);
 		}
-		return out.toByteArray();
+
+		@Test
+		void flipsExactlyTheBitThatWasFlippedAndGarblesTheNextBlock() throws Exception {
+			SecretKey key = key(32);
+			byte[] plaintext = bytes(4 * 16);
+			byte[] ciphertext = cfbEncrypt(key, plaintext);
+			ciphertext[20] ^= 0x01;
+
+			byte[] decrypted = decryptInChunks(ciphertext, key, 7, 5);
+
+			assertThat(decrypted[20]).isEqualTo((byte) (plaintext[20] ^ 0x01));
+			assertThat(Arrays.copyOfRange(decrypted, 32, 48)).isNotEqualTo(Arrays.copyOfRange(plaintext, 32, 48));
+			assertThat(Arrays.copyOfRange(decrypted, 48, 64)).isEqualTo(Arrays.copyOfRange(plaintext, 48, 64));
+		}
+
+		@Test
+		void closesTheCiphertextWhenClosed() throws Exception {
+			boolean[] closed = { false };
+			var ciphertext = new FilterInputStream(InputStream.nullInputStream()) {
+				@Override
+				public void close() {
+					closed[0] = true;
+				}
+			};
+
+			new CfbDecryptingStream(ciphertext, decryption(key(32)), BUFFER, sha1()).close();
+
+			assertThat(closed[0]).isTrue();
+		}
+
+		@ParameterizedTest
+		@ValueSource(ints = { 20, 21, 35, 36, 1023, 1044, 1045, 4097, 100_003 })
+		void hashesAllPlaintextButTheMdcValueWhateverTheReadPattern(int size) throws Exception {
+			SecretKey key = key(32);
+			byte[] plaintext = bytes(size);
+			var in = new CfbDecryptingStream(new ChunkedInputStream(cfbEncrypt(key, plaintext), 37, random),
+					decryption(key), BUFFER, sha1());
+
+			in.transferTo(OutputStream.nullOutputStream());
+
+			assertThat(in.mdcDigest()).isEqualTo(sha1().digest(Arrays.copyOf(plaintext, size - 20)));
+		}
+
+		@Test
+		void hasNoMdcDigestBeforeTheEnd() throws Exception {
+			SecretKey key = key(32);
+			var in = new CfbDecryptingStream(new ByteArrayInputStream(cfbEncrypt(key, bytes(5000))),
+					decryption(key), BUFFER, sha1());
+			in.read(new byte[100]);
+
+			assertThatIllegalStateException().isThrownBy(in::mdcDigest);
+		}
+
+		private byte[] decryptInChunks(byte[] ciphertext, SecretKey key, int largestChunk, int readSize) throws Exception {
+			var out = new ByteArrayOutputStream();
+			try (var in = new CfbDecryptingStream(new ChunkedInputStream(ciphertext, largestChunk, random),
+					decryption(key), BUFFER, sha1())) {
+				byte[] buffer = new byte[Math.min(readSize, 1 << 16)];
+				int n;
+				while ((n = in.read(buffer, 0, 1 + random.nextInt(buffer.length))) != -1) {
+					out.write(buffer, 0, n);
+				}
+			}
+			return out.toByteArray();
+		}
+
+		@Test
+		void closesTheDecryptionWhenClosed() throws Exception {
+			boolean[] closed = { false };
+			CfbDecryption decryption = new CfbDecryption() {
+				@Override
+				public void decrypt(byte[] ciphertext, int offset, int length, byte[] plaintext, int plaintextOffset) {
+				}
+
+				@Override
+				public void close() {
+					closed[0] = true;
+				}
+			};
+
+			new CfbDecryptingStream(InputStream.nullInputStream(), decryption, BUFFER, sha1()).close();
+
+			assertThat(closed[0]).isTrue();
+		}
 	}
 
 	private static byte[] cfbEncrypt(SecretKey key, byte[] plaintext) throws GeneralSecurityException {

@@ -44,7 +44,7 @@ class CryptoPropertiesTests {
 	@Test
 	void bindsTheAesEngine() {
 		context.withPropertyValues("tresor.crypto.aes-engine=jdk")
-			.run(started -> assertThat(started.getBean(CfbEncryptors.class).engine()).isEqualTo("the JDK (SunJCE)"));
+			.run(started -> assertThat(started.getBean(CfbCiphers.class).engine()).isEqualTo("the JDK (SunJCE)"));
 	}
 
 	@Test
@@ -54,7 +54,7 @@ class CryptoPropertiesTests {
 
 	@Configuration
 	@EnableConfigurationProperties(CryptoProperties.class)
-	@Import({ Keys.class, CfbEncryptors.class, Envelopes.class })
+	@Import({ Keys.class, CfbCiphers.class, Envelopes.class })
 	static class CryptoConfiguration {
 	}
 }

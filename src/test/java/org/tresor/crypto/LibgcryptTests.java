@@ -22,7 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * libgcrypt's AES-256-CFB writes exactly what the JDK's does, however the plaintext is cut. Wherever GnuPG is
+ * libgcrypt's AES-256-CFB writes exactly what the JDK's does, however the plaintext is cut (what it decrypts is
+ * specified in {@link CfbDecryptingStreamTests}). Wherever GnuPG is
  * installed, libgcrypt is too (GnuPG is built on it), so there the binding must load.
  */
 @TestInstance(Lifecycle.PER_CLASS)
@@ -78,11 +79,21 @@ class LibgcryptTests {
 	}
 
 	@Test
+	void refusesToDecryptWithAKeyOfNoAesLength() {
+		assertThatExceptionOfType(InvalidKeyException.class)
+			.isThrownBy(() -> libgcrypt.aesCfbDecryption(bytes(20), CHUNK))
+			.withMessage("AES needs a key of 16, 24 or 32 bytes, not 20");
+	}
+
+	@Test
 	void closesOnceHoweverOftenItIsClosed() throws Exception {
 		var encryption = libgcrypt.aes256CfbEncryption(bytes(32), CHUNK);
+		var decryption = libgcrypt.aesCfbDecryption(bytes(32), CHUNK);
 
 		encryption.close();
 		encryption.close();
+		decryption.close();
+		decryption.close();
 	}
 
 	@Test

@@ -25,7 +25,7 @@ final class TestKeys {
 
 	/** Envelopes whose uploads {@code engine} encrypts. */
 	static Envelopes envelopes(AesEngine engine) {
-		return new Envelopes(new CfbEncryptors(new CryptoProperties(2, engine)));
+		return new Envelopes(new CfbCiphers(new CryptoProperties(2, engine)));
 	}
 
 	static byte[] randomBytes(int length) {

@@ -5,9 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.concurrent.Executor;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.bouncycastle.bcpg.AEADEncDataPacket;
 import org.bouncycastle.bcpg.SymmetricEncIntegrityPacket;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
@@ -20,13 +17,13 @@ import org.bouncycastle.openpgp.operator.jcajce.JceSessionKeyDataDecryptorFactor
 
 /**
  * BouncyCastle's JCE session-key decryptor with one change: AES in SEIPD v1 (the MDC-protected packets
- * Tresor and GnuPG write) is decrypted by {@link CfbDecryptingStream}, whose batched AES calls are what
- * lets a download keep up with GnuPG. That stream also hashes for the MDC, and both run on another thread
+ * Tresor and GnuPG write) is decrypted by {@link CfbDecryptingStream}, with libgcrypt or the JDK's batched AES
+ * as {@link CfbCiphers} chooses. That stream also hashes for the MDC, and both run on another thread
  * ({@link ReadAheadInputStream}), ahead of the one that parses the packets and writes the response.
  * BouncyCastle still parses the packets and compares the MDC with that digest. Every other case (other
  * ciphers, AEAD packets, data without integrity protection) goes to BouncyCastle's decryptor unchanged.
  */
-final class BatchedCfbDecryptorFactory implements SessionKeyDataDecryptorFactory {
+final class PipelinedDecryptorFactory implements SessionKeyDataDecryptorFactory {
 
 	/**
 	 * What a download reads ahead of the response: 1 MiB of heap per open download. Chunks of 256 KiB hand over
@@ -40,13 +37,16 @@ final class BatchedCfbDecryptorFactory implements SessionKeyDataDecryptorFactory
 
 	private final SessionKeyDataDecryptorFactory standard;
 
+	private final CfbCiphers ciphers;
+
 	private final int bufferSize;
 
 	private final Executor readAhead;
 
-	BatchedCfbDecryptorFactory(PGPSessionKey sessionKey, int bufferSize, Executor readAhead) {
+	PipelinedDecryptorFactory(PGPSessionKey sessionKey, CfbCiphers ciphers, int bufferSize, Executor readAhead) {
 		this.standard = new JceSessionKeyDataDecryptorFactoryBuilder().setProvider(BouncyCastle.BULK_PROVIDER)
 			.build(sessionKey);
+		this.ciphers = ciphers;
 		this.bufferSize = bufferSize;
 		this.readAhead = readAhead;
 	}
@@ -63,8 +63,7 @@ final class BatchedCfbDecryptorFactory implements SessionKeyDataDecryptorFactory
 			return standard.createDataDecryptor(withIntegrityPacket, algorithm, key);
 		}
 		try {
-			return new Decryptor(CfbDecryptingStream.keystreamCipher(new SecretKeySpec(key, "AES")),
-					MessageDigest.getInstance("SHA-1"));
+			return new Decryptor(ciphers.decryption(key, bufferSize), MessageDigest.getInstance("SHA-1"));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new PGPException("Cannot create the AES cipher", ex);
@@ -74,26 +73,26 @@ final class BatchedCfbDecryptorFactory implements SessionKeyDataDecryptorFactory
 	/** One SEIPD v1 body; its MDC digest is the one the decrypting stream computed on the read-ahead task. */
 	private final class Decryptor implements PGPDataDecryptor {
 
-		private final Cipher ecb;
+		private final CfbDecryption decryption;
 
 		private final MessageDigest sha1;
 
 		private CfbDecryptingStream decrypting;
 
-		Decryptor(Cipher ecb, MessageDigest sha1) {
-			this.ecb = ecb;
+		Decryptor(CfbDecryption decryption, MessageDigest sha1) {
+			this.decryption = decryption;
 			this.sha1 = sha1;
 		}
 
 		@Override
 		public InputStream getInputStream(InputStream in) {
-			decrypting = new CfbDecryptingStream(in, ecb, bufferSize, sha1);
+			decrypting = new CfbDecryptingStream(in, decryption, bufferSize, sha1);
 			return new ReadAheadInputStream(decrypting, readAhead, READ_AHEAD_CHUNK_SIZE, READ_AHEAD_CHUNKS);
 		}
 
 		@Override
 		public int getBlockSize() {
-			return CfbDecryptingStream.BLOCK;
+			return CfbDecryption.BLOCK;
 		}
 
 		@Override

@@ -15,22 +15,23 @@ import org.springframework.stereotype.Component;
 import org.tresor.crypto.CryptoProperties.AesEngine;
 
 /**
- * The AES-256-CFB encryption (zero IV, as SEIPD v1 needs) of every body Tresor writes: by libgcrypt, twice
- * as fast as the JDK here, or by the JDK, as {@code tresor.crypto.aes-engine} says. Both write the same bytes.
+ * The AES-CFB of every body Tresor writes and reads (zero IV, as SEIPD v1 needs): by libgcrypt, twice as fast
+ * as the JDK here when encrypting and several times when decrypting, or by the JDK, as
+ * {@code tresor.crypto.aes-engine} says. Both write and read the same bytes.
  */
 @Component
-final class CfbEncryptors {
+final class CfbCiphers {
 
-	private static final Logger log = LoggerFactory.getLogger(CfbEncryptors.class);
+	private static final Logger log = LoggerFactory.getLogger(CfbCiphers.class);
 
 	private final Optional<Libgcrypt> libgcrypt;
 
 	@Autowired
-	CfbEncryptors(CryptoProperties properties) {
+	CfbCiphers(CryptoProperties properties) {
 		this(properties.aesEngine(), Libgcrypt::load);
 	}
 
-	CfbEncryptors(AesEngine engine, Supplier<Libgcrypt.Loaded> libgcryptLoader) {
+	CfbCiphers(AesEngine engine, Supplier<Libgcrypt.Loaded> libgcryptLoader) {
 		if (engine == AesEngine.JDK) {
 			libgcrypt = Optional.empty();
 		}
@@ -41,11 +42,11 @@ final class CfbEncryptors {
 						"tresor.crypto.aes-engine is libgcrypt, but it cannot be used: " + loaded.reason());
 			}
 			if (loaded.library().isEmpty()) {
-				log.info("libgcrypt cannot be used ({}); the JDK encrypts, about half as fast", loaded.reason());
+				log.info("libgcrypt cannot be used ({}); the JDK encrypts and decrypts, more slowly", loaded.reason());
 			}
 			libgcrypt = loaded.library();
 		}
-		log.info("AES-256-CFB encryption by {}", engine());
+		log.info("AES-256-CFB encryption by {}, AES-CFB decryption too", engine());
 	}
 
 	/** Who encrypts, for the log and the benchmark: "libgcrypt 1.10.1" or "the JDK (SunJCE)". */
@@ -62,5 +63,13 @@ final class CfbEncryptors {
 		Cipher cipher = Cipher.getInstance("AES/CFB/NoPadding", BouncyCastle.BULK_PROVIDER);
 		cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(new byte[16]));
 		return PipelinedOutputStream.encryption(cipher);
+	}
+
+	/** Decryption with {@code key} (AES-128, -192 or -256), at most {@code batchSize} bytes to the cipher at a time. */
+	CfbDecryption decryption(byte[] key, int batchSize) throws GeneralSecurityException {
+		if (libgcrypt.isPresent()) {
+			return libgcrypt.get().aesCfbDecryption(key, batchSize);
+		}
+		return new BatchedCfbDecryption(BatchedCfbDecryption.keystreamCipher(new SecretKeySpec(key, "AES")), batchSize);
 	}
 }

@@ -11,19 +11,21 @@ import org.bouncycastle.openpgp.PGPSessionKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tresor.crypto.CryptoProperties.AesEngine;
 
-/** AES with an MDC (SEIPD v1) gets the batched decryptor, checked by BouncyCastle with SHA-1. */
-class BatchedCfbDecryptorFactoryTests {
+/** AES with an MDC (SEIPD v1) is decrypted on the read-ahead thread, checked by BouncyCastle with SHA-1. */
+class PipelinedDecryptorFactoryTests {
 
 	private static final byte[] KEY = new byte[32];
 
-	private final BatchedCfbDecryptorFactory factory = new BatchedCfbDecryptorFactory(
-			new PGPSessionKey(SymmetricKeyAlgorithmTags.AES_256, KEY), 1 << 16, Runnable::run);
+	private final PipelinedDecryptorFactory factory = new PipelinedDecryptorFactory(
+			new PGPSessionKey(SymmetricKeyAlgorithmTags.AES_256, KEY), new CfbCiphers(AesEngine.AUTO, Libgcrypt::load), 1 << 16,
+			Runnable::run);
 
 	@ParameterizedTest
 	@ValueSource(ints = { SymmetricKeyAlgorithmTags.AES_128, SymmetricKeyAlgorithmTags.AES_192,
 			SymmetricKeyAlgorithmTags.AES_256 })
-	void decryptsAesWithIntegrityProtectionInBatches(int algorithm) throws PGPException {
+	void decryptsAesWithIntegrityProtectionAheadOfTheReader(int algorithm) throws PGPException {
 		var decryptor = factory.createDataDecryptor(true, algorithm, new byte[keyLength(algorithm)]);
 
 		assertThat(decryptor.getInputStream(InputStream.nullInputStream())).isInstanceOf(ReadAheadInputStream.class);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.tresor.crypto.CryptoProperties.AesEngine;
 
 /** tresor.crypto.aes-engine: libgcrypt where it can, the JDK otherwise or when asked, never a silent downgrade. */
-class CfbEncryptorsTests {
+class CfbCiphersTests {
 
 	private static final Libgcrypt.Loaded MISSING = new Libgcrypt.Loaded(Optional.empty(), "libgcrypt is not installed");
 
@@ -21,17 +21,17 @@ class CfbEncryptorsTests {
 	void encryptsWithLibgcryptWhereGnuPgIsInstalled() {
 		GnuPg.assumeAvailable();
 
-		assertThat(new CfbEncryptors(AesEngine.AUTO, Libgcrypt::load).engine()).startsWith("libgcrypt ");
+		assertThat(new CfbCiphers(AesEngine.AUTO, Libgcrypt::load).engine()).startsWith("libgcrypt ");
 	}
 
 	@Test
 	void fallsBackToTheJdkWithoutLibgcrypt() {
-		assertThat(new CfbEncryptors(AesEngine.AUTO, () -> MISSING).engine()).isEqualTo("the JDK (SunJCE)");
+		assertThat(new CfbCiphers(AesEngine.AUTO, () -> MISSING).engine()).isEqualTo("the JDK (SunJCE)");
 	}
 
 	@Test
 	void neverLoadsLibgcryptWhenTheJdkIsAskedFor() {
-		var encryptors = new CfbEncryptors(AesEngine.JDK, () -> {
+		var encryptors = new CfbCiphers(AesEngine.JDK, () -> {
 			throw new AssertionError("libgcrypt was loaded");
 		});
 
@@ -40,7 +40,7 @@ class CfbEncryptorsTests {
 
 	@Test
 	void refusesToStartWhenLibgcryptIsRequiredButMissing() {
-		assertThatIllegalStateException().isThrownBy(() -> new CfbEncryptors(AesEngine.LIBGCRYPT, () -> MISSING))
+		assertThatIllegalStateException().isThrownBy(() -> new CfbCiphers(AesEngine.LIBGCRYPT, () -> MISSING))
 			.withMessage("tresor.crypto.aes-engine is libgcrypt, but it cannot be used: libgcrypt is not installed");
 	}
 
@@ -57,7 +57,7 @@ class CfbEncryptorsTests {
 
 	private static byte[] encrypt(AesEngine engine, byte[] key, byte[] plaintext) throws Exception {
 		byte[] ciphertext = new byte[plaintext.length];
-		try (var encryption = new CfbEncryptors(engine, Libgcrypt::load).encryption(key, CHUNK)) {
+		try (var encryption = new CfbCiphers(engine, Libgcrypt::load).encryption(key, CHUNK)) {
 			for (int offset = 0; offset < plaintext.length; offset += CHUNK) {
 				byte[] output = new byte[CHUNK];
 				int n = encryption.process(Arrays.copyOfRange(plaintext, offset, offset + CHUNK), CHUNK, output,
