@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Settings of the crypto module. {@code maxConcurrentUnlocks} bounds how many Argon2 derivations (64 MiB
  * of heap each) run at once: unlocking, exporting and generating keys wait for a permit. {@code aesEngine}
- * chooses who runs the AES-256-CFB encryption of uploads (see {@link AesEngine}).
+ * chooses who runs the AES-CFB encryption of uploads and decryption of downloads (see {@link AesEngine}).
  */
 @Validated
 @ConfigurationProperties("tresor.crypto")
