@@ -46,7 +46,7 @@ final class CfbCiphers {
 			}
 			libgcrypt = loaded.library();
 		}
-		log.info("AES-256-CFB encryption by {}, AES-CFB decryption too", engine());
+		log.info("AES-256-CFB encryption by {}", engine());
 	}
 
 	/** Who encrypts, for the log and the benchmark: "libgcrypt 1.10.1" or "the JDK (SunJCE)". */

@@ -130,19 +130,7 @@ final class Libgcrypt {
 			// libgcrypt would quietly run AES-128 with a 16-byte key
 			throw new InvalidKeyException("AES-256 needs a key of 32 bytes, not " + key.length);
 		}
-		var handle = new PointerByReference();
-		check(functions.gcry_cipher_open(handle, GCRY_CIPHER_AES256, GCRY_CIPHER_MODE_CFB, 0), "open AES-256-CFB");
-		var encryption = new CfbEncryption(new Resources(functions, handle.getValue(), new Memory(chunkSize)), cleaner);
-		try {
-			check(functions.gcry_cipher_setkey(handle.getValue(), key, key.length), "set the key");
-			byte[] iv = new byte[16];
-			check(functions.gcry_cipher_setiv(handle.getValue(), iv, iv.length), "set the IV");
-			return encryption;
-		}
-		catch (GeneralSecurityException ex) {
-			encryption.close();
-			throw ex;
-		}
+		return new CfbEncryption(cfb(GCRY_CIPHER_AES256, key, chunkSize), cleaner);
 	}
 
 	/**
@@ -157,18 +145,22 @@ final class Libgcrypt {
 			case AES256_KEY_BYTES -> GCRY_CIPHER_AES256;
 			default -> throw new InvalidKeyException("AES needs a key of 16, 24 or 32 bytes, not " + key.length);
 		};
+		return new NativeCfbDecryption(cfb(algorithm, key, chunkSize), cleaner);
+	}
+
+	/** A CFB handle of {@code algorithm} with {@code key} and a zero IV, and {@code bufferSize} bytes of native memory. */
+	private Resources cfb(int algorithm, byte[] key, int bufferSize) throws GeneralSecurityException {
 		var handle = new PointerByReference();
 		check(functions.gcry_cipher_open(handle, algorithm, GCRY_CIPHER_MODE_CFB, 0), "open AES-CFB");
-		var decryption = new NativeCfbDecryption(new Resources(functions, handle.getValue(), new Memory(chunkSize)),
-				cleaner);
+		var resources = new Resources(functions, handle.getValue(), new Memory(bufferSize));
 		try {
 			check(functions.gcry_cipher_setkey(handle.getValue(), key, key.length), "set the key");
 			byte[] iv = new byte[16];
 			check(functions.gcry_cipher_setiv(handle.getValue(), iv, iv.length), "set the IV");
-			return decryption;
+			return resources;
 		}
 		catch (GeneralSecurityException ex) {
-			decryption.close();
+			resources.release();
 			throw ex;
 		}
 	}
@@ -188,35 +180,40 @@ final class Libgcrypt {
 		}
 	}
 
-	/** One stream's encryption: each chunk is copied into native memory, encrypted in place and copied back. */
-	static final class CfbEncryption implements PipelinedOutputStream.Stage {
+	/**
+	 * One stream's handle, freed once, by close or by the cleaner. Each piece is copied into native memory,
+	 * encrypted or decrypted in place and copied back.
+	 */
+	private abstract static class NativeCfb implements AutoCloseable {
 
 		private final Resources resources;
 
 		private final Cleaner.Cleanable cleanable;
 
-		private CfbEncryption(Resources resources, Cleaner cleaner) {
+		NativeCfb(Resources resources, Cleaner cleaner) {
 			this.resources = resources;
-			// the action holds the resources, never this stage, or the stage would stay reachable forever
+			// the action holds the resources, never this object, or it would stay reachable forever
 			this.cleanable = cleaner.register(this, resources::release);
 		}
 
-		@Override
-		public int process(byte[] input, int length, byte[] output, boolean last) throws GeneralSecurityException {
+		long bufferSize() {
+			return resources.buffer.size();
+		}
+
+		void inPlace(boolean encrypt, byte[] input, int offset, int length, byte[] output, int outputOffset)
+				throws GeneralSecurityException {
 			Memory buffer = resources.buffer;
-			if (length > buffer.size()) {
-				throw new IllegalArgumentException("A chunk of " + length + " bytes is larger than " + buffer.size());
-			}
-			buffer.write(0, input, 0, length);
-			int error = resources.functions.gcry_cipher_encrypt(resources.handle, buffer, length, null, 0);
+			buffer.write(0, input, offset, length);
+			Functions functions = resources.functions;
+			int error = encrypt ? functions.gcry_cipher_encrypt(resources.handle, buffer, length, null, 0)
+					: functions.gcry_cipher_decrypt(resources.handle, buffer, length, null, 0);
 			if (error != 0) {
-				throw new GeneralSecurityException("libgcrypt could not encrypt: "
-						+ resources.functions.gcry_strerror(error));
+				throw new GeneralSecurityException("libgcrypt could not " + (encrypt ? "encrypt: " : "decrypt: ")
+						+ functions.gcry_strerror(error));
 			}
-			buffer.read(0, output, 0, length);
+			buffer.read(0, output, outputOffset, length);
 			// the cleaner must not free the handle while the native call above still runs
 			Reference.reachabilityFence(this);
-			return length;
 		}
 
 		@Override
@@ -225,43 +222,40 @@ final class Libgcrypt {
 		}
 	}
 
-	/** One stream's decryption: each piece is copied into native memory, decrypted in place and copied back. */
-	static final class NativeCfbDecryption implements CfbDecryption {
+	/** One stream's encryption, a chunk at a time. */
+	static final class CfbEncryption extends NativeCfb implements PipelinedOutputStream.Stage {
 
-		private final Resources resources;
+		private CfbEncryption(Resources resources, Cleaner cleaner) {
+			super(resources, cleaner);
+		}
 
-		private final Cleaner.Cleanable cleanable;
+		@Override
+		public int process(byte[] input, int length, byte[] output, boolean last) throws GeneralSecurityException {
+			if (length > bufferSize()) {
+				throw new IllegalArgumentException("A chunk of " + length + " bytes is larger than " + bufferSize());
+			}
+			inPlace(true, input, 0, length, output, 0);
+			return length;
+		}
+	}
+
+	/** One stream's decryption, in pieces of at most the native buffer's size. */
+	static final class NativeCfbDecryption extends NativeCfb implements CfbDecryption {
 
 		private NativeCfbDecryption(Resources resources, Cleaner cleaner) {
-			this.resources = resources;
-			// the action holds the resources, never this decryption, or it would stay reachable forever
-			this.cleanable = cleaner.register(this, resources::release);
+			super(resources, cleaner);
 		}
 
 		@Override
 		public void decrypt(byte[] ciphertext, int offset, int length, byte[] plaintext, int plaintextOffset)
 				throws GeneralSecurityException {
-			Memory buffer = resources.buffer;
 			while (length > 0) {
-				int n = (int) Math.min(length, buffer.size());
-				buffer.write(0, ciphertext, offset, n);
-				int error = resources.functions.gcry_cipher_decrypt(resources.handle, buffer, n, null, 0);
-				if (error != 0) {
-					throw new GeneralSecurityException("libgcrypt could not decrypt: "
-							+ resources.functions.gcry_strerror(error));
-				}
-				buffer.read(0, plaintext, plaintextOffset, n);
+				int n = (int) Math.min(length, bufferSize());
+				inPlace(false, ciphertext, offset, n, plaintext, plaintextOffset);
 				offset += n;
 				plaintextOffset += n;
 				length -= n;
 			}
-			// the cleaner must not free the handle while the native call above still runs
-			Reference.reachabilityFence(this);
-		}
-
-		@Override
-		public void close() {
-			cleanable.clean();
 		}
 	}
 }

@@ -116,26 +116,22 @@ class GnuPgInteropTests {
 	@ParameterizedTest
 	@EnumSource(names = { "LIBGCRYPT", "JDK" })
 	void decryptsWhatGnuPgEncryptedWithEitherAesEngine(AesEngine engine) throws Exception {
-		gnupg.gpg(gnupg.write("carol.asc", KEYS.exportPublicKey(CAROL.keyPair().publicKey())), "--import").assertSucceeded();
 		byte[] plaintext = randomBytes(300_007);
-		Path file = gnupg.write("either-engine.bin", plaintext);
-		Path encrypted = file.resolveSibling("either-engine.gpg");
-		Files.deleteIfExists(encrypted);
 
-		gnupg.gpg(null, "-z0", "--trust-model", "always", "--recipient", "carol@example.org", "--output",
-				encrypted.toString(), "--encrypt", file.toString()).assertSucceeded();
-
-		byte[] message = Files.readAllBytes(encrypted);
-		int split = (int) Packets.header(message, 0, message.length).packetLength();
-		assertThat(decrypt(envelopes(engine), CAROL, new KeyPacket(Arrays.copyOf(message, split)),
-				Arrays.copyOfRange(message, split, message.length))).isEqualTo(plaintext);
+		assertThat(decryptWhatGnuPgEncryptedForCarol(envelopes(engine), plaintext)).isEqualTo(plaintext);
 	}
 
 	@ParameterizedTest
 	@ValueSource(ints = { 0, 1, 15, 16, 17, 8191, 8192, 8193, 65_536, 1_048_579 })
 	void decryptsWhatGnuPgEncryptedWithoutCompressionByteForByte(int size) throws Exception {
-		gnupg.gpg(gnupg.write("carol.asc", KEYS.exportPublicKey(CAROL.keyPair().publicKey())), "--import").assertSucceeded();
 		byte[] plaintext = randomBytes(size);
+
+		assertThat(decryptWhatGnuPgEncryptedForCarol(envelopes, plaintext)).isEqualTo(plaintext);
+	}
+
+	/** {@code plaintext} encrypted by GnuPG, uncompressed, to Carol's exported certificate; decrypted by Tresor. */
+	private byte[] decryptWhatGnuPgEncryptedForCarol(Envelopes envelopes, byte[] plaintext) throws Exception {
+		gnupg.gpg(gnupg.write("carol.asc", KEYS.exportPublicKey(CAROL.keyPair().publicKey())), "--import").assertSucceeded();
 		Path file = gnupg.write("uncompressed.bin", plaintext);
 		Path encrypted = file.resolveSibling("uncompressed.gpg");
 		Files.deleteIfExists(encrypted);
@@ -145,8 +141,8 @@ class GnuPgInteropTests {
 
 		byte[] message = Files.readAllBytes(encrypted);
 		int split = (int) Packets.header(message, 0, message.length).packetLength();
-		assertThat(decrypt(envelopes, CAROL, new KeyPacket(Arrays.copyOf(message, split)),
-				Arrays.copyOfRange(message, split, message.length))).isEqualTo(plaintext);
+		return decrypt(envelopes, CAROL, new KeyPacket(Arrays.copyOf(message, split)),
+				Arrays.copyOfRange(message, split, message.length));
 	}
 
 	private byte[] gpgDecrypt(KeyPacket packet, byte[] body) throws Exception {
