@@ -16,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.tresor.Browser.Viewport;
 import org.tresor.account.AccountFixtures;
 
@@ -31,9 +29,6 @@ class AccessibilityIntegrationTests extends TresorIntegrationTest {
 
 	@RegisterExtension
 	static final Browser browser = Browser.shared();
-
-	@Autowired
-	ApplicationContext context;
 
 	@TempDir
 	Path uploads;

@@ -27,10 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationContext;
 import org.tresor.account.AccountFixtures;
 
 /**
@@ -42,9 +40,6 @@ import org.tresor.account.AccountFixtures;
 class ErrorPagesIntegrationTests extends TresorIntegrationTest {
 
 	private static final Pattern REFERENCE = Pattern.compile("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
-
-	@Autowired
-	ApplicationContext context;
 
 	@TempDir
 	Path temp;

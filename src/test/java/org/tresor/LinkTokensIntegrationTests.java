@@ -15,9 +15,6 @@ import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.tresor.account.AccountFixtures;
 
 /**
@@ -29,12 +26,6 @@ class LinkTokensIntegrationTests extends TresorIntegrationTest {
 	static final String PASSWORD = "a long enough password";
 
 	static final String SECUPASS = "Race-SecuPass-93!";
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	final List<WebClient> browsers = new ArrayList<>();
 

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.tresor.account.AccountFixtures;
 
 /**
@@ -35,9 +33,6 @@ class MailAddressesIntegrationTests extends TresorIntegrationTest {
 	/** Headers a request may use to name another host; none of them may reach a link. */
 	static final Map<String, String> FORGED_HOST_HEADERS = Map.of("Host", FORGED_HOST, "X-Forwarded-Host", FORGED_HOST,
 			"X-Forwarded-Proto", "http", "Forwarded", "host=" + FORGED_HOST + ";proto=http");
-
-	@Autowired
-	ApplicationContext context;
 
 	WebClient browser;
 

@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The migrations are written once for H2 and PostgreSQL. On a real PostgreSQL server every migration runs
  * from an empty schema, and Hibernate validates that the entities match.
  */
 class PostgresMigrationsIntegrationTests extends TresorIntegrationTest implements OnPostgres {
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Test
 	void everyMigrationRunsOnPostgresAndMatchesTheEntities() throws IOException {

@@ -13,7 +13,6 @@ import org.htmlunit.WebClient;
 import org.htmlunit.WebResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.tresor.account.AccountFixtures;
@@ -33,9 +32,6 @@ class SecurityHeadersIntegrationTests extends TresorIntegrationTest {
 	/** Signed in: pages, a download, error pages. */
 	static final List<String> SIGNED_IN = List.of("/inbox", "/account", "/account/public-key", "/admin/users",
 			"/outbox/new", "/no-such-page", "/inbox/not-a-number", FailingController.PATH);
-
-	@Autowired
-	ApplicationContext context;
 
 	@Autowired
 	Environment environment;

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -71,7 +72,10 @@ public abstract class TresorIntegrationTest {
 	protected MutableClock clock;
 
 	@Autowired
-	private JdbcTemplate database;
+	protected ApplicationContext context;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
 
 	@Value("${tresor.storage.directory}")
 	private Path blobDirectory;
@@ -126,10 +130,10 @@ public abstract class TresorIntegrationTest {
 	/** Every value of every table as text (H2 or PostgreSQL), to look for what must never be stored. */
 	protected String databaseContents() {
 		var text = new StringBuilder();
-		var tables = database.queryForList("select table_name from information_schema.tables"
+		var tables = jdbc.queryForList("select table_name from information_schema.tables"
 				+ " where table_schema = current_schema and table_type = 'BASE TABLE'", String.class);
 		for (var table : tables) {
-			database.query("select * from \"" + table + "\"", row -> {
+			jdbc.query("select * from \"" + table + "\"", row -> {
 				for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
 					text.append(row.getString(column)).append('\n');
 				}
@@ -140,9 +144,9 @@ public abstract class TresorIntegrationTest {
 
 	/** Makes the database write what it holds to its files. */
 	protected void checkpoint() {
-		var product = database.execute(
+		var product = jdbc.execute(
 				(ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
-		database.execute("H2".equals(product) ? "CHECKPOINT SYNC" : "CHECKPOINT");
+		jdbc.execute("H2".equals(product) ? "CHECKPOINT SYNC" : "CHECKPOINT");
 	}
 
 	private static Path temporaryDirectory() {

@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.tresor.Browser;
 import org.tresor.Browser.Viewport;
@@ -35,9 +34,6 @@ class AccountSetupBrowserIntegrationTests extends TresorIntegrationTest {
 
 	@RegisterExtension
 	static final Browser browser = Browser.shared();
-
-	@Autowired
-	ApplicationContext context;
 
 	@Autowired
 	MessageSource messages;

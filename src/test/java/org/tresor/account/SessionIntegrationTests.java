@@ -16,7 +16,6 @@ import org.htmlunit.util.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
@@ -33,12 +32,6 @@ import org.tresor.account.AccountFixtures.Credentials;
  * session at the next request: {@code UserAdministrationIntegrationTests}.)
  */
 class SessionIntegrationTests extends TresorIntegrationTest {
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	private final WebClient one = browser();
 

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.account.AccountActivated;
 import org.tresor.account.AdministratorCreated;
@@ -40,9 +39,6 @@ class AuditTrailIntegrationTests extends NotificationIntegrationTestSupport {
 
 	@Autowired
 	AuditLog log;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	TransactionTemplate transactions;

@@ -21,9 +21,6 @@ import org.htmlunit.html.HtmlTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.tresor.TestMailServer;
 import org.tresor.TresorIntegrationTest;
 import org.tresor.account.AccountFixtures;
@@ -38,12 +35,6 @@ abstract class DeliveryIntegrationTest extends TresorIntegrationTest {
 	static final String RECIPIENT_PASSWORD = "recipient password 1234";
 
 	static final String RECIPIENT_SECUPASS = "Recipient-SecuPass-7%";
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@TempDir
 	Path uploads;

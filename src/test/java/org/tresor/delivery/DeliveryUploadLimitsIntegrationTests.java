@@ -15,9 +15,6 @@ import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.tresor.Browsers;
 import org.tresor.RawHttp;
 import org.tresor.TresorIntegrationTest;
@@ -30,12 +27,6 @@ import org.tresor.account.AccountFixtures;
 class DeliveryUploadLimitsIntegrationTests extends TresorIntegrationTest {
 
 	static final String BOUNDARY = "----TresorDeliveryLimits42";
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	final WebClient staff = Browsers.browser();
 

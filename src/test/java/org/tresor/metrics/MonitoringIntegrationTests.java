@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
-import org.springframework.context.ApplicationContext;
 import org.tresor.TestMailServer;
 import org.tresor.TresorIntegrationTest;
 import org.tresor.account.AccountFixtures;
@@ -40,9 +39,6 @@ import io.micrometer.core.instrument.MeterRegistry;
  * moving as a submission is requested, sent, downloaded and deleted.
  */
 class MonitoringIntegrationTests extends TresorIntegrationTest {
-
-	@Autowired
-	ApplicationContext context;
 
 	@Autowired
 	MeterRegistry meters;

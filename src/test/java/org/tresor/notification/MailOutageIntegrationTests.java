@@ -13,8 +13,6 @@ import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.tresor.TresorIntegrationTest;
 
 /**
@@ -22,9 +20,6 @@ import org.tresor.TresorIntegrationTest;
  * retried by the event publication registry, exactly once.
  */
 class MailOutageIntegrationTests extends TresorIntegrationTest {
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@AfterEach
 	void mailServerRunning() {

@@ -62,7 +62,7 @@ public abstract class NotificationIntegrationTestSupport {
 	private TransactionTemplate transactions;
 
 	@Autowired
-	private JdbcTemplate jdbc;
+	protected JdbcTemplate jdbc;
 
 	@BeforeEach
 	void emptyMailbox() throws FolderException {

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.TresorIntegrationTest;
@@ -26,9 +25,6 @@ import org.tresor.TresorIntegrationTest;
 class RateLimitsIntegrationTests extends TresorIntegrationTest {
 
 	static final RateLimitProperties.Allowance THREE_PER_HOUR = new RateLimitProperties.Allowance(3, Duration.ofHours(1));
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Autowired
 	PlatformTransactionManager transactions;

@@ -16,8 +16,6 @@ import org.htmlunit.html.HtmlSelect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.tresor.Browsers;
 import org.tresor.TestMailServer;
 import org.tresor.TresorIntegrationTest;
@@ -30,9 +28,6 @@ import org.tresor.crypto.GnuPg;
  * receive what arrives afterwards, and what they receive GnuPG can open with their exported key.
  */
 class BoxMembershipIntegrationTests extends TresorIntegrationTest {
-
-	@Autowired
-	ApplicationContext context;
 
 	@TempDir
 	Path temp;

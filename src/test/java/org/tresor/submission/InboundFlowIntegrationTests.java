@@ -31,11 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.tresor.TestMailServer;
 import org.tresor.TresorIntegrationTest;
 import org.tresor.account.AccountFixtures;
@@ -49,12 +46,6 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 	static final String STAFF_PASSWORD = "staff password 1234";
 
 	static final String STAFF_SECUPASS = "Staff-SecuPass-42!";
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@TempDir
 	Path uploads;

@@ -12,8 +12,6 @@ import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTextArea;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.tresor.Browsers;
 import org.tresor.RateLimitedIntegrationTest;
 import org.tresor.TestMailServer;
@@ -24,9 +22,6 @@ import org.tresor.account.AccountFixtures;
  * administrator's SecuPass stays locked afterwards; no other test of this context uses the administrator.
  */
 class InboxSecuPassLockoutIntegrationTests extends RateLimitedIntegrationTest {
-
-	@Autowired
-	ApplicationContext context;
 
 	@Test
 	void wrongSecuPassesLockTheInboxAndTheRightOneIsRefusedWithThePage() throws IOException {

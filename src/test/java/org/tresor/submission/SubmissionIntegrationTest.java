@@ -33,8 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.tresor.FaultyBlobStore;
 import org.tresor.TestMailServer;
 import org.tresor.Browsers;
@@ -46,12 +44,6 @@ import org.tresor.storage.BlobStore;
  * raw HTTP client for what a browser cannot do on cue (two requests at once, hanging up half-way).
  */
 public abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
-
-	@Autowired
-	protected ApplicationContext context;
-
-	@Autowired
-	protected JdbcTemplate jdbc;
 
 	@Autowired
 	protected BlobStore blobStore;

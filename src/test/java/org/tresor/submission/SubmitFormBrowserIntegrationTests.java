@@ -20,9 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.tresor.Browser;
 import org.tresor.Browser.Viewport;
 import org.tresor.CuttableProxy;
@@ -44,13 +42,7 @@ class SubmitFormBrowserIntegrationTests extends TresorIntegrationTest {
 	static final Browser browser = Browser.shared();
 
 	@Autowired
-	ApplicationContext context;
-
-	@Autowired
 	MessageSource messages;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@TempDir
 	Path uploads;
