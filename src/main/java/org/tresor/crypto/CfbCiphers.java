@@ -49,7 +49,7 @@ final class CfbCiphers {
 		log.info("AES-256-CFB encryption by {}", engine());
 	}
 
-	/** Who encrypts, for the log and the benchmark: "libgcrypt 1.10.1" or "the JDK (SunJCE)". */
+	/** Who encrypts and decrypts, for the log and the benchmark: "libgcrypt 1.10.1" or "the JDK (SunJCE)". */
 	String engine() {
 		return libgcrypt.map(library -> "libgcrypt " + library.version())
 			.orElse("the JDK (" + BouncyCastle.BULK_PROVIDER + ")");
