@@ -10,6 +10,7 @@ import static org.tresor.crypto.TestKeys.BOB;
 import static org.tresor.crypto.TestKeys.CAROL;
 import static org.tresor.crypto.TestKeys.decrypt;
 import static org.tresor.crypto.TestKeys.encrypt;
+import static org.tresor.AtOnce.atOnce;
 import static org.tresor.crypto.TestKeys.randomBytes;
 
 import java.io.ByteArrayInputStream;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.tresor.crypto.CryptoProperties.AesEngine;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tresor.crypto.TestKeys.Envelope;
 
@@ -118,6 +121,26 @@ class EnvelopesTests {
 		}
 
 		assertThat(read.toByteArray()).isEqualTo(plaintext);
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "LIBGCRYPT", "JDK" })
+	void keepsManyStreamsAtOnceApartWithEitherAesEngine(AesEngine engine) throws Exception {
+		if (engine == AesEngine.LIBGCRYPT) {
+			GnuPg.assumeAvailable();
+		}
+		Envelopes shared = TestKeys.envelopes(engine);
+		int streams = 8;
+		var next = new AtomicInteger();
+
+		List<Boolean> roundTrips = atOnce(streams, () -> {
+			// a different length, so different bytes, for each stream
+			byte[] plaintext = randomBytes(3 * Envelopes.BUFFER_SIZE + 101 + 17 * next.getAndIncrement());
+			Envelope envelope = encrypt(shared, plaintext, ALICE);
+			return Arrays.equals(decrypt(shared, ALICE, envelope.keyPackets().get(0), envelope.body()), plaintext);
+		});
+
+		assertThat(roundTrips).containsOnly(true).hasSize(streams);
 	}
 
 	@Test
