@@ -17,6 +17,7 @@ import os
 import platform
 import re
 import resource
+import secrets
 import shutil
 import signal
 import socket
@@ -258,18 +259,28 @@ def cpu_model():
 
 
 class GnuPg:
-    """A curve25519 key made for the run in a throw-away home (short path: gpg-agent's socket lives there)."""
+    """Curve25519 keys made for the run in a throw-away home (short path: gpg-agent's socket lives there): the
+    compared one without a passphrase, and one protected by a passphrase as GnuPG protects keys by default, for
+    a comparison that is no target (a SecuPass protects every Tresor key)."""
 
     def __init__(self):
         self.home = tempfile.mkdtemp(prefix="tb-gpg", dir="/tmp")
         self.env = dict(os.environ, GNUPGHOME=self.home)
-        self.gpg(["--passphrase", "", "--pinentry-mode", "loopback", "--quick-gen-key",
-                  "Tresor Bench <bench@example.invalid>", "ed25519", "cert", "never"])
-        listing = self.gpg(["--list-keys", "--with-colons"], capture=True)
-        self.fingerprint = re.search(r"^fpr:+([0-9A-F]{40}):", listing, re.MULTILINE).group(1)
-        self.gpg(["--passphrase", "", "--pinentry-mode", "loopback", "--quick-add-key", self.fingerprint,
-                  "cv25519", "encr", "never"])
         self.version = command_output(["gpg", "--version"]).splitlines()[0]
+        self.passphrase_file = os.path.join(self.home, "passphrase")
+        descriptor = os.open(self.passphrase_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as f:
+            f.write(secrets.token_urlsafe(24) + "\n")
+        self.fingerprint = self.make_key("Tresor Bench <bench@example.invalid>", ["--passphrase", ""])
+        self.protected_fingerprint = self.make_key("Tresor Bench Protected <protected@example.invalid>",
+                                                   ["--passphrase-file", self.passphrase_file])
+
+    def make_key(self, user_id, passphrase):
+        self.gpg(passphrase + ["--pinentry-mode", "loopback", "--quick-gen-key", user_id, "ed25519", "cert", "never"])
+        listing = self.gpg(["--list-keys", "--with-colons", user_id], capture=True)
+        fingerprint = re.search(r"^fpr:+([0-9A-F]{40}):", listing, re.MULTILINE).group(1)
+        self.gpg(passphrase + ["--pinentry-mode", "loopback", "--quick-add-key", fingerprint, "cv25519", "encr", "never"])
+        return fingerprint
 
     def gpg(self, arguments, capture=False):
         result = subprocess.run(["gpg", "--batch", "--yes", "--quiet"] + arguments, env=self.env,
@@ -278,15 +289,17 @@ class GnuPg:
             raise Failed("gpg failed: " + result.stderr)
         return result.stdout if capture else None
 
-    def encrypt(self, source, target):
+    def encrypt(self, source, target, protected=False):
         start = time.perf_counter()
-        self.gpg(["-z0", "--trust-model", "always", "--personal-cipher-preferences", "AES256",
-                  "--recipient", self.fingerprint, "--output", target, "--encrypt", source])
+        self.gpg(["-z0", "--trust-model", "always", "--personal-cipher-preferences", "AES256", "--recipient",
+                  self.protected_fingerprint if protected else self.fingerprint, "--output", target, "--encrypt", source])
         return time.perf_counter() - start
 
-    def decrypt(self, source, target):
+    def decrypt(self, source, target, protected=False):
+        """With the protected key, gpg-agent derives the key's protection key from the passphrase each time."""
         start = time.perf_counter()
-        self.gpg(["--pinentry-mode", "loopback", "--passphrase", "", "--output", target, "--decrypt", source])
+        passphrase = ["--passphrase-file", self.passphrase_file] if protected else ["--passphrase", ""]
+        self.gpg(["--pinentry-mode", "loopback"] + passphrase + ["--output", target, "--decrypt", source])
         return time.perf_counter() - start
 
     def close(self):
@@ -547,6 +560,14 @@ class Bench:
             self.gpg.decrypt(encrypted, out)
         if os.path.getsize(out) != size or not same_file(source, out):
             raise Failed("gpg did not decrypt to the same bytes")
+        os.remove(out)
+        os.remove(encrypted)
+        self.gpg.encrypt(source, encrypted, protected=True)
+        settle()
+        with Measured(self.tresor.pid) as steps["gpg_decrypt_protected"]:
+            self.gpg.decrypt(encrypted, out, protected=True)
+        if os.path.getsize(out) != size or not same_file(source, out):
+            raise Failed("gpg did not decrypt to the same bytes with the protected key")
         os.remove(out)
         os.remove(encrypted)
         up, down, first_byte = self.round_trip(source, "bench-1g.bin", steps)
@@ -816,7 +837,7 @@ def main():
                 f"{key} {step['seconds']:.2f} s (others {step['others_share']:.0%})" for key, step in measured.items())
                 + f"; load {rounds[-1]['load_average']}")
         size = args.size_mib * MIB
-        for key in ("dd", "gpg_encrypt", "gpg_decrypt", "upload", "download"):
+        for key in ("dd", "gpg_encrypt", "gpg_decrypt", "gpg_decrypt_protected", "upload", "download"):
             steps = [r["steps"][key] for r in rounds]
             median = statistics.median(step["seconds"] for step in steps)
             results[key] = {"seconds": [step["seconds"] for step in steps], "median_s": median,
@@ -871,6 +892,8 @@ def main():
         # not a target: how close an upload comes to its engine's CFB encryption alone on one core
         "upload/aes-cfb": results["upload"]["mib_s"] / ceiling[
             "libgcrypt_aes_cfb_encrypt_mib_s" if engine.startswith("libgcrypt") else "aes_cfb_encrypt_mib_s"],
+        # not a target: against gpg with a key protected by a passphrase, as Tresor's keys are by the SecuPass
+        "download/gpg-decrypt-protected": results["gpg_decrypt_protected"]["median_s"] / results["download"]["median_s"],
         # not a target: the download from its first byte on, i.e. without the SecuPass check, against gpg
         "download-streaming/gpg-decrypt": results["gpg_decrypt"]["median_s"] / statistics.median(
             down - first for down, first in zip(results["download"]["seconds"], results["download"]["first_byte_s"])),
@@ -912,6 +935,7 @@ def print_table(report):
         compared("dd", f"disk: dd conv=fsync, {size} MiB"),
         compared("gpg_encrypt", f"gpg --encrypt -z0, {size} MiB"),
         compared("gpg_decrypt", f"gpg --decrypt, {size} MiB"),
+        compared("gpg_decrypt_protected", f"gpg --decrypt, key with a passphrase, {size} MiB"),
         compared("upload", f"Tresor upload (form, to confirmation), {size} MiB"),
         compared("download", f"Tresor download (decrypted), {size} MiB"),
         ("  of which until the first byte (SecuPass check)", "",
