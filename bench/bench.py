@@ -555,21 +555,16 @@ class Bench:
         settle()
         with Measured(self.tresor.pid) as steps["gpg_encrypt"]:
             self.gpg.encrypt(source, encrypted)
-        settle()
-        with Measured(self.tresor.pid) as steps["gpg_decrypt"]:
-            self.gpg.decrypt(encrypted, out)
-        if os.path.getsize(out) != size or not same_file(source, out):
-            raise Failed("gpg did not decrypt to the same bytes")
-        os.remove(out)
-        os.remove(encrypted)
-        self.gpg.encrypt(source, encrypted, protected=True)
-        settle()
-        with Measured(self.tresor.pid) as steps["gpg_decrypt_protected"]:
-            self.gpg.decrypt(encrypted, out, protected=True)
-        if os.path.getsize(out) != size or not same_file(source, out):
-            raise Failed("gpg did not decrypt to the same bytes with the protected key")
-        os.remove(out)
-        os.remove(encrypted)
+        for step, protected in (("gpg_decrypt", False), ("gpg_decrypt_protected", True)):
+            if protected:
+                self.gpg.encrypt(source, encrypted, protected=True)
+            settle()
+            with Measured(self.tresor.pid) as steps[step]:
+                self.gpg.decrypt(encrypted, out, protected)
+            if os.path.getsize(out) != size or not same_file(source, out):
+                raise Failed("gpg did not decrypt to the same bytes" + (" with the protected key" if protected else ""))
+            os.remove(out)
+            os.remove(encrypted)
         up, down, first_byte = self.round_trip(source, "bench-1g.bin", steps)
         measured = {name: {"seconds": step.seconds if name not in ("upload", "download") else
                            (up if name == "upload" else down),
