@@ -66,8 +66,8 @@ final class CfbDecryptingStream extends InputStream {
 	}
 
 	/**
-	 * Hands out what an earlier {@link #read()} left over, or else decrypts straight into {@code bytes}: the XOR
-	 * that turns keystream into plaintext writes the caller's array, so the plaintext is not copied once more.
+	 * Hands out what an earlier {@link #read()} left over, or else decrypts straight into {@code bytes}: the
+	 * decryption writes the caller's array, so the plaintext is not copied once more.
 	 */
 	@Override
 	public int read(byte[] bytes, int offset, int length) throws IOException {
