@@ -1,6 +1,7 @@
 package org.tresor.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -213,6 +214,20 @@ class CfbDecryptingStreamTests {
 			new CfbDecryptingStream(InputStream.nullInputStream(), decryption, BUFFER, sha1()).close();
 
 			assertThat(closed[0]).isTrue();
+		}
+	}
+
+	@Test
+	void reportsADecryptionThatFailsAsAnIoFailureOfTheRead() throws Exception {
+		var failure = new GeneralSecurityException("the cipher gave up");
+		CfbDecryption failing = (ciphertext, offset, length, plaintext, plaintextOffset) -> {
+			throw failure;
+		};
+
+		try (var in = new CfbDecryptingStream(new ByteArrayInputStream(bytes(100)), failing, BUFFER, sha1())) {
+			assertThatIOException().isThrownBy(() -> in.read(new byte[50]))
+				.withMessage("Cannot decrypt the body")
+				.withCause(failure);
 		}
 	}
 
