@@ -3,6 +3,7 @@ package org.tresor.account;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -87,6 +88,49 @@ public class Accounts {
 	}
 
 	/**
+	 * Those of {@code recipients} with an external account who still wait for set-up (enabled, no key) and whose every set-up link
+	 * expired or was replaced: nothing they were sent can open their account any more.
+	 */
+	@Transactional(readOnly = true)
+	public Set<UserId> withExpiredSetupLink(Collection<UserId> recipients) {
+		var ids = recipients.stream().map(UserId::value).distinct().toList();
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		var usable = Set.copyOf(links.withUsableLink(ids, clock.instant()));
+		var expired = new LinkedHashSet<UserId>();
+		users.findAllById(ids)
+			.forEach(user -> {
+				if (isExternalOnly(user) && user.isEnabled() && !user.isActive() && !usable.contains(user.id().value())) {
+					expired.add(user.id());
+				}
+			});
+		return expired;
+	}
+
+	/**
+	 * A new set-up link for a recipient whose every link {@link #withExpiredSetupLink expired}; the old links
+	 * are deleted. Nothing happens for anyone else (staff, set up, switched off, or holding a link that still works),
+	 * so a link can be renewed at most once per link lifetime, whoever asks and however often.
+	 *
+	 * @return the recipient with the new link, or empty if there was nothing to renew
+	 */
+	@Transactional
+	public Optional<RecipientAccount> renewExpiredSetupLink(UserId recipient) {
+		var now = clock.instant();
+		var user = users.findLockedById(recipient.value()).orElse(null);
+		if (user == null || !isExternalOnly(user) || !user.isEnabled() || user.isActive()
+				|| !links.withUsableLink(List.of(recipient.value()), now).isEmpty()) {
+			return Optional.empty();
+		}
+		links.deleteByUserId(recipient.value());
+		var token = LinkToken.random();
+		var link = links.save(SetupLink.forAccount(token, user.id(), now, properties.setupLinkLifetime()));
+		return Optional.of(new RecipientAccount(user.summary(),
+				Optional.of(new RecipientAccount.SetupInvitation(token.value(), link.expiresAt()))));
+	}
+
+	/**
 	 * Enabled staff and administrators, by e-mail; those still waiting for set-up have
 	 * {@link UserSummary#hasKey() no key} yet.
 	 */
@@ -130,5 +174,10 @@ public class Accounts {
 			client.ifPresent(address -> limits.recordFailure(Limit.WRONG_SECUPASSES_PER_ADDRESS, address));
 			throw e;
 		}
+	}
+
+	/** Staff set-up links come from an administrator's invitation only. */
+	private static boolean isExternalOnly(User user) {
+		return !user.has(Role.STAFF) && !user.has(Role.ADMIN);
 	}
 }

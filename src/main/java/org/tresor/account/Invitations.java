@@ -58,12 +58,17 @@ class Invitations {
 	 * Invites {@code email} as a staff member: a new user waiting for set-up, or one that already waits,
 	 * gets a fresh setup link (older ones stop working) in a {@link SetupLinkIssued} event.
 	 *
+	 * @throws ExternalAccountException if the address belongs to an external recipient of deliveries: inviting
+	 * them would make them staff; their set-up link is sent again from the sender's outbox
 	 * @throws EmailAlreadyRegisteredException if the address already has an active account
 	 */
 	@Transactional
 	void inviteStaff(EmailAddress email, String languageTag) {
 		var now = clock.instant();
 		var user = users.findByEmail(email).orElseGet(() -> User.invited(email, Set.of(Role.STAFF), languageTag, now));
+		if (!user.has(Role.STAFF) && !user.has(Role.ADMIN)) {
+			throw new ExternalAccountException();
+		}
 		if (user.isActive()) {
 			throw new EmailAlreadyRegisteredException();
 		}

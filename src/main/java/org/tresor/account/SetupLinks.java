@@ -1,6 +1,8 @@
 package org.tresor.account;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +27,10 @@ interface SetupLinks extends CrudRepository<SetupLink, UUID> {
 	@Modifying
 	@Query("delete from SetupLink l where l.expiresAt <= :now or l.usedAt is not null")
 	int deleteUnusable(Instant now);
+
+	/** Those of {@code users} who hold a set-up link that still works. */
+	@Query("select distinct l.userId from SetupLink l where l.userId in :users and l.usedAt is null and l.expiresAt > :now")
+	List<UUID> withUsableLink(Collection<UUID> users, Instant now);
 
 	@Modifying
 	@Query("delete from SetupLink l where l.userId = :userId")

@@ -53,6 +53,9 @@ class UserAdministrationController {
 		try {
 			invitations.inviteStaff(email, form.language());
 		}
+		catch (ExternalAccountException e) {
+			return rejected(model, response, FieldErrors.of("email", "account.error.email.external"));
+		}
 		catch (EmailAlreadyRegisteredException e) {
 			return rejected(model, response, FieldErrors.of("email", "account.error.email.active"));
 		}

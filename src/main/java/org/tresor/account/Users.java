@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.CrudRepository;
+
+import jakarta.persistence.LockModeType;
 
 interface Users extends CrudRepository<User, UUID> {
 
@@ -19,6 +22,11 @@ interface Users extends CrudRepository<User, UUID> {
 	default Optional<User> findById(UserId id) {
 		return findById(id.value());
 	}
+
+	/** The user, locked until the transaction ends: two requests that renew their set-up link take turns. */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select u from User u where u.id = :id")
+	Optional<User> findLockedById(UUID id);
 
 	@Query("select count(u) > 0 from User u where u.roles like '%ADMIN%'")
 	boolean existsAdministrator();

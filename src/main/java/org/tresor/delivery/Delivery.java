@@ -129,6 +129,11 @@ class Delivery {
 		return recipients.stream().sorted(Comparator.comparingInt(DeliveryRecipient::position)).toList();
 	}
 
+	/** The recipient at {@code position} (0 for the first address the sender typed). */
+	Optional<DeliveryRecipient> recipientAt(int position) {
+		return recipients.stream().filter(recipient -> recipient.position() == position).findFirst();
+	}
+
 	Optional<DeliveryRecipient> recipient(UserId user) {
 		return recipients.stream().filter(recipient -> recipient.user().equals(user)).findFirst();
 	}
@@ -181,7 +186,8 @@ class Delivery {
 		return removed;
 	}
 
-	RecipientState stateOf(DeliveryRecipient recipient, boolean recipientHasKey, Instant now) {
+	RecipientState stateOf(DeliveryRecipient recipient, boolean recipientHasKey, boolean setupLinkExpired,
+			Instant now) {
 		if (recipient.isDeleted()) {
 			return RecipientState.DELETED;
 		}
@@ -194,6 +200,9 @@ class Delivery {
 		if (recipient.isCompleted()) {
 			return RecipientState.SENT;
 		}
-		return recipientHasKey ? RecipientState.READY_TO_COMPLETE : RecipientState.WAITING_FOR_SETUP;
+		if (recipientHasKey) {
+			return RecipientState.READY_TO_COMPLETE;
+		}
+		return setupLinkExpired ? RecipientState.SETUP_LINK_EXPIRED : RecipientState.WAITING_FOR_SETUP;
 	}
 }

@@ -63,7 +63,8 @@ class Outbox {
 		}
 	}
 
-	record RecipientStatus(String email, RecipientState state) {
+	/** {@code position} names the recipient in the address of an action ({@code /outbox/{id}/recipients/{position}/…}). */
+	record RecipientStatus(int position, String email, RecipientState state) {
 	}
 
 	@Transactional(readOnly = true)
@@ -146,6 +147,32 @@ class Outbox {
 		log.info("Delivery {} withdrawn", withdrawn.reference());
 	}
 
+	/**
+	 * Sends the recipient at {@code position} a new set-up link, with the same mail as the first, once every
+	 * link they had expired; the old links stop working. At most once per link lifetime: while the new link
+	 * works there is nothing to renew, whoever asks.
+	 *
+	 * @return the recipient's address
+	 * @throws DeliveryNotFoundException if {@code sender} did not send the delivery, or it has no such recipient
+	 * @throws SetupLinkNotRenewableException if the recipient's state offers no new link: set up already,
+	 * holding a link that works, deleted, or the delivery expired
+	 */
+	@Transactional
+	String resendSetupLink(DeliveryId id, int position, UserId sender) {
+		var now = clock.instant();
+		var delivery = sentBy(id, sender);
+		var recipient = delivery.recipientAt(position).orElseThrow(DeliveryNotFoundException::new);
+		if (delivery.isPurged() || delivery.isExpired(now) || recipient.isCompleted() || recipient.isDeleted()) {
+			throw new SetupLinkNotRenewableException();
+		}
+		var account = accounts.renewExpiredSetupLink(recipient.user()).orElseThrow(SetupLinkNotRenewableException::new);
+		var invitation = account.invitation().orElseThrow();
+		events.publishEvent(new RecipientInvited(delivery.id(), recipient.email(), delivery.senderEmail(),
+				invitation.token(), invitation.expiresAt(), delivery.expiresAt(), account.user().languageTag()));
+		log.info("Set-up link of recipient {} of delivery {} sent again", position, delivery.reference());
+		return recipient.email();
+	}
+
 	/** Tells each sender whose deliveries wait for the user that they can complete them now. */
 	@ApplicationModuleListener
 	void on(AccountActivated event) {
@@ -175,16 +202,17 @@ class Outbox {
 
 	private List<Entry> entries(List<Delivery> list) {
 		var now = clock.instant();
-		var withKey = accounts.publicKeysOf(
-				list.stream().flatMap(delivery -> delivery.recipients().stream()).map(DeliveryRecipient::user).toList())
-			.keySet();
+		var users = list.stream().flatMap(delivery -> delivery.recipients().stream()).map(DeliveryRecipient::user).toList();
+		var withKey = accounts.publicKeysOf(users).keySet();
+		var linkExpired = accounts.withExpiredSetupLink(users);
 		return list.stream()
 			.map(delivery -> new Entry(delivery.id(), delivery.reference(), delivery.subject(), delivery.createdAt(),
 					delivery.expiresAt(), delivery.fileCount(), delivery.totalSize(),
 					delivery.recipients()
 						.stream()
-						.map(recipient -> new RecipientStatus(recipient.email(),
-								delivery.stateOf(recipient, withKey.contains(recipient.user()), now)))
+						.map(recipient -> new RecipientStatus(recipient.position(), recipient.email(),
+								delivery.stateOf(recipient, withKey.contains(recipient.user()),
+										linkExpired.contains(recipient.user()), now)))
 						.toList()))
 			.toList();
 	}

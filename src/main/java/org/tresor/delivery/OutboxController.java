@@ -101,6 +101,24 @@ class OutboxController {
 		return "redirect:/outbox";
 	}
 
+	@PostMapping("/outbox/{id}/recipients/{position}/resend")
+	String resendSetupLink(@PathVariable UUID id, @PathVariable int position,
+			@AuthenticationPrincipal SignedInUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		var delivery = new DeliveryId(id);
+		try {
+			var email = outbox.resendSetupLink(delivery, position, user.id());
+			redirect.addFlashAttribute("resentTo", email);
+			return "redirect:/outbox/" + id;
+		}
+		catch (SetupLinkNotRenewableException e) {
+			model.addAttribute("entry", outbox.entry(delivery, user.id()));
+			model.addAttribute("resendError", "outbox.resend.notExpired");
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return DETAILS_VIEW;
+		}
+	}
+
 	@GetMapping("/outbox/complete")
 	String completion(@AuthenticationPrincipal SignedInUser user, Model model) {
 		model.addAttribute("entries", outbox.awaitingCompletion(user.id()));

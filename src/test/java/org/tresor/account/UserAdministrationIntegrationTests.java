@@ -131,6 +131,25 @@ class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
 		}
 
 		@Test
+		void refusesAnExternalRecipientsAddressAndLeavesThemExternal() throws Exception {
+			var email = uniqueEmail("recipient");
+			var external = users.save(User.invited(EmailAddress.of(email), java.util.Set.of(Role.EXTERNAL), "de",
+					Instant.now().minus(Duration.ofDays(8))));
+			mvc.perform(invite(email, "en").header("Accept-Language", "en"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(model().attribute("errors", Matchers.hasEntry("email", "account.error.email.external")))
+				.andExpect(content().string(Matchers.containsString("aria-describedby=\"email-error\"")))
+				.andExpect(content().string(Matchers.containsString("belongs to an external recipient of deliveries")));
+			mvc.perform(invite(email, "de"))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(content().string(Matchers.containsString("gehört einem externen Empfänger")));
+
+			var after = users.findById(external.id()).orElseThrow();
+			assertThat(after.roles()).containsExactly(Role.EXTERNAL);
+			assertThat(events.stream(SetupLinkIssued.class)).isEmpty();
+		}
+
+		@Test
 		void refusesAnInvalidAddressAndKeepsIt() throws Exception {
 			mvc.perform(invite("someone@example.org\r\nBcc: all@example.org", "de"))
 				.andExpect(status().isUnprocessableContent())

@@ -287,6 +287,16 @@ class DeliveryFlowIntegrationTests extends DeliveryIntegrationTest {
 		assertThat(recipient.getPage(withdraw).getWebResponse().getStatusCode()).isEqualTo(404);
 		assertThat(staff.getPage(url("/outbox/" + id)).getWebResponse().getStatusCode())
 			.as("still there for its sender").isEqualTo(200);
+
+		clock.advance(java.time.Duration.ofDays(7).plusMinutes(1));
+		var resend = new org.htmlunit.WebRequest(new java.net.URL(url("/outbox/" + id + "/recipients/0/resend")),
+				org.htmlunit.HttpMethod.POST);
+		resend.setRequestParameters(java.util.List.of(new org.htmlunit.util.NameValuePair("_csrf", csrf)));
+		assertThat(recipient.getPage(resend).getWebResponse().getStatusCode())
+			.as("only the sender sends a set-up link again").isEqualTo(404);
+		assertThat(jdbc.queryForObject("select count(*) from setup_links l join delivery_recipients r"
+				+ " on r.user_id = l.user_id where r.delivery_id = ?", Integer.class, id))
+			.as("the expired link was not replaced").isOne();
 	}
 
 	@Test
@@ -349,6 +359,41 @@ class DeliveryFlowIntegrationTests extends DeliveryIntegrationTest {
 		var lateLink = TestMailServer.link(MAIL.await(late, "/account/setup/"), PUBLIC_BASE_URL + "/account/setup/");
 		clock.advance(Duration.ofDays(7).plusMinutes(1));
 		assertThat(recipient.getPage(local(lateLink)).getWebResponse().getStatusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void anExpiredSetupLinkIsSentAgainFromTheOutboxWithANewTokenOnce() throws Exception {
+		var address = newAddress();
+		send(address, "Link ran out", "", randomFile("later.pdf", 100));
+		var id = jdbc.queryForObject("select id from deliveries where subject = 'Link ran out'", UUID.class);
+		var oldLink = TestMailServer.link(MAIL.await(address, "/account/setup/"), PUBLIC_BASE_URL + "/account/setup/");
+		HtmlPage waiting = staff.getPage(url("/outbox/" + id));
+		assertThat(waiting.getByXPath("//button[normalize-space(.)='Send the link again']"))
+			.as("no new link while the first one works").isEmpty();
+		assertThat(resend(id).getWebResponse().getStatusCode()).as("refused while the link works").isEqualTo(409);
+		assertThat(MAIL.to(address)).hasSize(1);
+
+		clock.advance(Duration.ofDays(7).plusMinutes(1));
+		assertThat(stateIn(staff.getPage(url("/outbox")), "Link ran out")).contains("set-up link expired");
+		var resent = (HtmlPage) press(staff.getPage(url("/outbox/" + id)), "Send the link again", 0);
+		assertThat(resent.getWebResponse().getStatusCode()).isEqualTo(200);
+		assertThat(resent.asNormalizedText()).contains("A new set-up link is on its way to " + address)
+			.contains("waiting for the recipient to set up access");
+		var mails = MAIL.awaitAll(address, 2);
+		var newLink = TestMailServer.link(mails.get(1), PUBLIC_BASE_URL + "/account/setup/");
+		assertThat(newLink).isNotEqualTo(oldLink);
+		assertThat(TestMailServer.text(mails.get(1))).contains(sender.email());
+		assertThat(resend(id).getWebResponse().getStatusCode()).as("once: the new link works").isEqualTo(409);
+		assertThat(jdbc.queryForObject("select count(*) from setup_links l join users u on u.id = l.user_id"
+				+ " where u.email = ?", Integer.class, address)).as("the old link is gone").isOne();
+		assertThat(jdbc.queryForObject("select roles from users where email = ?", String.class, address))
+			.isEqualTo("EXTERNAL");
+
+		clock.reset();
+		assertThat(recipient.getPage(local(oldLink)).getWebResponse().getStatusCode()).as("old link dead").isEqualTo(404);
+		setUpAccess(newLink);
+		MAIL.await(sender.email(), address + " has set up access");
+		assertThat(MAIL.to(address)).as("no third mail").hasSize(2);
 	}
 
 	@Test
@@ -440,6 +485,16 @@ class DeliveryFlowIntegrationTests extends DeliveryIntegrationTest {
 		assertThat(blobContents().keySet()).isEqualTo(before);
 		assertThat(jdbc.queryForObject("select count(*) from deliveries where subject = 'To a disabled account'",
 				Integer.class)).isZero();
+	}
+
+	/** Asks for a new set-up link for the first recipient, whatever the page offers. */
+	Page resend(UUID delivery) throws IOException {
+		var csrf = ((HtmlPage) staff.getPage(url("/outbox"))).<HtmlInput>getFirstByXPath("//input[@name='_csrf']")
+			.getValue();
+		var post = new org.htmlunit.WebRequest(new java.net.URL(url("/outbox/" + delivery + "/recipients/0/resend")),
+				org.htmlunit.HttpMethod.POST);
+		post.setRequestParameters(java.util.List.of(new org.htmlunit.util.NameValuePair("_csrf", csrf)));
+		return staff.getPage(post);
 	}
 
 	HtmlPage confirmDelete(HtmlPage details) throws IOException {
