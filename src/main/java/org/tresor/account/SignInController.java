@@ -16,7 +16,8 @@ class SignInController {
 		if (navigation.staff()) {
 			return "redirect:/inbox";
 		}
-		return navigation.signedIn() ? "redirect:/received" : "redirect:/submit/info";
+		// /submit sends visitors on to the default submit box, whatever its address
+		return navigation.signedIn() ? "redirect:/received" : "redirect:/submit";
 	}
 
 	@GetMapping("/login")

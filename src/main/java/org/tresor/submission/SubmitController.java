@@ -60,6 +60,12 @@ class SubmitController {
 	record TicketRequest(String email) {
 	}
 
+	/** The default box, at the address it really has ({@code tresor.submission.default-box-slug}). */
+	@GetMapping("/submit")
+	String defaultBox() {
+		return "redirect:/submit/" + boxes.defaultBox().slug();
+	}
+
 	@GetMapping("/submit/{slug:[a-z0-9-]+}")
 	String requestForm(@PathVariable String slug, Model model) {
 		model.addAttribute("box", box(slug));

@@ -45,6 +45,9 @@ abstract class AccountIntegrationTestSupport {
 
 	static final String LOGO = "https://static.example.org/brand/logo.svg";
 
+	/** The address of this context's default submit box. */
+	static final String DEFAULT_BOX = "anfragen";
+
 	private static final Path DATA_DIRECTORY = createDataDirectory();
 
 	@Autowired
@@ -70,6 +73,8 @@ abstract class AccountIntegrationTestSupport {
 		registry.add("spring.mail.port", TestMailServer.shared()::port);
 		registry.add("tresor.organisation.name", () -> ORGANISATION);
 		registry.add("tresor.organisation.logo-url", () -> LOGO);
+		// not the built-in "info": nothing may assume the default box's address
+		registry.add("tresor.submission.default-box-slug", () -> DEFAULT_BOX);
 	}
 
 	static String uniqueEmail(String name) {

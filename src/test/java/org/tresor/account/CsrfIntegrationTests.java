@@ -70,7 +70,7 @@ class CsrfIntegrationTests extends AccountIntegrationTestSupport {
 
 	@Test
 	void anAnonymousPostWithoutTheTokenIsRefusedToo() throws Exception {
-		for (var path : new String[] { "/submit/info", "/login", "/account/setup/" + "A".repeat(43) }) {
+		for (var path : new String[] { "/submit/" + DEFAULT_BOX, "/login", "/account/setup/" + "A".repeat(43) }) {
 			mvc.perform(post(path).param("email", "someone@example.org")).andExpect(status().isForbidden());
 		}
 	}

@@ -140,8 +140,12 @@ class LoginIntegrationTests extends AccountIntegrationTestSupport {
 		}
 
 		@Test
-		void sendsAnonymousVisitorsToTheSubmissionInfo() throws Exception {
-			mvc.perform(get("/")).andExpect(redirectedUrl("/submit/info"));
+		void sendsAnonymousVisitorsToTheDefaultBoxAtItsConfiguredAddress() throws Exception {
+			var start = mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andReturn();
+			var box = mvc.perform(get(start.getResponse().getRedirectedUrl()))
+				.andExpect(redirectedUrl("/submit/" + DEFAULT_BOX))
+				.andReturn();
+			mvc.perform(get(box.getResponse().getRedirectedUrl())).andExpect(status().isOk());
 		}
 
 		@Test
