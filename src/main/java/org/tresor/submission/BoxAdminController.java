@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tresor.TresorProperties;
 import org.tresor.account.Accounts;
 import org.tresor.account.SignedInUser;
 import org.tresor.account.UserId;
@@ -35,13 +36,17 @@ class BoxAdminController {
 
 	private final Access access;
 
-	BoxAdminController(Boxes boxes, Accounts accounts, Access access) {
+	private final TresorProperties tresor;
+
+	BoxAdminController(Boxes boxes, Accounts accounts, Access access, TresorProperties tresor) {
 		this.boxes = boxes;
 		this.accounts = accounts;
 		this.access = access;
+		this.tresor = tresor;
 	}
 
-	record BoxView(UUID id, String slug, String name, List<UserSummary> members) {
+	/** {@code link} is the box's submit address as people outside open it (from the public base URL). */
+	record BoxView(UUID id, String slug, String name, String link, List<UserSummary> members) {
 	}
 
 	record BoxForm(String slug, String name) {
@@ -119,6 +124,6 @@ class BoxAdminController {
 	private BoxView view(SubmitBox box) {
 		var members = box.members().stream().flatMap(member -> accounts.find(member).stream())
 			.sorted(Comparator.comparing(UserSummary::email)).toList();
-		return new BoxView(box.id(), box.slug(), box.name(), members);
+		return new BoxView(box.id(), box.slug(), box.name(), tresor.link("/submit/" + box.slug()), members);
 	}
 }

@@ -150,6 +150,35 @@ class BoxMembershipIntegrationTests extends TresorIntegrationTest {
 	}
 
 	@Test
+	void eachBoxShowsItsSubmitAddressAsALinkWithACopyButtonThatNeedsTheScript() throws Exception {
+		var administrator = AccountFixtures.administrator(context, this::local);
+		AccountFixtures.logIn(admin, url("/login"), administrator);
+		var name = "Linked " + UUID.randomUUID().toString().substring(0, 8);
+		var slug = createBox(name);
+		HtmlPage boxes = admin.getPage(url("/admin/boxes"));
+		var section = (org.htmlunit.html.HtmlElement) boxes.getFirstByXPath("//section[h2='" + name + "']");
+		org.htmlunit.html.HtmlAnchor link = section.getFirstByXPath(".//a[@class='address']");
+		assertThat(link).as("the address is a link").isNotNull();
+		assertThat(link.getHrefAttribute()).isEqualTo(PUBLIC_BASE_URL + "/submit/" + slug);
+		assertThat(link.asNormalizedText()).isEqualTo(PUBLIC_BASE_URL + "/submit/" + slug);
+		org.htmlunit.html.HtmlButton copy = section.getFirstByXPath(".//button[@data-copy]");
+		assertThat(copy.getAttribute("data-copy")).isEqualTo(PUBLIC_BASE_URL + "/submit/" + slug);
+		assertThat(copy.getAttribute("type")).isEqualTo("button");
+		assertThat(copy.hasAttribute("hidden")).as("without the script there is nothing to press").isTrue();
+		assertThat(copy.getAttribute("aria-label")).contains(name);
+
+		try (var scripted = new WebClient()) {
+			scripted.addRequestHeader("Accept-Language", "en");
+			AccountFixtures.logIn(scripted, url("/login"), administrator);
+			HtmlPage page = scripted.getPage(url("/admin/boxes"));
+			scripted.waitForBackgroundJavaScript(2000);
+			var withScript = (org.htmlunit.html.HtmlElement) page.getFirstByXPath("//section[h2='" + name + "']");
+			org.htmlunit.html.HtmlButton button = withScript.getFirstByXPath(".//button[@data-copy]");
+			assertThat(button.hasAttribute("hidden")).as("the script shows the button").isFalse();
+		}
+	}
+
+	@Test
 	void boxAddressesMustBeUniqueAndWellFormed() throws Exception {
 		AccountFixtures.logIn(admin, url("/login"), AccountFixtures.administrator(context, this::local));
 		HtmlPage boxes = admin.getPage(url("/admin/boxes"));
