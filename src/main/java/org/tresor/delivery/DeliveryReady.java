@@ -2,6 +2,16 @@ package org.tresor.delivery;
 
 import org.tresor.account.UserId;
 
-/** {@code count} deliveries from one sender can be fetched by the recipient now. */
-public record DeliveryReady(UserId recipient, String recipientEmail, String senderEmail, int count) {
+/**
+ * {@code count} deliveries from one sender can be fetched by the recipient now; {@code delivery} is the one
+ * when there is one (the mail then links it), null when there are several (or in events recorded before it
+ * was added).
+ */
+public record DeliveryReady(UserId recipient, String recipientEmail, String senderEmail, int count,
+		DeliveryId delivery) {
+
+	/** The address of what became ready, on the recipient's side. */
+	public String path() {
+		return count == 1 && delivery != null ? "/received/" + delivery.value() : "/received";
+	}
 }

@@ -132,7 +132,7 @@ class Dispatch {
 				account.invitation().ifPresentOrElse(
 						invitation -> notices.add(new RecipientInvited(id, user.email(), sender.email(),
 								invitation.token(), invitation.expiresAt(), expiresAt, user.languageTag())),
-						() -> notices.add(canRead ? new DeliveryReady(user.id(), user.email(), sender.email(), 1)
+						() -> notices.add(canRead ? new DeliveryReady(user.id(), user.email(), sender.email(), 1, id)
 								// set up in the meantime: the sender completes it like any other
 								: new CompletionRequested(sender.id(), user.email(), 1)));
 			}

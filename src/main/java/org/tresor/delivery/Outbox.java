@@ -2,6 +2,7 @@ package org.tresor.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ class Outbox {
 			return 0;
 		}
 		var key = accounts.unlock(sender, pass);
-		var readyByRecipient = new LinkedHashMap<UserId, Integer>();
+		var readyByRecipient = new LinkedHashMap<UserId, List<DeliveryId>>();
 		var emails = new LinkedHashMap<UserId, String>();
 		for (var delivery : pending) {
 			for (var recipient : delivery.recipients()) {
@@ -115,15 +116,15 @@ class Outbox {
 					part.grant(recipient.user(), envelopes.rewrap(key, packet, recipientKey));
 				}
 				recipient.complete(now);
-				readyByRecipient.merge(recipient.user(), 1, Integer::sum);
+				readyByRecipient.computeIfAbsent(recipient.user(), user -> new ArrayList<>()).add(delivery.id());
 				emails.put(recipient.user(), recipient.email());
 				events.publishEvent(new DeliveryCompleted(delivery.id(), delivery.reference(), sender, recipient.email()));
 			}
 		}
 		var senderEmail = pending.get(0).senderEmail();
-		readyByRecipient.forEach((recipient, count) -> events
-			.publishEvent(new DeliveryReady(recipient, emails.get(recipient), senderEmail, count)));
-		int completed = readyByRecipient.values().stream().mapToInt(Integer::intValue).sum();
+		readyByRecipient.forEach((recipient, ready) -> events.publishEvent(new DeliveryReady(recipient,
+				emails.get(recipient), senderEmail, ready.size(), ready.size() == 1 ? ready.get(0) : null)));
+		int completed = readyByRecipient.values().stream().mapToInt(List::size).sum();
 		log.info("Sender completed {} delivery recipient(s)", completed);
 		return completed;
 	}

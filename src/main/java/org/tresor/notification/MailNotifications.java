@@ -107,7 +107,7 @@ class MailNotifications {
 	@ApplicationModuleListener
 	void on(DeliveryReady event) {
 		toUser(event.recipient(), MailType.DELIVERY_READY, locale -> Map.of(
-				"link", tresor.link("/received"),
+				"link", tresor.link(event.path()),
 				"senderEmail", event.senderEmail(),
 				"count", event.count()), List.of(event.senderEmail()));
 	}

@@ -83,8 +83,18 @@ class DeliveryFlowIntegrationTests extends DeliveryIntegrationTest {
 			.isEqualTo(bodiesBefore);
 
 		var ready = MAIL.await(address, "are ready for you");
-		assertThat(TestMailServer.link(ready, PUBLIC_BASE_URL + "/received")).isNotNull();
-		logInAsRecipient(address);
+		var id = jdbc.queryForObject("select id from deliveries where subject = 'Your documents'", UUID.class);
+		var readyLink = TestMailServer.link(ready, PUBLIC_BASE_URL + "/received");
+		assertThat(readyLink).as("the mail links the delivery itself").isEqualTo(PUBLIC_BASE_URL + "/received/" + id);
+		HtmlPage login = recipient.getPage(local(readyLink));
+		assertThat(login.getUrl().getPath()).isEqualTo("/login");
+		AccountFixtures.type(login, "email", address);
+		AccountFixtures.type(login, "password", RECIPIENT_PASSWORD);
+		var landed = AccountFixtures.submit(login, "password");
+		assertThat(landed.getUrl().getPath()).as("after signing in, the delivery the mail linked")
+			.isEqualTo("/received/" + id);
+		assertThat(landed.getWebResponse().getStatusCode()).isEqualTo(200);
+		assertThat(landed.asNormalizedText()).contains("Your documents").contains(sender.email());
 		HtmlPage list = recipient.getPage(url("/received"));
 		assertThat(list.asNormalizedText()).contains("Your documents").contains(sender.email()).contains("2 files");
 
@@ -184,7 +194,10 @@ class DeliveryFlowIntegrationTests extends DeliveryIntegrationTest {
 
 		HtmlPage completion = staff.getPage(url("/outbox/complete"));
 		completeWith(completion, sender.secuPass());
-		assertThat(TestMailServer.text(MAIL.await(address, "are ready for you"))).contains("2 deliveries");
+		var ready = MAIL.await(address, "are ready for you");
+		assertThat(TestMailServer.text(ready)).contains("2 deliveries");
+		assertThat(TestMailServer.link(ready, PUBLIC_BASE_URL + "/received")).as("several: the list")
+			.isEqualTo(PUBLIC_BASE_URL + "/received");
 		logInAsRecipient(address);
 		assertThat(((HtmlPage) recipient.getPage(url("/received"))).asNormalizedText()).contains("Part one")
 			.contains("Part two");
