@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tresor.web.Confirmation;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -76,8 +78,16 @@ class UserAdministrationController {
 	}
 
 	@PostMapping("/{id}/delete")
-	String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser administrator,
+	String delete(@PathVariable UUID id, @RequestParam(defaultValue = "") String confirm, Model model,
+			Locale locale, @AuthenticationPrincipal SignedInUser administrator, HttpServletResponse response,
 			RedirectAttributes redirect) {
+		if (!Confirmation.given(confirm)) {
+			model.addAttribute("form", InvitationForm.empty(locale));
+			model.addAttribute("self", administrator.id());
+			model.addAttribute("members", invitations.members());
+			Confirmation.refuse("confirm-delete-" + id, model, response);
+			return VIEW;
+		}
 		invitations.delete(new UserId(id), administrator.id());
 		redirect.addFlashAttribute("deleted", true);
 		return REDIRECT;

@@ -19,6 +19,7 @@ import org.tresor.account.SignedInUser;
 import org.tresor.crypto.SecuPass;
 import org.tresor.crypto.WrongSecuPassException;
 import org.tresor.parcel.ParcelRejectedException;
+import org.tresor.web.Confirmation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -95,7 +96,14 @@ class OutboxController {
 	}
 
 	@PostMapping("/outbox/{id}/withdraw")
-	String withdraw(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+	String withdraw(@PathVariable UUID id, @RequestParam(defaultValue = "") String confirm,
+			@AuthenticationPrincipal SignedInUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (!Confirmation.given(confirm)) {
+			model.addAttribute("entry", outbox.entry(new DeliveryId(id), user.id()));
+			Confirmation.refuse("confirm-withdraw", model, response);
+			return DETAILS_VIEW;
+		}
 		outbox.withdraw(new DeliveryId(id), user.id());
 		redirect.addFlashAttribute("flash", "outbox.withdrawn");
 		return "redirect:/outbox";

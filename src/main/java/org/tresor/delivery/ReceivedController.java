@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.account.SignedInUser;
+import org.tresor.web.Confirmation;
 import org.tresor.crypto.SecuPass;
 import org.tresor.crypto.WrongSecuPassException;
 
@@ -97,10 +98,9 @@ class ReceivedController {
 	String delete(@PathVariable UUID id, @RequestParam(defaultValue = "") String confirm,
 			@AuthenticationPrincipal SignedInUser user, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		if (!"yes".equals(confirm)) {
+		if (!Confirmation.given(confirm)) {
 			model.addAttribute("entry", received.entry(new DeliveryId(id), user.id()));
-			model.addAttribute("deleteError", "received.delete.unconfirmed");
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			Confirmation.refuse("confirm-delete", model, response);
 			return DETAILS_VIEW;
 		}
 		received.delete(new DeliveryId(id), user.id());

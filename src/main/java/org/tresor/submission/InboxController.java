@@ -19,6 +19,7 @@ import org.tresor.account.SignedInUser;
 import org.tresor.crypto.SecuPass;
 import org.tresor.crypto.WrongSecuPassException;
 import org.tresor.storage.BlobNotFoundException;
+import org.tresor.web.Confirmation;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -95,7 +96,14 @@ class InboxController {
 	}
 
 	@PostMapping("/inbox/{id}/delete")
-	String delete(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+	String delete(@PathVariable UUID id, @RequestParam(defaultValue = "") String confirm,
+			@AuthenticationPrincipal SignedInUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (!Confirmation.given(confirm)) {
+			model.addAttribute("entry", inbox.entry(new SubmissionId(id), user.id()));
+			Confirmation.refuse("confirm-delete", model, response);
+			return DETAILS_VIEW;
+		}
 		inbox.delete(new SubmissionId(id), user.id());
 		redirect.addFlashAttribute("flash", "inbox.deleted");
 		return "redirect:/inbox";

@@ -174,7 +174,8 @@ class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
 		void aDisabledUserCanBeDeletedAndIsGoneFromTheList() throws Exception {
 			var staff = activeUser(uniqueEmail("gone"), Role.STAFF);
 			mvc.perform(post("/admin/users/" + staff.id().value() + "/disable").with(csrf()).with(signedIn(admin)));
-			mvc.perform(post("/admin/users/" + staff.id().value() + "/delete").with(csrf()).with(signedIn(admin)))
+			mvc.perform(post("/admin/users/" + staff.id().value() + "/delete").with(csrf()).with(signedIn(admin))
+				.param("confirm", "yes"))
 				.andExpect(redirectedUrl("/admin/users"))
 				.andExpect(flash().attribute("deleted", true));
 
@@ -186,9 +187,27 @@ class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
 		}
 
 		@Test
+		void aDisabledUserIsKeptUntilTheDeletionIsConfirmed() throws Exception {
+			var staff = activeUser(uniqueEmail("unconfirmed"), Role.STAFF);
+			mvc.perform(post("/admin/users/" + staff.id().value() + "/disable").with(csrf()).with(signedIn(admin)));
+			mvc.perform(get("/admin/users").with(signedIn(admin)).header("Accept-Language", "en"))
+				.andExpect(content().string(Matchers.containsString("id=\"confirm-delete-" + staff.id().value() + "\"")));
+			mvc.perform(post("/admin/users/" + staff.id().value() + "/delete").with(csrf()).with(signedIn(admin))
+				.header("Accept-Language", "en"))
+				.andExpect(status().isBadRequest())
+				.andExpect(model().attribute("unconfirmed", "confirm-delete-" + staff.id().value()))
+				.andExpect(content().string(Matchers.containsString("Please confirm by ticking the box")))
+				.andExpect(content().string(Matchers.containsString(
+						"aria-describedby=\"confirm-delete-" + staff.id().value() + "-error\"")));
+			assertThat(users.findById(staff.id())).isPresent();
+			assertThat(events.stream(UserDeleted.class)).isEmpty();
+		}
+
+		@Test
 		void anEnabledUserIsNotDeleted() throws Exception {
 			var staff = activeUser(uniqueEmail("kept"), Role.STAFF);
-			mvc.perform(post("/admin/users/" + staff.id().value() + "/delete").with(csrf()).with(signedIn(admin)))
+			mvc.perform(post("/admin/users/" + staff.id().value() + "/delete").with(csrf()).with(signedIn(admin))
+				.param("confirm", "yes"))
 				.andExpect(redirectedUrl("/admin/users"));
 			assertThat(users.findById(staff.id())).isPresent();
 			assertThat(events.stream(UserDeleted.class)).isEmpty();

@@ -320,12 +320,18 @@ class DeliveryFlowIntegrationTests extends DeliveryIntegrationTest {
 		var id = jdbc.queryForObject("select id from deliveries where subject = 'Sent by mistake'", UUID.class);
 
 		HtmlPage details = staff.getPage(url("/outbox/" + id));
-		var withdrawn = (HtmlPage) press(details, "Withdraw delivery", 0);
+		var unconfirmed = (HtmlPage) press(details, "Withdraw delivery", 0);
+		assertThat(unconfirmed.getWebResponse().getStatusCode()).as("not without the tick").isEqualTo(400);
+		assertThat(unconfirmed.getHtmlElementById("confirm-withdraw-error").asNormalizedText())
+			.contains("Please confirm by ticking the box");
+		assertThat(blobContents().keySet()).containsAll(bodies);
+		var withdrawn = (HtmlPage) org.tresor.web.ConfirmedPress.press(details, "Withdraw delivery");
 		assertThat(withdrawn.asNormalizedText()).contains("The delivery was withdrawn").doesNotContain("Sent by mistake");
 		assertThat(blobContents().keySet()).doesNotContainAnyElementsOf(bodies);
 		logInAsRecipient(address);
 		assertThat(recipient.getPage(url("/received/" + id)).getWebResponse().getStatusCode()).isEqualTo(404);
-		assertThat(((HtmlPage) press(details, "Withdraw delivery", 0)).getWebResponse().getStatusCode()).isEqualTo(404);
+		assertThat(((HtmlPage) org.tresor.web.ConfirmedPress.press(details, "Withdraw delivery")).getWebResponse()
+			.getStatusCode()).isEqualTo(404);
 	}
 
 	@Test
@@ -355,7 +361,7 @@ class DeliveryFlowIntegrationTests extends DeliveryIntegrationTest {
 			.getAnchorByText("Keep me")).click();
 		var refused = (HtmlPage) press(details, "Delete", 0);
 		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
-		assertThat(refused.asNormalizedText()).contains("Please confirm the deletion");
+		assertThat(refused.asNormalizedText()).contains("Please confirm by ticking the box");
 		assertThat(((HtmlPage) recipient.getPage(url("/received"))).asNormalizedText()).contains("Keep me");
 	}
 

@@ -85,7 +85,7 @@ class MonitoringIntegrationTests extends TresorIntegrationTest {
 		assertThat(download.getWebResponse().getStatusCode()).isEqualTo(200);
 		download.getWebResponse().getContentAsStream().readAllBytes();
 		assertThat(count("tresor.downloads")).isEqualTo(downloads + 1);
-		press(staff.getPage(link), "Delete submission");
+		org.tresor.web.ConfirmedPress.press(staff.getPage(link), "Delete submission");
 		assertThat(count("tresor.deletions")).isEqualTo(deletions + 1);
 
 		var scrape = get("/actuator/prometheus", admin);

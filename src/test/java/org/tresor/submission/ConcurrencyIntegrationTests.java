@@ -94,7 +94,7 @@ class ConcurrencyIntegrationTests extends SubmissionIntegrationTest {
 		var link = staffLink(admin.email(), reference);
 		HtmlPage details = staff.getPage(link);
 
-		var delete = staffPost(link + "/delete", details, "");
+		var delete = staffPost(link + "/delete", details, "confirm=yes");
 
 		var statuses = atOnce(2, () -> http.send(delete, HttpResponse.BodyHandlers.discarding()).statusCode());
 

@@ -117,7 +117,7 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		HtmlPage afterDownload = staff.getPage(url("/inbox"));
 		assertThat(afterDownload.asNormalizedText()).contains("downloaded");
 
-		var deleted = (HtmlPage) press(staff.getPage(local(submissionLink)), "Delete submission");
+		var deleted = (HtmlPage) org.tresor.web.ConfirmedPress.press(staff.getPage(local(submissionLink)), "Delete submission");
 		assertThat(deleted.asNormalizedText()).contains("The submission was deleted.");
 		assertThat(staff.getPage(local(submissionLink)).getWebResponse().getStatusCode()).isEqualTo(404);
 		var encryptedAfterDelete = staff.getPage(local(submissionLink) + "/encrypted/1");
@@ -282,8 +282,16 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		AccountFixtures.logIn(staff, url("/login"), admin);
 		var link = local(TestMailServer.link(MAIL.await(admin.email(), reference), PUBLIC_BASE_URL + "/inbox/"));
 		HtmlPage details = staff.getPage(link);
-		press(details, "Delete submission");
-		var again = press(details, "Delete submission");
+		var unconfirmed = (HtmlPage) press(details, "Delete submission");
+		assertThat(unconfirmed.getWebResponse().getStatusCode()).as("not without the tick").isEqualTo(400);
+		assertThat(unconfirmed.getHtmlElementById("confirm-delete-error").asNormalizedText())
+			.contains("Please confirm by ticking the box");
+		assertThat(unconfirmed.getHtmlElementById("confirm-delete").getAttribute("aria-describedby"))
+			.isEqualTo("confirm-delete-error");
+		assertThat(jdbc.queryForObject("select count(*) from submissions where reference = ?", Integer.class,
+				reference)).isOne();
+		org.tresor.web.ConfirmedPress.press(details, "Delete submission");
+		var again = org.tresor.web.ConfirmedPress.press(details, "Delete submission");
 		assertThat(again.getWebResponse().getStatusCode()).isEqualTo(404);
 	}
 
