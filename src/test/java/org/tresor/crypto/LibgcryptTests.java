@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import javax.crypto.Cipher;
@@ -15,6 +18,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.BeforeAll;
+import com.sun.jna.Pointer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
@@ -87,13 +91,42 @@ class LibgcryptTests {
 
 	@Test
 	void closesOnceHoweverOftenItIsClosed() throws Exception {
-		var encryption = libgcrypt.aes256CfbEncryption(bytes(32), CHUNK);
-		var decryption = libgcrypt.aesCfbDecryption(bytes(32), CHUNK);
+		var closed = new ArrayList<Pointer>();
+		var counting = countingCloses(closed);
+		var encryption = counting.aes256CfbEncryption(bytes(32), CHUNK);
+		var decryption = counting.aesCfbDecryption(bytes(32), CHUNK);
 
 		encryption.close();
 		encryption.close();
 		decryption.close();
 		decryption.close();
+		encryption.close();
+
+		assertThat(closed).as("each stream's handle is freed once, however often it is closed").hasSize(2)
+			.doesNotHaveDuplicates();
+	}
+
+	/**
+	 * The same libgcrypt, with every {@code gcry_cipher_close} recorded in {@code closed}; a handle closed again is
+	 * recorded but not passed on, so a double free shows as a failure here, not as a crash.
+	 */
+	private Libgcrypt countingCloses(List<Pointer> closed) throws Exception {
+		var functionsField = Libgcrypt.class.getDeclaredField("functions");
+		functionsField.setAccessible(true);
+		var real = (Libgcrypt.Functions) functionsField.get(libgcrypt);
+		var counting = (Libgcrypt.Functions) Proxy.newProxyInstance(Libgcrypt.Functions.class.getClassLoader(),
+				new Class<?>[] { Libgcrypt.Functions.class }, (proxy, method, arguments) -> {
+					if (method.getName().equals("gcry_cipher_close")) {
+						var handle = (Pointer) arguments[0];
+						boolean first = !closed.contains(handle);
+						closed.add(handle);
+						return first ? method.invoke(real, arguments) : null;
+					}
+					return method.invoke(real, arguments);
+				});
+		var constructor = Libgcrypt.class.getDeclaredConstructor(Libgcrypt.Functions.class, String.class);
+		constructor.setAccessible(true);
+		return constructor.newInstance(counting, libgcrypt.version());
 	}
 
 	@Test

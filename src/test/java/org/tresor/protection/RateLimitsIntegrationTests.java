@@ -1,6 +1,7 @@
 package org.tresor.protection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -73,8 +74,21 @@ class RateLimitsIntegrationTests extends TresorIntegrationTest {
 		for (int i = 0; i < 3; i++) {
 			limits.acquire(Limit.LOGINS_PER_EMAIL, key);
 		}
-		limits.acquire(Limit.TICKET_REQUESTS_PER_EMAIL, key);
-		limits.acquire(Limit.LOGINS_PER_EMAIL, key + ".other");
+		assertThatThrownBy(() -> limits.acquire(Limit.LOGINS_PER_EMAIL, key)).as("this limit and key are used up")
+			.isInstanceOf(TooManyAttemptsException.class);
+
+		for (int i = 0; i < 3; i++) {
+			assertThatNoException().as("another limit, same key: attempt " + (i + 1) + " of 3")
+				.isThrownBy(() -> limits.acquire(Limit.TICKET_REQUESTS_PER_EMAIL, key));
+			assertThatNoException().as("same limit, another key: attempt " + (i + 1) + " of 3")
+				.isThrownBy(() -> limits.acquire(Limit.LOGINS_PER_EMAIL, key + ".other"));
+		}
+		assertThatThrownBy(() -> limits.acquire(Limit.TICKET_REQUESTS_PER_EMAIL, key))
+			.as("each has its own allowance of three, no more")
+			.isInstanceOfSatisfying(TooManyAttemptsException.class,
+					refusal -> assertThat(refusal.limit()).isEqualTo(Limit.TICKET_REQUESTS_PER_EMAIL));
+		assertThatThrownBy(() -> limits.acquire(Limit.LOGINS_PER_EMAIL, key + ".other"))
+			.isInstanceOf(TooManyAttemptsException.class);
 	}
 
 	@Test
