@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tresor.LinkToken;
+import org.tresor.kernel.LinkToken;
 import org.tresor.crypto.SecuPass;
 import org.tresor.protection.ClientAddresses;
 import org.tresor.protection.Limit;

@@ -24,7 +24,7 @@ import org.springframework.security.web.header.writers.HstsHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
-import org.tresor.OrganisationProperties;
+import org.tresor.kernel.OrganisationProperties;
 import org.tresor.protection.ClientAddresses;
 import org.tresor.protection.RateLimits;
 import org.tresor.protection.TooManyAttemptsPage;

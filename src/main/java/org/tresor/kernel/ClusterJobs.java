@@ -1,4 +1,4 @@
-package org.tresor;
+package org.tresor.kernel;
 
 import java.time.Duration;
 import java.time.Instant;

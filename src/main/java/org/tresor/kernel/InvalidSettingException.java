@@ -1,4 +1,4 @@
-package org.tresor;
+package org.tresor.kernel;
 
 import java.io.IOException;
 import java.nio.file.Files;

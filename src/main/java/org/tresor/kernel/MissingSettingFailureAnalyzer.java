@@ -1,4 +1,4 @@
-package org.tresor;
+package org.tresor.kernel;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,4 +1,4 @@
-package org.tresor;
+package org.tresor.kernel;
 
 import java.net.URI;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.tresor;
+package org.tresor.kernel;
 
 import java.security.SecureRandom;
 import java.util.function.Predicate;

@@ -1,4 +1,4 @@
-package org.tresor;
+package org.tresor.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.tresor.kernel.DatabaseUnavailable;
 
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,4 +1,4 @@
-package org.tresor;
+package org.tresor.web;
 
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -8,6 +8,7 @@ import java.time.format.FormatStyle;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.tresor.kernel.TresorProperties;
 
 /** Sizes and times as people read them, in the request's language; used by templates as {@code @formats}. */
 @Component("formats")

@@ -1,4 +1,4 @@
-package org.tresor;
+package org.tresor.web;
 
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;

@@ -1,7 +1,8 @@
-package org.tresor;
+package org.tresor.web;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.tresor.kernel.OrganisationProperties;
 
 /** Every page's layout shows the organisation's name and logo. */
 @ControllerAdvice

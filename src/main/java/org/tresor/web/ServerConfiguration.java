@@ -1,4 +1,4 @@
-package org.tresor;
+package org.tresor.web;
 
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;

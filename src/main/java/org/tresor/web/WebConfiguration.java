@@ -1,4 +1,4 @@
-package org.tresor;
+package org.tresor.web;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.tresor;
+package org.tresor.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package org.tresor;
+package org.tresor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.tresor.FailingController;
+import org.tresor.TresorIntegrationTest;
 import org.tresor.account.AccountFixtures;
 
 /**

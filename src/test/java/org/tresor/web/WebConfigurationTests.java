@@ -1,4 +1,4 @@
-package org.tresor;
+package org.tresor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
