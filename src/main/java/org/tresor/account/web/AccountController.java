@@ -1,4 +1,4 @@
-package org.tresor.account;
+package org.tresor.account.web;
 
 import java.time.Instant;
 
@@ -18,6 +18,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tresor.account.ActiveAccountFilter;
+import org.tresor.account.KeyExports;
+import org.tresor.account.PasswordChanges;
+import org.tresor.account.SignedInUser;
+import org.tresor.account.WrongPasswordException;
 import org.tresor.crypto.SecuPass;
 import org.tresor.crypto.WrongSecuPassException;
 

@@ -1,4 +1,6 @@
-package org.tresor.account;
+package org.tresor.account.web;
+
+import org.tresor.account.ChosenSecrets;
 
 /** The first administrator's e-mail, password and SecuPass. */
 @ChosenSecrets.Consistent

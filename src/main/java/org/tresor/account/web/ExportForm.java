@@ -1,4 +1,6 @@
-package org.tresor.account;
+package org.tresor.account.web;
+
+import org.tresor.account.ChosenSecrets;
 
 /** The SecuPass that proves the export of one's own secret key; lives only in this request. */
 record ExportForm(String secuPass) {

@@ -1,4 +1,4 @@
-package org.tresor.account;
+package org.tresor.account.web;
 
 import java.util.Locale;
 
@@ -12,8 +12,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tresor.kernel.LinkToken;
+import org.tresor.account.EmailAddress;
+import org.tresor.account.EmailAlreadyRegisteredException;
+import org.tresor.account.FirstAdministrator;
+import org.tresor.account.SetupLinkUnusableException;
+import org.tresor.account.User;
 import org.tresor.crypto.SecuPass;
+import org.tresor.kernel.LinkToken;
 import org.tresor.protection.ClientAddresses;
 import org.tresor.protection.Limit;
 import org.tresor.protection.RateLimits;

@@ -1,8 +1,11 @@
-package org.tresor.account;
+package org.tresor.account.web;
 
 import java.util.Locale;
 
 import jakarta.validation.constraints.Pattern;
+
+import org.tresor.account.ChosenSecrets;
+import org.tresor.account.User;
 
 /** Whom to invite, and in which language the invitation goes out. */
 record InvitationForm(@ValidEmail String email, @Pattern(regexp = "de|en") String language) {

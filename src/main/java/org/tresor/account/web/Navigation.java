@@ -1,4 +1,4 @@
-package org.tresor.account;
+package org.tresor.account.web;
 
 import java.util.Collection;
 
@@ -8,6 +8,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.tresor.account.Role;
 
 /** What the layout's navigation offers to the current visitor. */
 record Navigation(boolean signedIn, boolean staff, boolean admin) {

@@ -1,4 +1,6 @@
-package org.tresor.account;
+package org.tresor.account.web;
+
+import org.tresor.account.ChosenSecrets;
 
 /** The current password, and the new one twice. */
 record PasswordChangeForm(String currentPassword, @ChosenSecrets.Password String newPassword,

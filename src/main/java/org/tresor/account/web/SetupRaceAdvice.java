@@ -1,4 +1,4 @@
-package org.tresor.account;
+package org.tresor.account.web;
 
 import java.io.IOException;
 

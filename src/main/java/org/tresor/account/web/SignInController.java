@@ -1,4 +1,4 @@
-package org.tresor.account;
+package org.tresor.account.web;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,4 @@
-package org.tresor.account;
+package org.tresor.account.web;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -12,6 +12,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+
+import org.tresor.account.SecuPassStrength;
 
 /** A SecuPass that {@link SecuPassStrength} accepts. The message is a message key. */
 @Target({ FIELD, PARAMETER, RECORD_COMPONENT })

@@ -1,4 +1,4 @@
-package org.tresor.account;
+package org.tresor.account.web;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -14,6 +14,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tresor.account.EmailAddress;
+import org.tresor.account.EmailAlreadyRegisteredException;
+import org.tresor.account.Invitations;
+import org.tresor.account.SignedInUser;
+import org.tresor.account.UserId;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package org.tresor.crypto;
+package org.tresor.crypto.internal;
 
 import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
@@ -16,7 +16,7 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator.BlockPool;
  * (concurrent uploads then see more collections), but the collector takes them back before it would fail a
  * request for want of memory. A check that finds the pool empty, or dropped, allocates its blocks anew.
  */
-final class Argon2BlockPool implements BlockPool {
+public final class Argon2BlockPool implements BlockPool {
 
 	private final int maxBlocks;
 
@@ -26,7 +26,7 @@ final class Argon2BlockPool implements BlockPool {
 	private Supplier<ArrayDeque<Block>> kept = () -> null;
 
 	/** Keeps up to {@code maxBlocks} blocks (1 KiB each), softly. */
-	Argon2BlockPool(int maxBlocks) {
+	public Argon2BlockPool(int maxBlocks) {
 		this(maxBlocks, blocks -> new SoftReference<>(blocks)::get);
 	}
 

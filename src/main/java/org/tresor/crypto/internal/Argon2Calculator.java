@@ -1,4 +1,4 @@
-package org.tresor.crypto;
+package org.tresor.crypto.internal;
 
 import org.bouncycastle.bcpg.S2K;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -10,11 +10,11 @@ import org.bouncycastle.openpgp.operator.PGPS2KCalculator;
  * The Argon2id S2K of RFC 9580 (3.7.1.4), as BouncyCastle's {@code BcPGPS2KCalculator} derives it, but with
  * its memory drawn from a pool ({@link Argon2BlockPool}) instead of allocated anew for every SecuPass check.
  */
-final class Argon2Calculator implements PGPS2KCalculator {
+public final class Argon2Calculator implements PGPS2KCalculator {
 
 	private final Argon2BytesGenerator.BlockPool pool;
 
-	Argon2Calculator(Argon2BytesGenerator.BlockPool pool) {
+	public Argon2Calculator(Argon2BytesGenerator.BlockPool pool) {
 		this.pool = pool;
 	}
 

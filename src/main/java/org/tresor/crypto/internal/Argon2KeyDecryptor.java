@@ -1,4 +1,4 @@
-package org.tresor.crypto;
+package org.tresor.crypto.internal;
 
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
@@ -9,11 +9,11 @@ import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyDecryptorBuilder;
  * BouncyCastle's secret-key decryptor, with the Argon2id of {@link Argon2Calculator} (whose memory is pooled)
  * as key derivation; decrypting the key material (AEAD, or CFB for keys of other origin) stays BouncyCastle's.
  */
-final class Argon2KeyDecryptor extends PBESecretKeyDecryptor {
+public final class Argon2KeyDecryptor extends PBESecretKeyDecryptor {
 
 	private final PBESecretKeyDecryptor bouncyCastle;
 
-	Argon2KeyDecryptor(char[] passphrase, PGPDigestCalculatorProvider digests, Argon2Calculator argon2) {
+	public Argon2KeyDecryptor(char[] passphrase, PGPDigestCalculatorProvider digests, Argon2Calculator argon2) {
 		super(passphrase, digests, argon2);
 		this.bouncyCastle = new BcPBESecretKeyDecryptorBuilder(digests).build(passphrase);
 	}

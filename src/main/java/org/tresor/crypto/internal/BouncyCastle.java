@@ -1,4 +1,4 @@
-package org.tresor.crypto;
+package org.tresor.crypto.internal;
 
 import java.security.Security;
 
@@ -9,12 +9,12 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * list, never inserted first: at position 1 it would also serve SHA-1 and AES to everyone else and those
  * lose the JDK's hardware intrinsics.
  */
-final class BouncyCastle {
+public final class BouncyCastle {
 
-	static final String PROVIDER = BouncyCastleProvider.PROVIDER_NAME;
+	public static final String PROVIDER = BouncyCastleProvider.PROVIDER_NAME;
 
 	/** The JDK's provider, whose AES uses the CPU's AES instructions; used for all bulk data. */
-	static final String BULK_PROVIDER = "SunJCE";
+	public static final String BULK_PROVIDER = "SunJCE";
 
 	static {
 		if (Security.getProvider(PROVIDER) == null) {
@@ -26,6 +26,6 @@ final class BouncyCastle {
 	}
 
 	/** Makes sure the provider is registered (the static initialiser does the work once). */
-	static void register() {
+	public static void register() {
 	}
 }

@@ -1,4 +1,4 @@
-package org.tresor.crypto;
+package org.tresor.crypto.internal;
 
 import java.security.GeneralSecurityException;
 import java.util.Optional;
@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.tresor.crypto.CryptoProperties.AesEngine;
+import org.tresor.crypto.CryptoProperties;
 
 /**
  * The AES-CFB of every body Tresor writes and reads (zero IV, as SEIPD v1 needs): by libgcrypt, twice as fast
@@ -20,14 +21,14 @@ import org.tresor.crypto.CryptoProperties.AesEngine;
  * {@code tresor.crypto.aes-engine} says. Both write and read the same bytes.
  */
 @Component
-final class CfbCiphers {
+public final class CfbCiphers {
 
 	private static final Logger log = LoggerFactory.getLogger(CfbCiphers.class);
 
 	private final Optional<Libgcrypt> libgcrypt;
 
 	@Autowired
-	CfbCiphers(CryptoProperties properties) {
+	public CfbCiphers(CryptoProperties properties) {
 		this(properties.aesEngine(), Libgcrypt::load);
 	}
 
@@ -50,7 +51,7 @@ final class CfbCiphers {
 	}
 
 	/** Who encrypts and decrypts, for the log and the benchmark: "libgcrypt 1.10.1" or "the JDK (SunJCE)". */
-	String engine() {
+	public String engine() {
 		return libgcrypt.map(library -> "libgcrypt " + library.version())
 			.orElse("the JDK (" + BouncyCastle.BULK_PROVIDER + ")");
 	}

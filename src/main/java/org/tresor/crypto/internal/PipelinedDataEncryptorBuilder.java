@@ -1,4 +1,4 @@
-package org.tresor.crypto;
+package org.tresor.crypto.internal;
 
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
@@ -19,7 +19,7 @@ import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
  * that hashes for the MDC and encrypts by {@link CfbCiphers}, while the writer's thread only parses the
  * upload, copies and writes ciphertext. BouncyCastle still writes the packets, the prefix and the MDC.
  */
-final class PipelinedDataEncryptorBuilder implements PGPDataEncryptorBuilder {
+public final class PipelinedDataEncryptorBuilder implements PGPDataEncryptorBuilder {
 
 	private static final int ALGORITHM = SymmetricKeyAlgorithmTags.AES_256;
 
@@ -35,7 +35,7 @@ final class PipelinedDataEncryptorBuilder implements PGPDataEncryptorBuilder {
 
 	private final int chunks;
 
-	PipelinedDataEncryptorBuilder(SecureRandom random, CfbCiphers ciphers, Executor executor, int chunkSize,
+	public PipelinedDataEncryptorBuilder(SecureRandom random, CfbCiphers ciphers, Executor executor, int chunkSize,
 			int chunks) {
 		this.standard = new JcePGPDataEncryptorBuilder(ALGORITHM).setWithIntegrityPacket(true)
 			.setSecureRandom(random)

@@ -1,4 +1,4 @@
-package org.tresor.crypto;
+package org.tresor.crypto.internal;
 
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
@@ -23,7 +23,7 @@ import org.bouncycastle.openpgp.operator.jcajce.JceSessionKeyDataDecryptorFactor
  * BouncyCastle still parses the packets and compares the MDC with that digest. Every other case (other
  * ciphers, AEAD packets, data without integrity protection) goes to BouncyCastle's decryptor unchanged.
  */
-final class PipelinedDecryptorFactory implements SessionKeyDataDecryptorFactory {
+public final class PipelinedDecryptorFactory implements SessionKeyDataDecryptorFactory {
 
 	/**
 	 * What a download reads ahead of the response: 1 MiB of heap per open download. Chunks of 256 KiB hand over
@@ -43,7 +43,7 @@ final class PipelinedDecryptorFactory implements SessionKeyDataDecryptorFactory 
 
 	private final Executor readAhead;
 
-	PipelinedDecryptorFactory(PGPSessionKey sessionKey, CfbCiphers ciphers, int bufferSize, Executor readAhead) {
+	public PipelinedDecryptorFactory(PGPSessionKey sessionKey, CfbCiphers ciphers, int bufferSize, Executor readAhead) {
 		this.standard = new JceSessionKeyDataDecryptorFactoryBuilder().setProvider(BouncyCastle.BULK_PROVIDER)
 			.build(sessionKey);
 		this.ciphers = ciphers;

@@ -1,4 +1,4 @@
-package org.tresor.crypto;
+package org.tresor.crypto.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.tresor.crypto.CryptoProperties.AesEngine;
+import org.tresor.crypto.GnuPg;
 
 /** tresor.crypto.aes-engine: libgcrypt where it can, the JDK otherwise or when asked, never a silent downgrade. */
 class CfbCiphersTests {

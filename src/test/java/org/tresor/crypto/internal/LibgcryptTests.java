@@ -1,4 +1,4 @@
-package org.tresor.crypto;
+package org.tresor.crypto.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.tresor.crypto.GnuPg;
 
 /**
  * libgcrypt's AES-256-CFB writes exactly what the JDK's does, however the plaintext is cut (what it decrypts is

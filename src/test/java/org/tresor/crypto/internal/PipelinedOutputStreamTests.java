@@ -1,4 +1,4 @@
-package org.tresor.crypto;
+package org.tresor.crypto.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
