@@ -12,11 +12,11 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @TestComponent
 @Controller
-class FailingController {
+public class FailingController {
 
-	static final String PATH = "/test/failure";
+	public static final String PATH = "/test/failure";
 
-	static final String MESSAGE = "select * from users where email = 'x' failed; see /var/lib/tresor/blobs/tmp/";
+	public static final String MESSAGE = "select * from users where email = 'x' failed; see /var/lib/tresor/blobs/tmp/";
 
 	@GetMapping(PATH)
 	String fail(@RequestParam(defaultValue = "") String name) {

@@ -16,6 +16,7 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tresor.account.AccountFixtures;
+import org.tresor.kernel.LinkToken;
 
 /**
  * Mailed links (tickets, set-up links) give nothing away: a forged, malformed, used or expired one gets the

@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tresor.LinkToken;
+import org.tresor.kernel.LinkToken;
 import org.tresor.crypto.Keys;
 import org.tresor.crypto.PublicKeyRing;
 import org.tresor.crypto.SecuPass;

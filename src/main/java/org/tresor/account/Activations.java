@@ -7,13 +7,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tresor.LinkToken;
+import org.tresor.kernel.LinkToken;
 import org.tresor.crypto.Keys;
 import org.tresor.crypto.SecuPass;
 
 /** An invited user (staff or external) sets password and SecuPass through a setup link. */
 @Service
-class Activations {
+public class Activations {
 
 	private final Users users;
 
@@ -43,7 +43,7 @@ class Activations {
 	 * @throws SetupLinkUnusableException unless {@code token} is a usable setup link
 	 */
 	@Transactional(readOnly = true)
-	EmailAddress pending(LinkToken token) {
+	public EmailAddress pending(LinkToken token) {
 		return userOf(linkOf(token, clock.instant())).email();
 	}
 
@@ -54,7 +54,7 @@ class Activations {
 	 * @throws SetupLinkUnusableException unless {@code token} is a usable setup link
 	 */
 	@Transactional
-	UserId activate(LinkToken token, String password, SecuPass secuPass) {
+	public UserId activate(LinkToken token, String password, SecuPass secuPass) {
 		var now = clock.instant();
 		var link = linkOf(token, now);
 		var user = userOf(link);

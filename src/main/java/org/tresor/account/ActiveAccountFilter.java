@@ -20,7 +20,7 @@ import jakarta.servlet.http.HttpSession;
  * carries only who signed in and when, so each request asks the database about the account (one primary-key
  * lookup). Requests without a session (HTTP Basic on monitoring) prove the password each time.
  */
-class ActiveAccountFilter extends OncePerRequestFilter {
+public class ActiveAccountFilter extends OncePerRequestFilter {
 
 	/** The session attribute that says when its user signed in (or last changed the password in it). */
 	static final String SIGNED_IN_AT = ActiveAccountFilter.class.getName() + ".signedInAt";
@@ -34,7 +34,7 @@ class ActiveAccountFilter extends OncePerRequestFilter {
 	}
 
 	/** Marks {@code session} as signed in at {@code now}: credential changes before do not end it. */
-	static void signedIn(HttpSession session, Instant now) {
+	public static void signedIn(HttpSession session, Instant now) {
 		session.setAttribute(SIGNED_IN_AT, now);
 	}
 

@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
  * A form where someone chooses a password and a SecuPass, each typed twice. The rules for each secret are
  * on the components of the implementing record; {@link Consistent} checks the pairs.
  */
-interface ChosenSecrets {
+public interface ChosenSecrets {
 
 	int PASSWORD_MIN_LENGTH = 12;
 

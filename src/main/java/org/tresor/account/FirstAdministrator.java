@@ -8,7 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tresor.LinkToken;
+import org.tresor.kernel.LinkToken;
 import org.tresor.crypto.Keys;
 import org.tresor.crypto.SecuPass;
 
@@ -17,7 +17,7 @@ import org.tresor.crypto.SecuPass;
  * exists. Holding that link is the only proof needed, so it works once and briefly.
  */
 @Service
-class FirstAdministrator {
+public class FirstAdministrator {
 
 	private final Users users;
 
@@ -58,7 +58,7 @@ class FirstAdministrator {
 
 	/** @throws SetupLinkUnusableException unless {@code token} is a usable first-administrator link */
 	@Transactional(readOnly = true)
-	void checkLink(LinkToken token) {
+	public void checkLink(LinkToken token) {
 		usableLink(token, clock.instant());
 	}
 
@@ -70,7 +70,7 @@ class FirstAdministrator {
 	 * @throws EmailAlreadyRegisteredException if someone already uses {@code email}
 	 */
 	@Transactional
-	UserId create(LinkToken token, EmailAddress email, String password, SecuPass secuPass, String languageTag) {
+	public UserId create(LinkToken token, EmailAddress email, String password, SecuPass secuPass, String languageTag) {
 		var now = clock.instant();
 		var link = usableLink(token, now);
 		if (users.findByEmail(email).isPresent()) {

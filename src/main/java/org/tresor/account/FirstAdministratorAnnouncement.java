@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.tresor.TresorProperties;
+import org.tresor.kernel.TresorProperties;
 
 /** On start with no administrator, logs the one-time setup URL: one line, at WARN. */
 @Component

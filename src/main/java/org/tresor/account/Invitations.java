@@ -10,11 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tresor.LinkToken;
+import org.tresor.kernel.LinkToken;
 
 /** Administrators invite staff members and switch accounts off and on. */
 @Service
-class Invitations {
+public class Invitations {
 
 	/** A user as the administrator sees them; {@code lastLogin} is null until the first login. */
 	record Member(UserId id, String email, Set<Role> roles, State state, Instant lastLogin) {
@@ -46,7 +46,7 @@ class Invitations {
 	}
 
 	@Transactional(readOnly = true)
-	List<Member> members() {
+	public List<Member> members() {
 		return users.findAllByOrderByEmail()
 			.stream()
 			.map(user -> new Member(user.id(), user.email().value(), user.roles(), stateOf(user),
@@ -63,7 +63,7 @@ class Invitations {
 	 * @throws EmailAlreadyRegisteredException if the address already has an active account
 	 */
 	@Transactional
-	void inviteStaff(EmailAddress email, String languageTag) {
+	public void inviteStaff(EmailAddress email, String languageTag) {
 		var now = clock.instant();
 		var user = users.findByEmail(email).orElseGet(() -> User.invited(email, Set.of(Role.STAFF), languageTag, now));
 		if (!user.has(Role.STAFF) && !user.has(Role.ADMIN)) {
@@ -88,7 +88,7 @@ class Invitations {
 	 * lock themselves out.
 	 */
 	@Transactional
-	void disable(UserId id, UserId administrator) {
+	public void disable(UserId id, UserId administrator) {
 		if (id.equals(administrator)) {
 			return;
 		}
@@ -100,7 +100,7 @@ class Invitations {
 	}
 
 	@Transactional
-	void enable(UserId id, UserId administrator) {
+	public void enable(UserId id, UserId administrator) {
 		users.findById(id).filter(user -> !user.isEnabled()).ifPresent(user -> {
 			user.enable();
 			events.publishEvent(new UserEnabled(user.id(), user.email().value(), administrator));
@@ -114,7 +114,7 @@ class Invitations {
 	 * cannot delete themselves.
 	 */
 	@Transactional
-	void delete(UserId id, UserId administrator) {
+	public void delete(UserId id, UserId administrator) {
 		if (id.equals(administrator)) {
 			return;
 		}

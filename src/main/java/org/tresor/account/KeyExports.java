@@ -7,7 +7,7 @@ import org.tresor.crypto.SecuPass;
 
 /** A signed-in user takes their own key elsewhere, for example into GnuPG. */
 @Service
-class KeyExports {
+public class KeyExports {
 
 	/** What the account page shows. */
 	record KeyOwner(String email, String fingerprint) {
@@ -31,14 +31,14 @@ class KeyExports {
 	}
 
 	@Transactional(readOnly = true)
-	KeyOwner owner(UserId id) {
+	public KeyOwner owner(UserId id) {
 		var user = user(id);
 		return new KeyOwner(user.email().value(), user.publicKey().map(key -> key.fingerprint()).orElse(null));
 	}
 
 	/** The ASCII-armored certificate. */
 	@Transactional(readOnly = true)
-	byte[] publicKey(UserId id) {
+	public byte[] publicKey(UserId id) {
 		return keys.exportPublicKey(user(id).publicKey().orElseThrow(() -> new IllegalStateException("no key")));
 	}
 
@@ -47,7 +47,7 @@ class KeyExports {
 	 *
 	 * @throws org.tresor.crypto.WrongSecuPassException if {@code secuPass} does not unlock the key
 	 */
-	byte[] secretKey(UserId id, SecuPass secuPass) {
+	public byte[] secretKey(UserId id, SecuPass secuPass) {
 		// checked like every SecuPass entry (rate limit, lockout) before the export converts the key
 		accounts.unlock(id, secuPass);
 		var key = user(id).secretKey().orElseThrow(() -> new IllegalStateException("no key"));

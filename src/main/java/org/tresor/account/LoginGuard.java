@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.tresor.DatabaseUnavailable;
+import org.tresor.kernel.DatabaseUnavailable;
 import org.tresor.protection.ClientAddresses;
 import org.tresor.protection.Limit;
 import org.tresor.protection.RateLimits;

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * changed, and {@link ActiveAccountFilter} ends sessions that signed in before.
  */
 @Service
-class PasswordChanges {
+public class PasswordChanges {
 
 	private static final Logger log = LoggerFactory.getLogger(PasswordChanges.class);
 
@@ -41,7 +41,7 @@ class PasswordChanges {
 	 * @throws WrongPasswordException if {@code current} is not the account's password
 	 */
 	@Transactional
-	Instant change(UserId id, String current, String next) {
+	public Instant change(UserId id, String current, String next) {
 		var user = users.findById(id)
 			.filter(found -> found.passwordHash().map(hash -> passwords.matches(current, hash)).orElse(false))
 			.orElseThrow(WrongPasswordException::new);

@@ -5,7 +5,7 @@ package org.tresor.account;
  * and special characters, or a sentence of at least 20 characters and four words. Anything else is too
  * weak.
  */
-enum SecuPassStrength {
+public enum SecuPassStrength {
 
 	TOO_WEAK, MIXED, SENTENCE;
 
@@ -15,9 +15,9 @@ enum SecuPassStrength {
 
 	static final int SENTENCE_MIN_WORDS = 4;
 
-	static final int MAX_LENGTH = 1024;
+	public static final int MAX_LENGTH = 1024;
 
-	static SecuPassStrength of(CharSequence candidate) {
+	public static SecuPassStrength of(CharSequence candidate) {
 		if (candidate == null || candidate.length() > MAX_LENGTH) {
 			return TOO_WEAK;
 		}
@@ -30,7 +30,7 @@ enum SecuPassStrength {
 		return TOO_WEAK;
 	}
 
-	boolean isAcceptable() {
+	public boolean isAcceptable() {
 		return this != TOO_WEAK;
 	}
 

@@ -24,10 +24,11 @@ import org.springframework.security.web.header.writers.HstsHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
-import org.tresor.OrganisationProperties;
+import org.tresor.kernel.OrganisationProperties;
 import org.tresor.protection.ClientAddresses;
 import org.tresor.protection.RateLimits;
 import org.tresor.protection.TooManyAttemptsPage;
+import org.tresor.web.HttpRules;
 
 import jakarta.servlet.DispatcherType;
 
@@ -35,7 +36,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Who may see what: form login for staff and recipients, public pages for senders and set-up. */
+/**
+ * Who may see what: form login for staff and recipients, each module's URL rules ({@link HttpRules} beans), and
+ * the headers every answer carries.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -129,14 +133,13 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, SignIns signIns,
 			OrganisationProperties organisation, Environment environment, RateLimits limits, ClientAddresses clients,
-			TooManyAttemptsPage tooManyAttempts) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/", "/submit/**", "/setup/**", "/account/setup/**", "/login", "/css/**", "/js/**",
-						"/error", "/dev/**")
-				.permitAll()
-				.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-				.requestMatchers("/inbox/**", "/outbox/**").hasAnyRole(Role.STAFF.name(), Role.ADMIN.name())
-				.anyRequest().authenticated())
+			TooManyAttemptsPage tooManyAttempts, List<HttpRules> moduleRules) throws Exception {
+		http.authorizeHttpRequests(requests -> {
+				// each module's own pages first (account's among them), then what holds for every other URL
+				moduleRules.forEach(rules -> rules.authorize(requests));
+				requests.requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+					.anyRequest().authenticated();
+			})
 			.formLogin(login -> login
 				.loginPage("/login")
 				.usernameParameter("email")
@@ -149,6 +152,12 @@ class SecurityConfiguration {
 			.headers(headers -> headers(headers, organisation, production(environment)))
 			.csrf(Customizer.withDefaults());
 		return http.build();
+	}
+
+	/** Account's own pages: the start page, signing in and setting up an account are open to everyone. */
+	@Bean
+	HttpRules accountHttpRules() {
+		return requests -> requests.requestMatchers("/", "/setup/**", "/account/setup/**", "/login").permitAll();
 	}
 
 	/**

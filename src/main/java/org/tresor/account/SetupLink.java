@@ -11,7 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.tresor.LinkToken;
+import org.tresor.kernel.LinkToken;
 
 /** A single-use, expiring link to set up an account. Only the hash of its token is stored. */
 @Entity

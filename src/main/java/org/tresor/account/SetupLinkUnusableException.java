@@ -5,9 +5,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Unknown, expired or used link: the caller sees the same 404 page in every case. */
 @ResponseStatus(HttpStatus.NOT_FOUND)
-class SetupLinkUnusableException extends RuntimeException {
+public class SetupLinkUnusableException extends RuntimeException {
 
-	SetupLinkUnusableException() {
+	public SetupLinkUnusableException() {
 		super("setup link unknown, expired or used", null, false, false);
 	}
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.CrudRepository;
-import org.tresor.LinkToken;
+import org.tresor.kernel.LinkToken;
 
 interface SetupLinks extends CrudRepository<SetupLink, UUID> {
 

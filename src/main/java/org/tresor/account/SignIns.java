@@ -16,7 +16,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tresor.DatabaseUnavailable;
+import org.tresor.kernel.DatabaseUnavailable;
 import org.tresor.protection.ClientAddresses;
 import org.tresor.protection.Limit;
 import org.tresor.protection.RateLimits;

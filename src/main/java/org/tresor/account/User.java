@@ -25,7 +25,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "users")
-class User {
+public class User {
 
 	@Id
 	private UUID id;
@@ -198,7 +198,7 @@ class User {
 	}
 
 	/** The language tag we keep for {@code locale}: English or German, German by default. */
-	static String languageTagOf(Locale locale) {
+	public static String languageTagOf(Locale locale) {
 		return locale != null && "en".equals(locale.getLanguage()) ? "en" : "de";
 	}
 

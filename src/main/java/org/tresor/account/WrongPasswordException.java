@@ -1,7 +1,7 @@
 package org.tresor.account;
 
 /** The current password, typed to confirm a change, is not the account's. */
-class WrongPasswordException extends RuntimeException {
+public class WrongPasswordException extends RuntimeException {
 
 	WrongPasswordException() {
 		super("wrong current password");

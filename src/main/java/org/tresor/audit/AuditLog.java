@@ -7,7 +7,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tresor.TresorProperties;
+import org.tresor.kernel.TresorProperties;
 
 /** Reads the audit log; nothing in the application changes or deletes an entry. */
 @Service

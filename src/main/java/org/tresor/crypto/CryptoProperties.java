@@ -14,10 +14,10 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("tresor.crypto")
-record CryptoProperties(@DefaultValue("2") @Min(1) int maxConcurrentUnlocks,
+public record CryptoProperties(@DefaultValue("2") @Min(1) int maxConcurrentUnlocks,
 		@DefaultValue("auto") @NotNull AesEngine aesEngine) {
 
-	CryptoProperties {
+	public CryptoProperties {
 		if (maxConcurrentUnlocks < 1) {
 			throw new IllegalArgumentException("tresor.crypto.max-concurrent-unlocks must be at least 1, was "
 					+ maxConcurrentUnlocks);
@@ -25,7 +25,7 @@ record CryptoProperties(@DefaultValue("2") @Min(1) int maxConcurrentUnlocks,
 	}
 
 	/** Who encrypts: what is written is the same OpenPGP either way, only the speed differs. */
-	enum AesEngine {
+	public enum AesEngine {
 
 		/** libgcrypt when the machine has it (where GnuPG is installed), otherwise the JDK. */
 		AUTO,

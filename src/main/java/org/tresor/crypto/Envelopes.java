@@ -31,6 +31,10 @@ import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyKeyEncryptionMethodGenerator;
 import org.springframework.stereotype.Service;
+import org.tresor.crypto.internal.BouncyCastle;
+import org.tresor.crypto.internal.CfbCiphers;
+import org.tresor.crypto.internal.PipelinedDataEncryptorBuilder;
+import org.tresor.crypto.internal.PipelinedDecryptorFactory;
 
 import jakarta.annotation.PreDestroy;
 

@@ -34,6 +34,10 @@ import org.bouncycastle.openpgp.operator.bc.BcAEADSecretKeyEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.springframework.stereotype.Service;
+import org.tresor.crypto.internal.Argon2BlockPool;
+import org.tresor.crypto.internal.Argon2Calculator;
+import org.tresor.crypto.internal.Argon2KeyDecryptor;
+import org.tresor.crypto.internal.BouncyCastle;
 
 /** Users' OpenPGP keys: generation, unlocking with the SecuPass, export. */
 @Service

@@ -1,5 +1,6 @@
 package org.tresor.delivery;
 
+import org.springframework.modulith.NamedInterface;
 import org.tresor.account.UserId;
 
 /**
@@ -7,6 +8,7 @@ import org.tresor.account.UserId;
  * when there is one (the mail then links it), null when there are several (or in events recorded before it
  * was added).
  */
+@NamedInterface("events")
 public record DeliveryReady(UserId recipient, String recipientEmail, String senderEmail, int count,
 		DeliveryId delivery) {
 

@@ -3,4 +3,8 @@
  * their transaction committed. Meters of work in progress live where the work happens ({@code tresor.upload}
  * and {@code tresor.bytes.encrypted} in submission, {@code tresor.mail.failures} in notification).
  */
+@ApplicationModule(displayName = "Metrics", allowedDependencies = {"account::events", "delivery::events",
+		"submission::events"})
 package org.tresor.metrics;
+
+import org.springframework.modulith.ApplicationModule;

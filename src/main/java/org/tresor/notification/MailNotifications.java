@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.tresor.TresorProperties;
+import org.tresor.kernel.TresorProperties;
 import org.tresor.account.Accounts;
 import org.tresor.account.SetupLinkIssued;
 import org.tresor.account.UserId;

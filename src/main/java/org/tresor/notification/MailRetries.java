@@ -11,7 +11,7 @@ import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-import org.tresor.ClusterJobs;
+import org.tresor.kernel.ClusterJobs;
 import org.tresor.account.AccountActivated;
 import org.tresor.account.SetupLinkIssued;
 import org.tresor.delivery.CompletionRequested;

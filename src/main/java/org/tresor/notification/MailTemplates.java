@@ -6,7 +6,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-import org.tresor.OrganisationProperties;
+import org.tresor.kernel.OrganisationProperties;
 
 /**
  * Renders a {@link Mail} from {@code templates/notification/<name>.txt} (text mode) and {@code .html}, with

@@ -1,5 +1,6 @@
 package org.tresor.parcel;
 
+import org.springframework.modulith.NamedInterface;
 import org.tresor.account.UserId;
 import org.tresor.storage.BlobId;
 
@@ -8,5 +9,6 @@ import org.tresor.storage.BlobId;
  * integrity packet stripped, or its key packet belongs to another body or key. Nothing of it was released
  * as complete. Names the blob, never a file name.
  */
+@NamedInterface("events")
 public record PartDamaged(BlobId blob, UserId reader) {
 }

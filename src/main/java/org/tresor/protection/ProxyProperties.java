@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
-import org.tresor.InvalidSettingException;
+import org.tresor.kernel.InvalidSettingException;
 
 /**
  * @param trustedProxies the reverse proxies (IP addresses or CIDR ranges) whose {@code X-Forwarded-For} header

@@ -9,7 +9,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
 
-import org.tresor.Sha256;
+import org.tresor.kernel.Sha256;
 
 /**
  * Counts attempts in token buckets (Bucket4j) shared by all instances through the database. A bucket holds

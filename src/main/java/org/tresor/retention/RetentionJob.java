@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-import org.tresor.ClusterJobs;
+import org.tresor.kernel.ClusterJobs;
 
 /**
  * Runs every module's {@link ExpiryTask} shortly after each start and then every

@@ -3,4 +3,7 @@
  * deletes what has expired through its own {@link org.tresor.retention.ExpiryTask}, with the periods of
  * {@link org.tresor.retention.RetentionPolicy}.
  */
+@ApplicationModule(displayName = "Retention", allowedDependencies = {})
 package org.tresor.retention;
+
+import org.springframework.modulith.ApplicationModule;

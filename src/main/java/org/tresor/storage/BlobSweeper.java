@@ -17,7 +17,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tresor.ClusterJobs;
+import org.tresor.kernel.ClusterJobs;
 
 /**
  * Keeps storage and the database in step after crashes and outside interference, shortly after every start

@@ -4,7 +4,7 @@ import java.net.URI;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.tresor.InvalidSettingException;
+import org.tresor.kernel.InvalidSettingException;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.tresor.LinkToken;
+import org.tresor.kernel.LinkToken;
 import org.tresor.account.EmailAddress;
 
 /** Hands out tickets: a single-use, expiring link by mail to whoever asks for one. */

@@ -42,7 +42,7 @@ public final class AccountFixtures {
 		// one address per application: the test SMTP server is shared, so mails must not be mistaken for another's
 		var credentials = new Credentials("admin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
 				"admin password 1234", "Admin-SecuPass-1!");
-		var link = local.apply(context.getBean(org.tresor.TresorProperties.class).link("/setup/" + token.value()));
+		var link = local.apply(context.getBean(org.tresor.kernel.TresorProperties.class).link("/setup/" + token.value()));
 		try (var browser = new WebClient()) {
 			browser.getOptions().setJavaScriptEnabled(false);
 			browser.getOptions().setCssEnabled(false);

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.tresor.LinkToken;
+import org.tresor.kernel.LinkToken;
 
 @RecordApplicationEvents
 class AccountSetupIntegrationTests extends AccountIntegrationTestSupport {

@@ -27,7 +27,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.tresor.LinkToken;
+import org.tresor.kernel.LinkToken;
 
 @RecordApplicationEvents
 @ExtendWith(OutputCaptureExtension.class)

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.ResultActions;
-import org.tresor.LinkToken;
+import org.tresor.kernel.LinkToken;
 import org.tresor.RateLimitedIntegrationTest;
 import org.tresor.crypto.SecuPass;
 import org.tresor.crypto.UserKeyPair;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.tresor.LinkToken;
+import org.tresor.kernel.LinkToken;
 
 class SetupLinkTests {
 

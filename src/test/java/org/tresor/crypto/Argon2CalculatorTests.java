@@ -20,6 +20,9 @@ import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcPGPS2KCalculator;
 import org.junit.jupiter.api.Test;
+import org.tresor.crypto.internal.Argon2BlockPool;
+import org.tresor.crypto.internal.Argon2Calculator;
+import org.tresor.crypto.internal.Argon2KeyDecryptor;
 
 /** The SecuPass check derives what BouncyCastle derives, with its memory drawn from a pool it fills again. */
 class Argon2CalculatorTests {

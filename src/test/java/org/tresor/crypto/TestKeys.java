@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.tresor.crypto.CryptoProperties.AesEngine;
+import org.tresor.crypto.internal.CfbCiphers;
 
 /** Keys generated once per test run: Argon2 makes every generation cost a few hundred milliseconds. */
 final class TestKeys {

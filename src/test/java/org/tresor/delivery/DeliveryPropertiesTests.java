@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
-import org.tresor.InvalidSettingException;
+import org.tresor.kernel.InvalidSettingException;
 
 class DeliveryPropertiesTests {
 

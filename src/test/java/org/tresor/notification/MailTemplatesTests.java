@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.tresor.OrganisationProperties;
+import org.tresor.kernel.OrganisationProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

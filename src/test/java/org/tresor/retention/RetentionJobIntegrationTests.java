@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.tresor.ClusterJobs;
+import org.tresor.kernel.ClusterJobs;
 import org.tresor.TresorIntegrationTest;
 
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;

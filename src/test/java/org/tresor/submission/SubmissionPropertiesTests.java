@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
-import org.tresor.InvalidSettingException;
+import org.tresor.kernel.InvalidSettingException;
 
 class SubmissionPropertiesTests {
 

@@ -14,7 +14,7 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.tresor.DisplayFormats;
+import org.tresor.web.DisplayFormats;
 import org.tresor.account.AccountFixtures;
 
 /**

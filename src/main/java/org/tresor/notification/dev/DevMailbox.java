@@ -7,7 +7,7 @@ import java.util.Objects;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
-import org.tresor.DisplayFormats;
+import org.tresor.web.DisplayFormats;
 
 import com.icegreen.greenmail.util.GreenMail;
 

@@ -1,0 +1,118 @@
+package org.tresor.account.web;
+
+import java.time.Instant;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tresor.account.ActiveAccountFilter;
+import org.tresor.account.KeyExports;
+import org.tresor.account.PasswordChanges;
+import org.tresor.account.SignedInUser;
+import org.tresor.account.WrongPasswordException;
+import org.tresor.crypto.SecuPass;
+import org.tresor.crypto.WrongSecuPassException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+/** {@code /account}: one's own address and key, the key's export, and a new password. */
+@Controller
+@RequestMapping("/account")
+class AccountController {
+
+	static final String VIEW = "account/account";
+
+	static final MediaType PGP_KEYS = MediaType.parseMediaType("application/pgp-keys");
+
+	private final KeyExports exports;
+
+	private final PasswordChanges passwordChanges;
+
+	AccountController(KeyExports exports, PasswordChanges passwordChanges) {
+		this.exports = exports;
+		this.passwordChanges = passwordChanges;
+	}
+
+	@GetMapping
+	String show(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("owner", exports.owner(user.id()));
+		model.addAttribute("form", ExportForm.empty());
+		return VIEW;
+	}
+
+	/**
+	 * A new password. This session goes on under a new id; every other session of the account ends at its next
+	 * request.
+	 */
+	@PostMapping("/password")
+	Object changePassword(@AuthenticationPrincipal SignedInUser user,
+			@Valid @ModelAttribute("passwordForm") PasswordChangeForm form, BindingResult result,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return passwordRefused(user, "newPassword", FieldErrors.of(result).getOrDefault("newPassword",
+					"account.error.password.short"));
+		}
+		if (!form.repeatedCorrectly()) {
+			return passwordRefused(user, "newPasswordRepeated", "account.error.password.mismatch");
+		}
+		Instant changedAt;
+		try {
+			changedAt = passwordChanges.change(user.id(), form.currentPassword(), form.newPassword());
+		}
+		catch (WrongPasswordException e) {
+			return passwordRefused(user, "currentPassword", "account.error.password.wrong");
+		}
+		request.changeSessionId();
+		ActiveAccountFilter.signedIn(request.getSession(), changedAt);
+		redirect.addFlashAttribute("flash", "account.password.changed");
+		return "redirect:/account";
+	}
+
+	private ModelAndView passwordRefused(SignedInUser user, String field, String messageKey) {
+		var page = new ModelAndView(VIEW, HttpStatus.UNPROCESSABLE_CONTENT);
+		page.addObject("owner", exports.owner(user.id()));
+		page.addObject("form", ExportForm.empty());
+		page.addObject(FieldErrors.ATTRIBUTE, FieldErrors.of(field, messageKey));
+		return page;
+	}
+
+	@GetMapping("/public-key")
+	ResponseEntity<byte[]> publicKey(@AuthenticationPrincipal SignedInUser user) {
+		return attachment(exports.publicKey(user.id()), "tresor-public-key.asc");
+	}
+
+	@PostMapping("/secret-key")
+	Object secretKey(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("form") ExportForm form) {
+		try (var secuPass = SecuPass.of(form.secuPass())) {
+			return attachment(exports.secretKey(user.id(), secuPass), "tresor-secret-key.asc");
+		}
+		catch (WrongSecuPassException e) {
+			var page = new ModelAndView(VIEW, HttpStatus.UNPROCESSABLE_CONTENT);
+			page.addObject("owner", exports.owner(user.id()));
+			page.addObject(FieldErrors.ATTRIBUTE, FieldErrors.of("secuPass", "account.error.secuPass.wrong"));
+			return page;
+		}
+	}
+
+	private static ResponseEntity<byte[]> attachment(byte[] armored, String filename) {
+		return ResponseEntity.ok()
+			.contentType(PGP_KEYS)
+			.cacheControl(CacheControl.noStore())
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.body(armored);
+	}
+}

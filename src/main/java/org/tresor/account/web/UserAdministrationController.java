@@ -1,0 +1,107 @@
+package org.tresor.account.web;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tresor.web.Confirmation;
+import org.tresor.account.EmailAddress;
+import org.tresor.account.EmailAlreadyRegisteredException;
+import org.tresor.account.Invitations;
+import org.tresor.account.SignedInUser;
+import org.tresor.account.UserId;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+/** {@code /admin/users}: who has access, and inviting staff members. */
+@Controller
+@RequestMapping("/admin/users")
+class UserAdministrationController {
+
+	static final String VIEW = "account/users";
+
+	private static final String REDIRECT = "redirect:/admin/users";
+
+	private final Invitations invitations;
+
+	UserAdministrationController(Invitations invitations) {
+		this.invitations = invitations;
+	}
+
+	@GetMapping
+	String list(Model model, Locale locale, @AuthenticationPrincipal SignedInUser administrator) {
+		model.addAttribute("form", InvitationForm.empty(locale));
+		model.addAttribute("self", administrator.id());
+		model.addAttribute("members", invitations.members());
+		return VIEW;
+	}
+
+	@PostMapping
+	String invite(@Valid @ModelAttribute("form") InvitationForm form, BindingResult result, Model model,
+			@AuthenticationPrincipal SignedInUser administrator, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		model.addAttribute("self", administrator.id());
+		if (result.hasErrors()) {
+			return rejected(model, response, FieldErrors.of(result));
+		}
+		var email = EmailAddress.of(form.email());
+		try {
+			invitations.inviteStaff(email, form.language());
+		}
+		catch (ExternalAccountException e) {
+			return rejected(model, response, FieldErrors.of("email", "account.error.email.external"));
+		}
+		catch (EmailAlreadyRegisteredException e) {
+			return rejected(model, response, FieldErrors.of("email", "account.error.email.active"));
+		}
+		redirect.addFlashAttribute("invited", email.value());
+		return REDIRECT;
+	}
+
+	@PostMapping("/{id}/disable")
+	String disable(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser administrator) {
+		invitations.disable(new UserId(id), administrator.id());
+		return REDIRECT;
+	}
+
+	@PostMapping("/{id}/enable")
+	String enable(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser administrator) {
+		invitations.enable(new UserId(id), administrator.id());
+		return REDIRECT;
+	}
+
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable UUID id, @RequestParam(defaultValue = "") String confirm, Model model,
+			Locale locale, @AuthenticationPrincipal SignedInUser administrator, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (!Confirmation.given(confirm)) {
+			model.addAttribute("form", InvitationForm.empty(locale));
+			model.addAttribute("self", administrator.id());
+			model.addAttribute("members", invitations.members());
+			Confirmation.refuse("confirm-delete-" + id, model, response);
+			return VIEW;
+		}
+		invitations.delete(new UserId(id), administrator.id());
+		redirect.addFlashAttribute("deleted", true);
+		return REDIRECT;
+	}
+
+	private String rejected(Model model, HttpServletResponse response, Object errors) {
+		model.addAttribute(FieldErrors.ATTRIBUTE, errors);
+		model.addAttribute("members", invitations.members());
+		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		return VIEW;
+	}
+}
