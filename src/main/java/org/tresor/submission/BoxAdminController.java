@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.tresor.TresorProperties;
+import org.tresor.kernel.TresorProperties;
 import org.tresor.account.Accounts;
 import org.tresor.account.SignedInUser;
 import org.tresor.account.UserId;

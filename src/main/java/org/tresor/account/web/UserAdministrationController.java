@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.web.Confirmation;
 import org.tresor.account.EmailAddress;
 import org.tresor.account.EmailAlreadyRegisteredException;
+import org.tresor.account.ExternalAccountException;
 import org.tresor.account.Invitations;
 import org.tresor.account.SignedInUser;
 import org.tresor.account.UserId;
