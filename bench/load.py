@@ -418,6 +418,7 @@ class Monitor(threading.Thread):
         span = (last["t"] - first["t"]) * os.cpu_count()
         summary = {
             "seconds": round(last["t"] - first["t"], 1),
+            "jvm_cpu_s": round(last["jvm_cpu_s"] - first["jvm_cpu_s"], 1),
             "jvm_cpu_share": round((last["jvm_cpu_s"] - first["jvm_cpu_s"]) / span, 2),
             "machine_cpu_share": round((last["machine_busy_s"] - first["machine_busy_s"]) / span, 2),
             "bench_cpu_share": round((last["bench_cpu_s"] - first["bench_cpu_s"]) / span, 2),
@@ -560,26 +561,30 @@ class Setup:
         for _ in range(count):
             self.ticket_count += 1
             emails.append(f"{prefix}-{self.ticket_count:05d}@load.example.org")
-        gate = asyncio.Semaphore(concurrency)
+        queue = list(reversed(emails))
         failures = []
 
-        async def request(email):
-            async with gate:
+        async def worker():
+            # one sender's session asks for many tickets: the form once, its CSRF token for every request
+            browser, csrf = Browser(self.port), None
+            while queue:
+                email = queue.pop()
                 for attempt in range(3):
-                    browser = Browser(self.port)
-                    form = await browser.get("/submit/info")
-                    if form.status == 200:
-                        sent = await browser.post("/submit/info", {"_csrf": form.page("/submit/info").csrf(),
-                                                                   "email": email})
-                        if sent.status == 302:
-                            return
-                        status = sent.status
-                    else:
+                    if csrf is None:
+                        browser = Browser(self.port)
+                        form = await browser.get("/submit/info")
+                        csrf = form.page("/submit/info").csrf() if form.status == 200 else None
                         status = form.status
+                    if csrf is not None:
+                        sent = await browser.post("/submit/info", {"_csrf": csrf, "email": email})
+                        if sent.status == 302:
+                            break
+                        status, csrf = sent.status, None
                     await asyncio.sleep(1 + attempt)
-                failures.append(status)
+                else:
+                    failures.append(status)
 
-        await asyncio.gather(*(request(email) for email in emails))
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
         if failures:
             raise Failed(f"{len(failures)} of {count} ticket requests failed during set-up: {failures[:5]}")
         return self.mailed_links(emails)
@@ -663,7 +668,7 @@ async def slow_upload(port, form, payload, deadline):
             return result
         answer = asyncio.ensure_future(read_answer(reader))
         view = memoryview(payload)
-        chunk = 8 * KIB
+        chunk = 16 * KIB
         pieces = [request + head] + [view[i:i + chunk] for i in range(0, len(payload), chunk)] + [tail]
         next_at = time.monotonic()
         write_error = None
@@ -675,6 +680,7 @@ async def slow_upload(port, form, payload, deadline):
             if answer.done() or time.monotonic() >= deadline:
                 break
             writer.write(piece)
+            written = time.monotonic()
             drain = asyncio.ensure_future(writer.drain())
             await asyncio.wait([drain, answer], timeout=max(0.0, deadline - time.monotonic()),
                                return_when=asyncio.FIRST_COMPLETED)
@@ -686,7 +692,11 @@ async def slow_upload(port, form, payload, deadline):
                 break
             result["sent"] += len(piece)
             if paced:
-                next_at = max(next_at, now) + len(piece) / UPLOAD_RATE
+                # a late wake-up of this process is caught up (the link would have sent meanwhile); time the
+                # server did not read (its window closed) is not: the link idled
+                next_at += len(piece) / UPLOAD_RATE
+                if time.monotonic() - written > 0.1:
+                    next_at = max(next_at, time.monotonic())
         if not answer.done():
             # after a failed write the answer may still be on its way; else wait for it until the deadline
             wait = 1.0 if write_error else max(0.0, deadline - time.monotonic())
@@ -718,11 +728,12 @@ async def slow_upload(port, form, payload, deadline):
             writer.close()
 
 
-async def idle_connection(port, stats):
+async def idle_connection(port, stats, stop):
     """A keep-alive connection that fetched the style sheet and now sits idle; when the server closes it (its
-    keep-alive timeout), it is opened again after a second, as a browser tab would on its next click."""
+    keep-alive timeout), it is opened again after a second, as a browser tab would on its next click. Ends when
+    cancelled or, since Python before 3.12 may swallow a cancellation in wait_for, once stop is set."""
     request = f"GET /css/tresor.css HTTP/1.1\r\nHost: {HOST}:{port}\r\nAccept-Language: en\r\n\r\n".encode()
-    while True:
+    while not stop.is_set():
         writer = None
         counted = False
         try:
@@ -762,6 +773,7 @@ async def slow_uploads(args, tresor, forms, probe, monitor):
         f"each) and {args.idle} idle keep-alive connections, opened over {ramp:.0f} s ...")
     log_offset = tresor.log_size()
     idle_stats = {"open": 0, "answered": 0, "closed_by_server": 0, "errors": {}}
+    stop = asyncio.Event()
     open_samples = []
     began = time.monotonic()
     deadline = began + ramp + transfer * UPLOAD_GRACE + 5
@@ -770,7 +782,7 @@ async def slow_uploads(args, tresor, forms, probe, monitor):
         await asyncio.sleep(delay)
         return await coroutine
 
-    idle = [asyncio.ensure_future(later(ramp * i / max(1, args.idle), idle_connection(tresor.port, idle_stats)))
+    idle = [asyncio.ensure_future(later(ramp * i / max(1, args.idle), idle_connection(tresor.port, idle_stats, stop)))
             for i in range(args.idle)]
     uploads = [asyncio.ensure_future(later(ramp * i / count, slow_upload(tresor.port, form, payload, deadline)))
                for i, form in enumerate(forms)]
@@ -783,9 +795,10 @@ async def slow_uploads(args, tresor, forms, probe, monitor):
             log(f"  {time.monotonic() - began:5.0f} s: {done} of {count} uploads answered, "
                 f"{idle_stats['open']} idle connections open, RSS {proc_status(tresor.pid, 'VmRSS')} MiB")
     ended = time.monotonic()
+    stop.set()
     for task in idle:
         task.cancel()
-    await asyncio.gather(*idle, return_exceptions=True)
+    await asyncio.wait(idle, timeout=10)
     results = [task.result() for task in uploads]
     outcomes = {}
     for r in results:
@@ -1123,7 +1136,9 @@ async def run(args, tresor, report):
         forms = await setup.forms(await setup.tickets(args.uploads, "slow"))
         downloads = await setup.stored_submissions(2, args.download_kib * KIB, staff_cookie)
         report["setup_s"] = round(time.monotonic() - began)
-        log(f"  set up in {report['setup_s']} s; the fast client measures /submit/info, /login, /inbox meanwhile")
+        report["setup_resources"] = monitor.window(began, time.monotonic())
+        log(f"  set up in {report['setup_s']} s ({report['setup_resources'].get('jvm_cpu_s')} CPU-seconds of the JVM); "
+            "the fast client measures /submit/info, /login, /inbox meanwhile")
         await asyncio.sleep(3)
         report["idle_pages"] = page_stats(probe.window(time.monotonic() - 3, time.monotonic()))
 
