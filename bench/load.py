@@ -1219,6 +1219,7 @@ def evaluate(report):
     met["slow-pages-no-errors"] = not s1["pages"]["all"]["errors"]
     met["burst-no-500"] = violations["5xx"] == 0
     met["burst-no-failed-connections"] = violations["other"] == 0
+    met["burst-pages-no-errors"] = not s2["pages"]["all"]["errors"]
     met["burst-no-pool-timeout"] = violations["pool_timeouts"] == 0
     met["burst-refusals-at-once"] = violations["slow_or_unclear_refusals"] == 0
     met["mixed-sustained"] = bool(hold and hold["passed"])
