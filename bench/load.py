@@ -490,7 +490,11 @@ class LoadTresor(Tresor):
         self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT, cwd=work,
                                         env=environment)
         self.pid = self.process.pid
-        self._await_start()
+        try:
+            self._await_start()
+        except BaseException:
+            self.stop()  # else a start that fails or is interrupted leaves the JVM running
+            raise
 
     def _await_start(self, limit=600):
         """Up to ten minutes: on a machine shared with builds the start alone took more than three."""
