@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The administration pages and the monitoring endpoints are for administrators only: staff and external users
- * get 403, visitors are sent to the login page (pages) or asked for HTTP Basic credentials (monitoring).
+ * get 403, visitors are sent to the login page (pages) or answered 401 (monitoring, which accepts no HTTP Basic).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdministrationAccessIntegrationTests extends AccountIntegrationTestSupport {
