@@ -61,6 +61,9 @@ public abstract class TresorIntegrationTest {
 
 	public static final String PUBLIC_BASE_URL = "https://tresor.example.org";
 
+	/** The monitoring system's credential ({@code tresor.metrics.scrape-token}) in these applications. */
+	public static final String SCRAPE_TOKEN = "scrape-token-of-the-tests-0123456789-abcdef";
+
 	protected static final Path DATA_DIRECTORY = temporaryDirectory();
 
 	protected static final TestMailServer MAIL = TestMailServer.shared();
@@ -84,6 +87,7 @@ public abstract class TresorIntegrationTest {
 	static void tresorSettings(DynamicPropertyRegistry registry) {
 		registry.add("tresor.data-directory", DATA_DIRECTORY::toString);
 		registry.add("tresor.public-base-url", () -> PUBLIC_BASE_URL);
+		registry.add("tresor.metrics.scrape-token", () -> SCRAPE_TOKEN);
 		registry.add("tresor.dev.mailbox", () -> "false");
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", MAIL::port);

@@ -66,7 +66,8 @@ public class Accounts {
 	/**
 	 * Makes {@code email} ready to receive a delivery. A person without an account gets an external one
 	 * (the address is the user name, mails in {@code language}); whoever has not set up access yet gets a new single-use setup link.
-	 * Earlier links stay valid until they expire, so every mail that was sent keeps working.
+	 * Earlier links stay valid until they expire, so every mail that was sent keeps working (the link of each mail is
+	 * the latest token of its own set-up link).
 	 *
 	 * @throws RecipientDisabledException if an administrator switched the account off
 	 */
@@ -81,10 +82,10 @@ public class Accounts {
 		if (user.isActive()) {
 			return new RecipientAccount(user.summary(), Optional.empty());
 		}
-		var token = LinkToken.random();
-		var link = links.save(SetupLink.forAccount(token, user.id(), now, properties.setupLinkLifetime()));
+		// a token nobody learns: the mail gets a fresh one when it is written (SetupLinkTokens)
+		var link = links.save(SetupLink.forAccount(LinkToken.random(), user.id(), now, properties.setupLinkLifetime()));
 		return new RecipientAccount(user.summary(),
-				Optional.of(new RecipientAccount.SetupInvitation(token.value(), link.expiresAt())));
+				Optional.of(new RecipientAccount.SetupInvitation(link.id(), link.expiresAt())));
 	}
 
 	/**
@@ -124,10 +125,10 @@ public class Accounts {
 			return Optional.empty();
 		}
 		links.deleteByUserId(recipient.value());
-		var token = LinkToken.random();
-		var link = links.save(SetupLink.forAccount(token, user.id(), now, properties.setupLinkLifetime()));
+		// a token nobody learns: the mail gets a fresh one when it is written (SetupLinkTokens)
+		var link = links.save(SetupLink.forAccount(LinkToken.random(), user.id(), now, properties.setupLinkLifetime()));
 		return Optional.of(new RecipientAccount(user.summary(),
-				Optional.of(new RecipientAccount.SetupInvitation(token.value(), link.expiresAt()))));
+				Optional.of(new RecipientAccount.SetupInvitation(link.id(), link.expiresAt()))));
 	}
 
 	/**

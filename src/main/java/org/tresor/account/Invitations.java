@@ -77,9 +77,9 @@ public class Invitations {
 		user.enable();
 		users.save(user);
 		links.deleteByUserId(user.id().value());
-		var token = LinkToken.random();
-		var link = links.save(SetupLink.forAccount(token, user.id(), now, properties.setupLinkLifetime()));
-		events.publishEvent(new SetupLinkIssued(user.id(), email.value(), token.value(), link.expiresAt(), languageTag));
+		// a token nobody learns: the mail gets a fresh one when it is written (SetupLinkTokens)
+		var link = links.save(SetupLink.forAccount(LinkToken.random(), user.id(), now, properties.setupLinkLifetime()));
+		events.publishEvent(new SetupLinkIssued(user.id(), link.id(), email.value(), link.expiresAt(), languageTag));
 		log.info("Set-up link issued for user {}", user.id().value());
 	}
 

@@ -9,12 +9,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.tresor.protection.ClientAddresses;
+import org.tresor.protection.Limit;
+import org.tresor.protection.RateLimits;
+import org.tresor.protection.TooManyAttemptsException;
 
 /**
  * A signed-in user chooses a new password. Every other session of the account ends at its next request, on
  * whichever instance and in whichever session store it lives: the account remembers when its credentials
  * changed, and {@link ActiveAccountFilter} ends sessions that signed in before.
+ *
+ * <p>The current password is checked like one typed into the login form: while the account or the client is
+ * locked out after wrong passwords even the right one is refused before it is hashed, and a wrong one counts
+ * towards both lockouts and is audited. Not in one transaction: the counts and the audit entry of a wrong
+ * password commit on their own, and no connection is held while a password is hashed.
  */
 @Service
 public class PasswordChanges {
@@ -29,26 +38,52 @@ public class PasswordChanges {
 
 	private final ApplicationEventPublisher events;
 
-	PasswordChanges(Users users, PasswordEncoder passwords, Clock clock, ApplicationEventPublisher events) {
+	private final TransactionTemplate transactions;
+
+	private final RateLimits limits;
+
+	private final ClientAddresses clients;
+
+	PasswordChanges(Users users, PasswordEncoder passwords, Clock clock, ApplicationEventPublisher events,
+			TransactionTemplate transactions, RateLimits limits, ClientAddresses clients) {
 		this.users = users;
 		this.passwords = passwords;
 		this.clock = clock;
 		this.events = events;
+		this.transactions = transactions;
+		this.limits = limits;
+		this.clients = clients;
 	}
 
 	/**
 	 * @return the moment of the change (to the microsecond, as the database keeps it)
 	 * @throws WrongPasswordException if {@code current} is not the account's password
+	 * @throws TooManyAttemptsException if the account or the client is locked out after wrong passwords
 	 */
-	@Transactional
 	public Instant change(UserId id, String current, String next) {
-		var user = users.findById(id)
-			.filter(found -> found.passwordHash().map(hash -> passwords.matches(current, hash)).orElse(false))
-			.orElseThrow(WrongPasswordException::new);
+		var client = clients.current();
+		var user = users.findById(id).orElseThrow(WrongPasswordException::new);
+		var account = EmailAddress.normalise(user.email().value());
+		limits.checkNotLocked(Limit.WRONG_PASSWORDS_PER_ACCOUNT, account);
+		client.ifPresent(address -> limits.checkNotLocked(Limit.WRONG_PASSWORDS_PER_ADDRESS, address));
+		var verified = user.passwordHash().filter(hash -> passwords.matches(current, hash));
+		if (verified.isEmpty()) {
+			limits.recordFailure(Limit.WRONG_PASSWORDS_PER_ACCOUNT, account);
+			client.ifPresent(address -> limits.recordFailure(Limit.WRONG_PASSWORDS_PER_ADDRESS, address));
+			transactions.executeWithoutResult(status -> events.publishEvent(new WrongCurrentPassword(id, account)));
+			log.info("User {} gave a wrong current password", id.value());
+			throw new WrongPasswordException();
+		}
+		var hash = passwords.encode(next);
 		var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		user.changePassword(passwords.encode(next), now);
+		transactions.executeWithoutResult(status -> {
+			// changed in the meantime (another session): the password checked is no longer the current one
+			var changing = users.findById(id).filter(found -> found.passwordHash().equals(verified))
+				.orElseThrow(WrongPasswordException::new);
+			changing.changePassword(hash, now);
+			events.publishEvent(new PasswordChanged(id, changing.email().value()));
+		});
 		log.info("User {} changed the password; the account's other sessions end", id.value());
-		events.publishEvent(new PasswordChanged(id, user.email().value()));
 		return now;
 	}
 }

@@ -1,6 +1,9 @@
 package org.tresor.account;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -111,18 +114,28 @@ class SecurityConfiguration {
 
 	/**
 	 * Monitoring: {@code /actuator/health} for everyone (details only for administrators), the other endpoints
-	 * ({@code /actuator/prometheus}, ...) for administrators, signed in through the login page or with HTTP Basic
-	 * (what a Prometheus server sends). Basic logins create no session.
+	 * ({@code /actuator/prometheus}, ...) for administrators signed in through the login page, and
+	 * {@code /actuator/prometheus} also for a monitoring system with the scrape token. No HTTP Basic: a password
+	 * is checked only by the login form, with its rate limits, lockouts and audit ({@link MonitoringCredentials}).
 	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain monitoringSecurityFilterChain(HttpSecurity http, Users users,
-			OrganisationProperties organisation, Environment environment) throws Exception {
+			OrganisationProperties organisation, Environment environment, ScrapeToken scrapeToken, RateLimits limits,
+			ClientAddresses clients, TooManyAttemptsPage tooManyAttempts, ApplicationEventPublisher events)
+			throws Exception {
 		http.securityMatcher("/actuator/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers("/actuator/prometheus")
+				.hasAnyAuthority("ROLE_" + Role.ADMIN.name(), MonitoringCredentials.SCRAPE)
 				.anyRequest().hasRole(Role.ADMIN.name()))
-			.httpBasic(Customizer.withDefaults())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((request, response, denied) -> {
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+				response.sendError(HttpStatus.UNAUTHORIZED.value());
+			}))
+			.addFilterAfter(new MonitoringCredentials(scrapeToken, limits, clients, tooManyAttempts, events),
+					SecurityContextHolderFilter.class)
 			.addFilterAfter(new ActiveAccountFilter(users), SecurityContextHolderFilter.class)
 			.headers(headers -> headers(headers, organisation, production(environment)))
 			.csrf(Customizer.withDefaults());

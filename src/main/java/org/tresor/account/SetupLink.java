@@ -13,7 +13,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.tresor.kernel.LinkToken;
 
-/** A single-use, expiring link to set up an account. Only the hash of its token is stored. */
+/**
+ * A single-use, expiring link to set up an account. Only the hash of its token is stored. An invitation's token
+ * is made when its mail is written ({@link SetupLinkTokens}); until then the hash is one of a token nobody knows.
+ */
 @Entity
 @Table(name = "setup_links")
 class SetupLink {
@@ -68,12 +71,24 @@ class SetupLink {
 		return usedAt == null && now.isBefore(expiresAt);
 	}
 
+	/** Gives the link a new token, which replaces the earlier one; only a usable link gets one. */
+	void renew(LinkToken token, Instant now) {
+		if (!isUsable(now)) {
+			throw new SetupLinkUnusableException();
+		}
+		this.tokenHash = token.hash();
+	}
+
 	/** Marks the link used; it works once and only before it expires. */
 	void consume(Instant now) {
 		if (!isUsable(now)) {
 			throw new SetupLinkUnusableException();
 		}
 		this.usedAt = now;
+	}
+
+	SetupLinkId id() {
+		return new SetupLinkId(id);
 	}
 
 	Purpose purpose() {

@@ -5,9 +5,10 @@ import java.time.Instant;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * A user was invited and must set up access at {@code /account/setup/{token}}. The raw token exists only
- * in this event (kept until the mail is sent) and in the mail; the database stores its hash.
+ * A user was invited and must set up access at {@code /account/setup/{token}}. Carries no token: the mail gets
+ * a fresh one from {@link SetupLinkTokens#freshToken} when it is written, so no token waits in the event
+ * publication registry.
  */
 @NamedInterface("events")
-public record SetupLinkIssued(UserId user, String email, String token, Instant expiresAt, String languageTag) {
+public record SetupLinkIssued(UserId user, SetupLinkId link, String email, Instant expiresAt, String languageTag) {
 }

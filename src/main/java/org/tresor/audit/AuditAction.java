@@ -9,5 +9,9 @@ enum AuditAction {
 	/** A stored part failed its integrity check when someone opened it. */
 	INTEGRITY_FAILURE,
 	/** The account's other sessions ended with it. */
-	PASSWORD_CHANGED
+	PASSWORD_CHANGED,
+	/** A wrong current password when changing it: counts like a wrong password at login. */
+	WRONG_CURRENT_PASSWORD,
+	/** A wrong scrape token, or HTTP Basic, sent to the monitoring endpoints. */
+	MONITORING_CREDENTIAL_REFUSED
 }

@@ -10,6 +10,8 @@ import org.tresor.account.AccountRemoved;
 import org.tresor.account.PasswordChanged;
 import org.tresor.account.Accounts;
 import org.tresor.account.AdministratorCreated;
+import org.tresor.account.MonitoringCredentialRefused;
+import org.tresor.account.WrongCurrentPassword;
 import org.tresor.account.SetupLinkIssued;
 import org.tresor.account.SignInFailed;
 import org.tresor.account.UserDeleted;
@@ -73,6 +75,18 @@ class AuditTrail {
 	@EventListener
 	void on(UserSignedIn event) {
 		record(clock.instant(), event.email(), AuditAction.USER_SIGNED_IN, "user " + event.email());
+	}
+
+	@EventListener
+	void on(WrongCurrentPassword event) {
+		record(clock.instant(), event.email(), AuditAction.WRONG_CURRENT_PASSWORD, "user " + event.email());
+	}
+
+	/** The client and the path; never what was sent. */
+	@EventListener
+	void on(MonitoringCredentialRefused event) {
+		record(clock.instant(), "client " + event.clientAddress(), AuditAction.MONITORING_CREDENTIAL_REFUSED,
+				"monitoring " + event.path());
 	}
 
 	@EventListener

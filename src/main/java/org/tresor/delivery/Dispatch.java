@@ -130,8 +130,8 @@ class Dispatch {
 				boolean canRead = readers.contains(user.id());
 				recipients.add(new DeliveryRecipient(recipients.size(), user.id(), user.email(), canRead ? now : null));
 				account.invitation().ifPresentOrElse(
-						invitation -> notices.add(new RecipientInvited(id, user.email(), sender.email(),
-								invitation.token(), invitation.expiresAt(), expiresAt, user.languageTag())),
+						invitation -> notices.add(new RecipientInvited(id, invitation.link(), user.email(),
+								sender.email(), invitation.expiresAt(), expiresAt, user.languageTag())),
 						() -> notices.add(canRead ? new DeliveryReady(user.id(), user.email(), sender.email(), 1, id)
 								// set up in the meantime: the sender completes it like any other
 								: new CompletionRequested(sender.id(), user.email(), 1)));

@@ -168,8 +168,8 @@ class Outbox {
 		}
 		var account = accounts.renewExpiredSetupLink(recipient.user()).orElseThrow(SetupLinkNotRenewableException::new);
 		var invitation = account.invitation().orElseThrow();
-		events.publishEvent(new RecipientInvited(delivery.id(), recipient.email(), delivery.senderEmail(),
-				invitation.token(), invitation.expiresAt(), delivery.expiresAt(), account.user().languageTag()));
+		events.publishEvent(new RecipientInvited(delivery.id(), invitation.link(), recipient.email(),
+				delivery.senderEmail(), invitation.expiresAt(), delivery.expiresAt(), account.user().languageTag()));
 		log.info("Set-up link of recipient {} of delivery {} sent again", position, delivery.reference());
 		return recipient.email();
 	}

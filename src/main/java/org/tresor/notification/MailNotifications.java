@@ -8,16 +8,23 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.tresor.kernel.LinkToken;
 import org.tresor.kernel.TresorProperties;
 import org.tresor.account.Accounts;
+import org.tresor.account.SetupLinkId;
 import org.tresor.account.SetupLinkIssued;
+import org.tresor.account.SetupLinkTokens;
 import org.tresor.account.UserId;
 import org.tresor.delivery.CompletionRequested;
 import org.tresor.delivery.DeliveryDownloaded;
@@ -25,11 +32,13 @@ import org.tresor.delivery.DeliveryReady;
 import org.tresor.delivery.RecipientInvited;
 import org.tresor.submission.SubmissionReceived;
 import org.tresor.submission.TicketIssued;
+import org.tresor.submission.TicketLinks;
 
 /**
  * Turns events into mails, after the publishing transaction committed, asynchronously and recorded in the
  * event publication registry (so a mail is retried while SMTP is down). A recipient address that is not
- * exactly one plain address is refused: logged, nothing sent, the publication completes.
+ * exactly one plain address is refused: logged, nothing sent, the publication completes. Events carry ids, never
+ * a link's token: a mail with a link gets a fresh token when it is written, so none waits in the database.
  */
 @Component
 class MailNotifications {
@@ -44,20 +53,35 @@ class MailNotifications {
 
 	private final ApplicationEventPublisher events;
 
-	MailNotifications(Mailer mailer, Accounts accounts, TresorProperties tresor, ApplicationEventPublisher events) {
+	private final TicketLinks ticketLinks;
+
+	private final SetupLinkTokens setupLinkTokens;
+
+	MailNotifications(Mailer mailer, Accounts accounts, TresorProperties tresor, ApplicationEventPublisher events,
+			TicketLinks ticketLinks, SetupLinkTokens setupLinkTokens) {
 		this.mailer = mailer;
 		this.accounts = accounts;
 		this.tresor = tresor;
 		this.events = events;
+		this.ticketLinks = ticketLinks;
+		this.setupLinkTokens = setupLinkTokens;
 	}
 
-	@ApplicationModuleListener
+	/**
+	 * The link's token is made here, when the mail is written, and committed before the mail leaves (so this
+	 * listener holds no transaction while it talks to SMTP); a retry makes a new one, and only the latest link
+	 * works.
+	 */
+	@Async
+	@TransactionalEventListener
 	void on(TicketIssued event) {
 		var locale = Mail.language(event.languageTag());
-		send(MailType.TICKET, event.email(), locale, Map.of(
-				"link", tresor.link("/submit/t/" + event.token()),
-				"boxName", event.boxName(),
-				"expiresAt", format(event.expiresAt(), locale)), List.of());
+		withAddress(MailType.TICKET, event.email(), to -> ticketLinks.freshToken(event.ticket()).ifPresentOrElse(
+				token -> mailer.send(new Mail(MailType.TICKET, to, locale, Map.of(
+						"link", tresor.link("/submit/t/" + token.value()),
+						"boxName", event.boxName(),
+						"expiresAt", format(event.expiresAt(), locale)), List.of())),
+				() -> log.info("Not sending {} mail: the ticket was used or expired", MailType.TICKET)));
 	}
 
 	/** Fans out: one publication per member, each sent and, if need be, retried on its own. */
@@ -86,22 +110,34 @@ class MailNotifications {
 				"receivedAt", format(event.receivedAt(), locale)), List.of(event.reference()));
 	}
 
-	@ApplicationModuleListener
+	/** Like the ticket mail: the set-up link's token is made when the mail is written. */
+	@Async
+	@TransactionalEventListener
 	void on(SetupLinkIssued event) {
 		var locale = Mail.language(event.languageTag());
-		send(MailType.SETUP_LINK, event.email(), locale, Map.of(
-				"link", tresor.link("/account/setup/" + event.token()),
-				"expiresAt", format(event.expiresAt(), locale)), List.of());
+		withSetupToken(MailType.SETUP_LINK, event.email(), event.link(), (to, token) -> mailer.send(
+				new Mail(MailType.SETUP_LINK, to, locale, Map.of(
+						"link", tresor.link("/account/setup/" + token.value()),
+						"expiresAt", format(event.expiresAt(), locale)), List.of())));
 	}
 
-	@ApplicationModuleListener
+	/** Like the ticket mail: the set-up link's token is made when the mail is written. */
+	@Async
+	@TransactionalEventListener
 	void on(RecipientInvited event) {
 		var locale = Mail.language(event.languageTag());
-		send(MailType.DELIVERY_INVITATION, event.recipientEmail(), locale, Map.of(
-				"link", tresor.link("/account/setup/" + event.setupToken()),
-				"senderEmail", event.senderEmail(),
-				"linkExpiresAt", format(event.setupLinkExpiresAt(), locale),
-				"deliveryExpiresAt", format(event.deliveryExpiresAt(), locale)), List.of(event.senderEmail()));
+		withSetupToken(MailType.DELIVERY_INVITATION, event.recipientEmail(), event.setupLink(), (to, token) -> mailer
+			.send(new Mail(MailType.DELIVERY_INVITATION, to, locale, Map.of(
+					"link", tresor.link("/account/setup/" + token.value()),
+					"senderEmail", event.senderEmail(),
+					"linkExpiresAt", format(event.setupLinkExpiresAt(), locale),
+					"deliveryExpiresAt", format(event.deliveryExpiresAt(), locale)), List.of(event.senderEmail()))));
+	}
+
+	/** A fresh token for a set-up link that can still be used; none for one replaced, used or expired. */
+	private void withSetupToken(MailType type, String address, SetupLinkId link, BiConsumer<Recipient, LinkToken> mail) {
+		withAddress(type, address, to -> setupLinkTokens.freshToken(link).ifPresentOrElse(token -> mail.accept(to, token),
+				() -> log.info("Not sending {} mail: the set-up link was replaced, used or expired", type)));
 	}
 
 	@ApplicationModuleListener
@@ -143,8 +179,11 @@ class MailNotifications {
 
 	private void send(MailType type, String address, Locale locale, Map<String, Object> variables,
 			List<Object> subjectArguments) {
-		Recipient.parse(address).ifPresentOrElse(
-				to -> mailer.send(new Mail(type, to, locale, variables, subjectArguments)),
+		withAddress(type, address, to -> mailer.send(new Mail(type, to, locale, variables, subjectArguments)));
+	}
+
+	private void withAddress(MailType type, String address, Consumer<Recipient> mail) {
+		Recipient.parse(address).ifPresentOrElse(mail,
 				() -> log.warn("Refusing to send {} mail: the recipient is not a single plain address", type));
 	}
 

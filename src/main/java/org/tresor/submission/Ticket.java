@@ -7,8 +7,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.tresor.kernel.LinkToken;
 
-/** Permission to submit once to one box, sent by mail as a link; only the token's hash is stored. */
+/**
+ * Permission to submit once to one box, sent by mail as a link; only the token's hash is stored. The token is
+ * made when the mail is written ({@link TicketLinks}); until then the hash is one of a token nobody knows.
+ */
 @Entity
 @Table(name = "tickets")
 class Ticket {
@@ -45,6 +49,14 @@ class Ticket {
 
 	boolean isUsableAt(Instant now) {
 		return consumedAt == null && now.isBefore(expiresAt);
+	}
+
+	/** Gives the ticket a new token, whose link replaces the earlier one; only a usable ticket gets one. */
+	void renew(LinkToken token, Instant now) {
+		if (!isUsableAt(now)) {
+			throw new TicketNotUsableException();
+		}
+		this.tokenHash = token.hash();
 	}
 
 	/** Uses the ticket up; a ticket that is used or expired cannot be consumed. */

@@ -40,11 +40,12 @@ class TicketOffice {
 	 */
 	@Transactional
 	void issue(SubmitBox box, EmailAddress email, Locale locale) {
-		var token = LinkToken.random();
 		var now = clock.instant();
 		var expiresAt = now.plus(properties.ticketLifetime());
-		tickets.save(new Ticket(token.hash(), box.id(), email.value(), now, expiresAt));
-		events.publishEvent(new TicketIssued(email.value(), token.value(), box.name(), expiresAt, locale.toLanguageTag()));
+		// a token nobody learns: the mail gets a fresh one when it is written (TicketLinks)
+		var ticket = tickets.save(new Ticket(LinkToken.random().hash(), box.id(), email.value(), now, expiresAt));
+		events.publishEvent(new TicketIssued(new TicketId(ticket.id()), email.value(), box.name(), expiresAt,
+				locale.toLanguageTag()));
 		// neither the address nor the token: only that a ticket went out
 		log.info("Ticket issued for box {}", box.slug());
 	}

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The administration pages and the monitoring endpoints are for administrators only: staff and external users
- * get 403, visitors are sent to the login page (pages) or asked for HTTP Basic credentials (monitoring).
+ * get 403, visitors are sent to the login page (pages) or answered 401 (monitoring, which accepts no HTTP Basic).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdministrationAccessIntegrationTests extends AccountIntegrationTestSupport {
@@ -117,14 +117,17 @@ class AdministrationAccessIntegrationTests extends AccountIntegrationTestSupport
 			.andExpect(status().isOk());
 	}
 
+	/** A monitoring system uses the scrape token; a password never works here, so no answer confirms one. */
 	@Test
-	void monitoringSystemsSignInWithHttpBasic() throws Exception {
+	void httpBasicIsAcceptedNowhereSoTheAnswerConfirmsNoPassword() throws Exception {
 		mvc.perform(get("/actuator/prometheus").with(httpBasic(admin.email().value(), PASSWORD)))
-			.andExpect(status().isOk());
+			.andExpect(status().isUnauthorized());
 		mvc.perform(get("/actuator/prometheus").with(httpBasic(admin.email().value(), "wrong password")))
 			.andExpect(status().isUnauthorized());
 		mvc.perform(get("/actuator/prometheus").with(httpBasic(staff.email().value(), PASSWORD)))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isUnauthorized());
+		mvc.perform(get("/account").with(httpBasic(admin.email().value(), PASSWORD)))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	@Test

@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.tresor.kernel.LinkToken;
 
 @RecordApplicationEvents
 class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
@@ -82,7 +81,7 @@ class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
 				assertThat(event.languageTag()).isEqualTo("en");
 				assertThat(event.expiresAt()).isBetween(Instant.now().plus(Duration.ofDays(7)).minusSeconds(60),
 						Instant.now().plus(Duration.ofDays(7)));
-				assertThat(links.findByToken(new LinkToken(event.token()))).isPresent();
+				assertThat(links.findById(event.link().value())).isPresent();
 			});
 
 			mvc.perform(get("/admin/users").with(signedIn(admin)).header("Accept-Language", "en"))
@@ -115,8 +114,8 @@ class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
 			var issued = events.stream(SetupLinkIssued.class).toList();
 			assertThat(issued).hasSize(2);
 			assertThat(issued.get(0).user()).isEqualTo(issued.get(1).user());
-			assertThat(links.findByToken(new LinkToken(issued.get(0).token()))).isEmpty();
-			assertThat(links.findByToken(new LinkToken(issued.get(1).token()))).isPresent();
+			assertThat(links.findById(issued.get(0).link().value())).isEmpty();
+			assertThat(links.findById(issued.get(1).link().value())).isPresent();
 		}
 
 		@Test

@@ -1,5 +1,6 @@
 package org.tresor.audit;
 
+import org.tresor.submission.TicketId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -33,7 +34,7 @@ class AuditLogPageIntegrationTests extends NotificationIntegrationTestSupport {
 	void filtersByActorActionAndDays() throws Exception {
 		publish(received(actor, "AUD-1001", "2031-03-01T10:00:00Z"));
 		publish(received(actor, "AUD-1002", "2031-03-05T10:00:00Z"));
-		publish(new TicketIssued(actor, "secret-ticket-token", "Beratung", Instant.parse("2031-03-06T10:00:00Z"), "de"));
+		publish(new TicketIssued(new TicketId(UUID.randomUUID()), actor, "Beratung", Instant.parse("2031-03-06T10:00:00Z"), "de"));
 		publish(received("someone-else@example.org", "AUD-1003", "2031-03-05T11:00:00Z"));
 
 		assertThat(page("?actor=" + actor.toUpperCase())).contains("AUD-1001", "AUD-1002", "ticket for box Beratung")

@@ -1,5 +1,8 @@
 package org.tresor.audit;
 
+import java.util.UUID;
+import org.tresor.submission.TicketId;
+import org.tresor.account.SetupLinkId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +109,7 @@ class AuditTrailIntegrationTests extends NotificationIntegrationTestSupport {
 
 	@Test
 	void recordsAnIssuedSetupLinkButNeverItsToken() {
-		var entry = recordedFor(new SetupLinkIssued(staff, "invitee@example.org", "secret-setup-token-42",
+		var entry = recordedFor(new SetupLinkIssued(staff, new SetupLinkId(UUID.randomUUID()), "invitee@example.org",
 				Instant.parse("2030-01-15T09:30:00Z"), "de"));
 
 		assertThat(entry.action()).isEqualTo("SETUP_LINK_ISSUED");
@@ -118,7 +121,7 @@ class AuditTrailIntegrationTests extends NotificationIntegrationTestSupport {
 
 	@Test
 	void recordsATicketRequestButNeverItsToken() {
-		var entry = recordedFor(new TicketIssued("asker@example.org", "secret-ticket-token-7", "Beratung",
+		var entry = recordedFor(new TicketIssued(new TicketId(UUID.randomUUID()), "asker@example.org", "Beratung",
 				Instant.parse("2030-01-15T09:30:00Z"), "de"));
 
 		assertThat(entry).extracting(AuditEntryView::actor, AuditEntryView::action)

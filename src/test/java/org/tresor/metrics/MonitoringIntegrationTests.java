@@ -9,10 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.UUID;
 
 import org.htmlunit.WebClient;
@@ -28,7 +26,6 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.tresor.TestMailServer;
 import org.tresor.TresorIntegrationTest;
 import org.tresor.account.AccountFixtures;
-import org.tresor.account.AccountFixtures.Credentials;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -88,7 +85,7 @@ class MonitoringIntegrationTests extends TresorIntegrationTest {
 		org.tresor.web.ConfirmedPress.press(staff.getPage(link), "Delete submission");
 		assertThat(count("tresor.deletions")).isEqualTo(deletions + 1);
 
-		var scrape = get("/actuator/prometheus", admin);
+		var scrape = scrape("/actuator/prometheus");
 		assertThat(scrape.statusCode()).isEqualTo(200);
 		assertThat(scrape.body()).contains("tresor_tickets_issued_total", "tresor_submissions_received_total",
 				"tresor_bytes_encrypted_bytes_total", "tresor_downloads_total{kind=\"submission\"}",
@@ -98,13 +95,14 @@ class MonitoringIntegrationTests extends TresorIntegrationTest {
 	@Test
 	void healthNamesEveryContributorToAdministrators() throws Exception {
 		var admin = AccountFixtures.administrator(context, this::local);
-		var health = get("/actuator/health", admin);
-		assertThat(health.statusCode()).isEqualTo(200);
+		AccountFixtures.logIn(staff, url("/login"), admin);
+		var health = staff.getPage(url("/actuator/health")).getWebResponse();
+		assertThat(health.getStatusCode()).isEqualTo(200);
 		for (var contributor : new String[] { "db", "diskSpace", "blobStore", "mail", "livenessState", "readinessState" }) {
-			assertThat(JsonPath.<String>read(health.body(), "$.components." + contributor + ".status")).as(contributor)
+			assertThat(JsonPath.<String>read(health.getContentAsString(), "$.components." + contributor + ".status")).as(contributor)
 				.isEqualTo("UP");
 		}
-		assertThat(JsonPath.<String>read(health.body(), "$.components.diskSpace.details.path"))
+		assertThat(JsonPath.<String>read(health.getContentAsString(), "$.components.diskSpace.details.path"))
 			.isEqualTo(DATA_DIRECTORY.toString());
 	}
 
@@ -149,11 +147,10 @@ class MonitoringIntegrationTests extends TresorIntegrationTest {
 		return sent.getElementById("reference").getTextContent();
 	}
 
-	private HttpResponse<String> get(String path, Credentials credentials) throws IOException, InterruptedException {
-		var basic = Base64.getEncoder()
-			.encodeToString((credentials.email() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8));
-		return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Basic " + basic).build(),
-				HttpResponse.BodyHandlers.ofString());
+	/** What a Prometheus server configured with the scrape token gets. */
+	private HttpResponse<String> scrape(String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + SCRAPE_TOKEN)
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static org.htmlunit.Page press(HtmlPage page, String label) throws IOException {

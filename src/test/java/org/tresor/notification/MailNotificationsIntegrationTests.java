@@ -5,15 +5,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.tresor.kernel.LinkToken;
 import org.tresor.account.Role;
+import org.tresor.account.SetupLinkId;
 import org.tresor.account.SetupLinkIssued;
 import org.tresor.account.UserId;
 import org.tresor.account.UserSummary;
 import org.tresor.submission.SubmissionId;
 import org.tresor.submission.SubmissionReceived;
+import org.tresor.submission.TicketId;
 import org.tresor.submission.TicketIssued;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,24 +32,56 @@ class MailNotificationsIntegrationTests extends NotificationIntegrationTestSuppo
 
 	static final Instant EXPIRES = Instant.parse("2030-01-15T09:30:00Z");
 
+	static final LinkToken TICKET_1 = LinkToken.random();
+
+	static final LinkToken TICKET_2 = LinkToken.random();
+
+	static final LinkToken TICKET_3 = LinkToken.random();
+
+	static final LinkToken TICKET_4 = LinkToken.random();
+
+	static final LinkToken TICKET_5 = LinkToken.random();
+
+	static final LinkToken TICKET_X = LinkToken.random();
+
+	static final LinkToken SETUP_1 = LinkToken.random();
+
+	static final LinkToken SETUP_2 = LinkToken.random();
+
+	static final LinkToken SETUP_X = LinkToken.random();
+
+	/** A ticket whose mail gets {@code token}. */
+	TicketId ticket(LinkToken token) {
+		var id = new TicketId(UUID.randomUUID());
+		given(ticketLinks.freshToken(id)).willReturn(Optional.of(token));
+		return id;
+	}
+
+	/** A set-up link whose mail gets {@code token}. */
+	SetupLinkId setupLink(LinkToken token) {
+		var id = new SetupLinkId(UUID.randomUUID());
+		given(setupLinkTokens.freshToken(id)).willReturn(Optional.of(token));
+		return id;
+	}
+
 	@Nested
 	class TicketMails {
 
 		@Test
 		void sendsTheSubmitLinkInTheRequestersLanguage() throws Exception {
-			publish(new TicketIssued("client@example.org", "ticket-token-1", "Beratung", EXPIRES, "en"));
+			publish(new TicketIssued(ticket(TICKET_1), "client@example.org", "Beratung", EXPIRES, "en"));
 
 			var mail = awaitMails("client@example.org", 1).get(0);
 			assertThat(mail.getSubject()).isEqualTo("Your link for secure submission");
 			assertThat(mail.getFrom()).containsExactly(new InternetAddress("tresor@example.org"));
-			assertThat(text(mail)).contains(BASE_URL + "/submit/t/ticket-token-1", "Beratung", "only once");
-			assertThat(html(mail)).contains("href=\"" + BASE_URL + "/submit/t/ticket-token-1\"");
+			assertThat(text(mail)).contains(BASE_URL + "/submit/t/" + TICKET_1.value(), "Beratung", "only once");
+			assertThat(html(mail)).contains("href=\"" + BASE_URL + "/submit/t/" + TICKET_1.value() + "\"");
 		}
 
 		@Test
 		void writesGermanForGermanAndForUnknownLanguages() throws Exception {
-			publish(new TicketIssued("kundin@example.org", "ticket-token-2", "Beratung", EXPIRES, "de-AT"));
-			publish(new TicketIssued("client-fr@example.org", "ticket-token-3", "Beratung", EXPIRES, "fr"));
+			publish(new TicketIssued(ticket(TICKET_2), "kundin@example.org", "Beratung", EXPIRES, "de-AT"));
+			publish(new TicketIssued(ticket(TICKET_3), "client-fr@example.org", "Beratung", EXPIRES, "fr"));
 
 			assertThat(awaitMails("kundin@example.org", 1).get(0).getSubject()).isEqualTo("Ihr Link zum sicheren Versand");
 			assertThat(awaitMails("client-fr@example.org", 1).get(0).getSubject()).isEqualTo("Ihr Link zum sicheren Versand");
@@ -53,14 +89,23 @@ class MailNotificationsIntegrationTests extends NotificationIntegrationTestSuppo
 
 		@Test
 		void statesTheExpiryInTheMailsLanguage() throws Exception {
-			publish(new TicketIssued("expiry@example.org", "ticket-token-4", "Beratung", EXPIRES, "de"));
+			publish(new TicketIssued(ticket(TICKET_4), "expiry@example.org", "Beratung", EXPIRES, "de"));
 
 			assertThat(text(awaitMails("expiry@example.org", 1).get(0))).contains("15.01.2030, 10:30");
 		}
 
+		/** The ticket was used or expired before SMTP took the mail: no link is due, the publication completes. */
+		@Test
+		void sendsNoMailForATicketThatCanNoLongerBeUsed() {
+			publish(new TicketIssued(new TicketId(UUID.randomUUID()), "too-late@example.org", "Beratung", EXPIRES, "de"));
+
+			awaitPublicationsCompleted("too-late@example.org");
+			assertThat(mailsTo("too-late@example.org")).isEmpty();
+		}
+
 		@Test
 		void isMultipartAlternativeWithTextThenHtml() throws Exception {
-			publish(new TicketIssued("parts@example.org", "ticket-token-5", "Beratung", EXPIRES, "de"));
+			publish(new TicketIssued(ticket(TICKET_5), "parts@example.org", "Beratung", EXPIRES, "de"));
 
 			var mail = awaitMails("parts@example.org", 1).get(0);
 			assertThat(mail.getContentType()).startsWith("multipart/alternative");
@@ -126,17 +171,27 @@ class MailNotificationsIntegrationTests extends NotificationIntegrationTestSuppo
 
 		@Test
 		void sendsTheSetupLinkWithItsExpiry() throws Exception {
-			publish(new SetupLinkIssued(UserId.random(), "new-user@example.org", "setup-token-1", EXPIRES, "en"));
+			publish(new SetupLinkIssued(UserId.random(), setupLink(SETUP_1), "new-user@example.org", EXPIRES, "en"));
 
 			var mail = awaitMails("new-user@example.org", 1).get(0);
 			assertThat(mail.getSubject()).isEqualTo("Set up your access");
-			assertThat(text(mail)).contains(BASE_URL + "/account/setup/setup-token-1", "Jan 15, 2030");
-			assertThat(html(mail)).contains("href=\"" + BASE_URL + "/account/setup/setup-token-1\"");
+			assertThat(text(mail)).contains(BASE_URL + "/account/setup/" + SETUP_1.value(), "Jan 15, 2030");
+			assertThat(html(mail)).contains("href=\"" + BASE_URL + "/account/setup/" + SETUP_1.value() + "\"");
+		}
+
+		/** A newer invitation replaced the link, or it was used or expired: no mail. */
+		@Test
+		void sendsNoMailForALinkThatCanNoLongerBeUsed() {
+			publish(new SetupLinkIssued(UserId.random(), new SetupLinkId(UUID.randomUUID()), "replaced@example.org",
+					EXPIRES, "de"));
+
+			awaitPublicationsCompleted("replaced@example.org");
+			assertThat(mailsTo("replaced@example.org")).isEmpty();
 		}
 
 		@Test
 		void speaksGermanByDefault() throws Exception {
-			publish(new SetupLinkIssued(UserId.random(), "neu@example.org", "setup-token-2", EXPIRES, null));
+			publish(new SetupLinkIssued(UserId.random(), setupLink(SETUP_2), "neu@example.org", EXPIRES, null));
 
 			assertThat(awaitMails("neu@example.org", 1).get(0).getSubject()).isEqualTo("Zugang einrichten");
 		}
@@ -147,7 +202,7 @@ class MailNotificationsIntegrationTests extends NotificationIntegrationTestSuppo
 
 		@Test
 		void sendsNothingToAnAddressWithALineBreak() {
-			publish(new TicketIssued("victim-crlf@example.org\r\nBcc: x@evil", "ticket-token-x", "Beratung", EXPIRES, "de"));
+			publish(new TicketIssued(ticket(TICKET_X), "victim-crlf@example.org\r\nBcc: x@evil", "Beratung", EXPIRES, "de"));
 
 			awaitPublicationsCompleted("victim-crlf");
 			assertThat(mailsTo("victim-crlf@example.org")).isEmpty();
@@ -156,7 +211,7 @@ class MailNotificationsIntegrationTests extends NotificationIntegrationTestSuppo
 
 		@Test
 		void sendsNothingToAListOfAddresses() {
-			publish(new SetupLinkIssued(UserId.random(), "victim-list@example.org, x@evil", "setup-token-x", EXPIRES, "de"));
+			publish(new SetupLinkIssued(UserId.random(), setupLink(SETUP_X), "victim-list@example.org, x@evil", EXPIRES, "de"));
 
 			awaitPublicationsCompleted("victim-list");
 			assertThat(mailsTo("victim-list@example.org")).isEmpty();

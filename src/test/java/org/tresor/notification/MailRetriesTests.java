@@ -1,5 +1,7 @@
 package org.tresor.notification;
 
+import java.util.UUID;
+import org.tresor.submission.TicketId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +70,7 @@ class MailRetriesTests {
 		return options.getValue();
 	}
 
-	static final TicketIssued TICKET = new TicketIssued("a@example.org", "t", "Box", Instant.now(), "de");
+	static final TicketIssued TICKET = new TicketIssued(new TicketId(UUID.randomUUID()), "a@example.org", "Box", Instant.now(), "de");
 
 	private static EventPublication publicationOf(Object event, Instant published, Instant lastResubmitted,
 			int attempts) {
