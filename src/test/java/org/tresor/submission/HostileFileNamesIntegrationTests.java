@@ -33,7 +33,9 @@ class HostileFileNamesIntegrationTests extends SubmissionIntegrationTest {
 			"..\\..\\..\\x.bat", "x.bat",
 			"", "file",
 			"invoice\u202Efdp.exe", "invoicefdp.exe",
-			"n".repeat(1000) + ".pdf", "n".repeat(196) + ".pdf");
+			"n".repeat(1000) + ".pdf", "n".repeat(196) + ".pdf",
+			"con.txt. ", "_con.txt",
+			"C:..\u2215..\uFF3Cwin.ini", "C_.._.._win.ini");
 
 	@Test
 	void staysDataNeverAPathAndIsShownAndDownloadedNormalised() throws Exception {
