@@ -87,4 +87,8 @@ class SetupLink {
 	Instant expiresAt() {
 		return expiresAt;
 	}
+
+	Instant createdAt() {
+		return createdAt;
+	}
 }

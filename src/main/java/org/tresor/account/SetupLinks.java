@@ -1,6 +1,7 @@
 package org.tresor.account;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +17,8 @@ interface SetupLinks extends CrudRepository<SetupLink, UUID> {
 	default Optional<SetupLink> findByToken(LinkToken token) {
 		return findByTokenHash(token.hash());
 	}
+
+	List<SetupLink> findByPurposeAndCreatedAtAfterOrderByCreatedAtDesc(SetupLink.Purpose purpose, Instant createdAfter);
 
 	@Modifying
 	@Query("delete from SetupLink l where l.purpose = :purpose")
