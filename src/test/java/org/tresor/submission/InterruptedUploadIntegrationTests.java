@@ -77,7 +77,7 @@ class InterruptedUploadIntegrationTests extends SubmissionIntegrationTest {
 	}
 
 	/**
-	 * A small file's whole ciphertext goes out when the MDC is finished, on close: a full disk then is the
+	 * A small file's ciphertext goes out when the MDC is finished, on close: a full disk then is the
 	 * same storage failure as in the middle of a large file (it used to arrive unchecked and answer 500).
 	 */
 	@Test
@@ -89,7 +89,8 @@ class InterruptedUploadIntegrationTests extends SubmissionIntegrationTest {
 		faults().failUploadsAfter(100,
 				() -> new BlobStorageException("Cannot write blob", new IOException("No space left on device")));
 		try {
-			var refused = submit(client.getPage(local(link)), "text", randomFile("note.txt", 1000));
+			// more than one pipeline chunk (64 KiB), fewer than a batch: written out only as the MDC is finished
+			var refused = submit(client.getPage(local(link)), "text", randomFile("note.txt", 150_000));
 
 			assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(503);
 			assertThat(refused.asNormalizedText())
