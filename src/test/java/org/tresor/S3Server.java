@@ -37,10 +37,12 @@ public final class S3Server {
 
 	private final Process process;
 
+	private final Path data;
+
 	private S3Server() {
 		try {
 			var base = Files.createTempDirectory("tresor-s3-");
-			var data = Files.createDirectories(base.resolve("data"));
+			data = Files.createDirectories(base.resolve("data"));
 			var settings = Files.writeString(base.resolve("s3proxy.conf"), String.join("\n",
 					"s3proxy.endpoint=http://127.0.0.1:" + port, "s3proxy.authorization=aws-v2-or-v4",
 					"s3proxy.identity=" + ACCESS_KEY, "s3proxy.credential=" + SECRET_KEY,
@@ -74,6 +76,14 @@ public final class S3Server {
 
 	public URI endpoint() {
 		return URI.create("http://127.0.0.1:" + port);
+	}
+
+	/**
+	 * Where the filesystem backend keeps a bucket's objects and the parts of its multipart uploads, so a test
+	 * can age them (the backend reports a file's modification time as a part's "LastModified").
+	 */
+	public Path bucketDirectory(String bucket) {
+		return data.resolve(bucket);
 	}
 
 	/** A client of its own, the way an administrator's tool would look at the bucket. */

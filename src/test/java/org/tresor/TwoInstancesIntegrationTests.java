@@ -13,6 +13,8 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.htmlunit.Page;
 import org.htmlunit.WebClient;
@@ -25,9 +27,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -41,9 +49,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * asked for on one is used on the other, a session started on one is good on the other, and a job both start
  * runs once.
  */
+@ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesIntegrationTests {
 
 	static final String PUBLIC_BASE_URL = "https://tresor.example.org";
+
+	static final Pattern SETUP_LINK = Pattern.compile(Pattern.quote(PUBLIC_BASE_URL) + "/setup/([A-Za-z0-9_-]{43})");
 
 	static final TestMailServer MAIL = TestMailServer.shared();
 
@@ -89,6 +101,35 @@ class TwoInstancesIntegrationTests {
 	void closeBrowsers() {
 		client.close();
 		staff.close();
+	}
+
+	/**
+	 * Both instances announce at the same moment on a database without administrator, as they do when they
+	 * start together, then one of them once more, as a start moments later does: one link is logged, the other
+	 * lines say it is pending, and the logged link works on either instance. Runs first, before any test
+	 * creates an administrator.
+	 */
+	@Test
+	@Order(0)
+	void instancesStartedTogetherLogOneFirstAdministratorLinkAndItWorks(CapturedOutput output) throws IOException {
+		jdbc().update("delete from setup_links where purpose = 'FIRST_ADMIN'");
+		var before = output.getOut().length();
+		var bothReady = new CountDownLatch(2);
+		List.of(first, second).stream().map(instance -> CompletableFuture.runAsync(() -> {
+			bothReady.countDown();
+			awaitQuietly(bothReady);
+			ReflectionTestUtils.invokeMethod(instance.getBean("firstAdministratorAnnouncement"), "announce");
+		})).toList().forEach(CompletableFuture::join);
+		ReflectionTestUtils.invokeMethod(second.getBean("firstAdministratorAnnouncement"), "announce");
+
+		var lines = output.getOut().substring(before).lines().filter(line -> line.contains("No administrator yet")).toList();
+		assertThat(lines).hasSize(3);
+		var links = lines.stream().map(SETUP_LINK::matcher).filter(Matcher::find).map(matcher -> matcher.group(1)).toList();
+		assertThat(links).as("links logged in " + lines).hasSize(1);
+		for (var instance : List.of(first, second)) {
+			assertThat(client.getPage(url(instance, "/setup/" + links.get(0))).getWebResponse().getStatusCode())
+				.isEqualTo(200);
+		}
 	}
 
 	@Test

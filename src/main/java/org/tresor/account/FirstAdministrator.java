@@ -1,6 +1,7 @@
 package org.tresor.account;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -54,6 +55,45 @@ public class FirstAdministrator {
 		var token = LinkToken.random();
 		links.save(SetupLink.forFirstAdministrator(token, clock.instant(), properties.firstAdminLinkLifetime()));
 		return Optional.of(token);
+	}
+
+	/**
+	 * What an instance that starts with no administrator offers: a fresh link, unless one offered less than
+	 * {@code recent} ago still works. Instances started together thus log one link between them, not one each
+	 * with only the last one working; a start later than that replaces it. Callers run it under a lock that
+	 * all instances share, so two never both find no link.
+	 */
+	@Transactional
+	Offer offerLinkOnStart(Duration recent) {
+		if (users.existsAdministrator()) {
+			return new Offer.NotNeeded();
+		}
+		var now = clock.instant();
+		var pending = links.findByPurposeAndCreatedAtAfterOrderByCreatedAtDesc(SetupLink.Purpose.FIRST_ADMIN,
+				now.minus(recent))
+			.stream()
+			.filter(link -> link.isUsable(now))
+			.findFirst();
+		if (pending.isPresent()) {
+			return new Offer.Pending(pending.get().createdAt(), pending.get().expiresAt());
+		}
+		return offerLink().<Offer>map(Offer.Fresh::new).orElseGet(Offer.NotNeeded::new);
+	}
+
+	/** The outcome of {@link #offerLinkOnStart}. */
+	sealed interface Offer {
+
+		/** A new link; any older one stopped working. */
+		record Fresh(LinkToken token) implements Offer {
+		}
+
+		/** A link offered moments ago (by another instance, most likely) still works; it is in that log. */
+		record Pending(Instant createdAt, Instant expiresAt) implements Offer {
+		}
+
+		/** An administrator exists. */
+		record NotNeeded() implements Offer {
+		}
 	}
 
 	/** @throws SetupLinkUnusableException unless {@code token} is a usable first-administrator link */

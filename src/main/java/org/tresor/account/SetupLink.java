@@ -102,4 +102,8 @@ class SetupLink {
 	Instant expiresAt() {
 		return expiresAt;
 	}
+
+	Instant createdAt() {
+		return createdAt;
+	}
 }

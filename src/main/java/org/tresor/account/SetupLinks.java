@@ -19,6 +19,8 @@ interface SetupLinks extends CrudRepository<SetupLink, UUID> {
 		return findByTokenHash(token.hash());
 	}
 
+	List<SetupLink> findByPurposeAndCreatedAtAfterOrderByCreatedAtDesc(SetupLink.Purpose purpose, Instant createdAfter);
+
 	@Modifying
 	@Query("delete from SetupLink l where l.purpose = :purpose")
 	void deleteByPurpose(SetupLink.Purpose purpose);

@@ -2,6 +2,7 @@ package org.tresor.crypto;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
@@ -68,12 +69,26 @@ final class OpenPgpEncryptingStream extends EncryptingStream {
 		}
 		try (body) {
 			literalData.close();
-			encryptedData.close();
+			closeEncryptedData();
 			List<KeyPacket> written = splitter.keyPackets();
 			if (written.size() != recipients) {
 				throw new IOException("Expected " + recipients + " key packets but " + written.size() + " were written");
 			}
 			keyPackets = written;
+		}
+	}
+
+	/**
+	 * BouncyCastle asks for the MDC through an interface that cannot throw an IOException, so a write that
+	 * fails while the MDC is finished (a small file's whole ciphertext goes out then: a full disk at the very
+	 * end) arrives unchecked; it is handed on as the IOException it is, like any other failed write.
+	 */
+	private void closeEncryptedData() throws IOException {
+		try {
+			encryptedData.close();
+		}
+		catch (UncheckedIOException e) {
+			throw e.getCause();
 		}
 	}
 

@@ -5,12 +5,17 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -57,16 +62,25 @@ class S3BlobStore implements BlobStore {
 
 	private final int partSize;
 
+	private final Clock clock;
+
+	/**
+	 * Uploads without a part, by id, with the time this instance first listed them: some servers (S3Proxy)
+	 * report the time of the listing as an upload's "Initiated", so that time alone would keep it for good.
+	 */
+	private final Map<String, Instant> partlessSince = new ConcurrentHashMap<>();
+
 	private final ExecutorService partUploads = Executors.newCachedThreadPool(task -> {
 		var thread = new Thread(task, "tresor-s3-part-upload");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	S3BlobStore(S3Client s3, S3Settings settings) {
+	S3BlobStore(S3Client s3, S3Settings settings, Clock clock) {
 		this.s3 = s3;
 		this.bucket = settings.bucket();
 		this.partSize = (int) settings.partSize().toBytes();
+		this.clock = clock;
 	}
 
 	@PreDestroy
@@ -136,17 +150,20 @@ class S3BlobStore implements BlobStore {
 	}
 
 	/**
-	 * Aborts multipart uploads of blob ids whose last part arrived before the cut-off (or that have none and
-	 * were started before it): an upload in progress sends a part every few seconds.
+	 * Aborts multipart uploads of blob ids whose newest part arrived before the cut-off: an upload in progress
+	 * sends a part every few seconds. The listing's "Initiated" is not trusted alone (S3Proxy reports the time
+	 * of the listing there); an upload without any part counts from the earlier of that time and the sweep
+	 * that first saw it without parts.
 	 */
 	@Override
 	public int discardAbandonedUploads(Instant lastWrittenBefore) throws IOException {
 		int discarded = 0;
+		var listed = new HashSet<String>();
 		try {
 			for (MultipartUpload upload : s3.listMultipartUploadsPaginator(request -> request.bucket(bucket).prefix(KEY_PREFIX))
 				.uploads()) {
-				if (blobId(upload.key()).isEmpty() || !upload.initiated().isBefore(lastWrittenBefore)
-						|| !lastWritten(upload).isBefore(lastWrittenBefore)) {
+				listed.add(upload.uploadId());
+				if (blobId(upload.key()).isEmpty() || !lastWritten(upload).isBefore(lastWrittenBefore)) {
 					continue;
 				}
 				try {
@@ -158,26 +175,41 @@ class S3BlobStore implements BlobStore {
 				catch (NoSuchUploadException finishedMeanwhile) {
 					// completed or aborted since it was listed
 				}
+				partlessSince.remove(upload.uploadId());
 			}
 		}
 		catch (SdkException e) {
 			throw new IOException("Cannot list the uploads in the bucket " + bucket + ": " + e.getMessage(), e);
 		}
+		partlessSince.keySet().retainAll(listed);
 		return discarded;
 	}
 
+	/** When the upload last received a part; without one, when it began as far as this instance can tell. */
 	private Instant lastWritten(MultipartUpload upload) {
 		try {
-			return s3.listPartsPaginator(request -> request.bucket(bucket)
+			var newestPart = s3.listPartsPaginator(request -> request.bucket(bucket)
 				.key(upload.key())
 				.uploadId(upload.uploadId()))
 				.parts()
 				.stream()
 				.map(Part::lastModified)
-				.max(Comparator.naturalOrder())
-				.orElse(upload.initiated());
+				.filter(Objects::nonNull)
+				.max(Comparator.naturalOrder());
+			if (newestPart.isPresent()) {
+				partlessSince.remove(upload.uploadId());
+				return newestPart.get();
+			}
+			var firstSeen = partlessSince.computeIfAbsent(upload.uploadId(), id -> clock.instant());
+			return upload.initiated() == null || firstSeen.isBefore(upload.initiated()) ? firstSeen : upload.initiated();
 		}
 		catch (NoSuchUploadException finishedMeanwhile) {
+			return Instant.MAX;
+		}
+		catch (S3Exception e) {
+			// S3Proxy refuses to list the parts of an upload while a part is arriving: in use, so kept
+			log.debug("Cannot list the parts of upload {} of {}, kept until the next sweep: {}", upload.uploadId(),
+					upload.key(), e.getMessage());
 			return Instant.MAX;
 		}
 	}

@@ -1,5 +1,6 @@
 package org.tresor.storage;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -44,8 +45,8 @@ class S3Storage {
 	}
 
 	@Bean
-	S3BlobStore s3BlobStore(S3Client s3, StorageProperties properties) {
-		return new S3BlobStore(s3, properties.s3());
+	S3BlobStore s3BlobStore(S3Client s3, StorageProperties properties, Clock clock) {
+		return new S3BlobStore(s3, properties.s3(), clock);
 	}
 
 	@Bean

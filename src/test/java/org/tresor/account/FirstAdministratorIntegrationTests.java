@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hamcrest.Matchers;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -43,6 +45,9 @@ class FirstAdministratorIntegrationTests extends AccountIntegrationTestSupport {
 
 	@Autowired
 	FirstAdministrator firstAdministrator;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@BeforeEach
 	void withoutAdministrator() {
@@ -85,6 +90,36 @@ class FirstAdministratorIntegrationTests extends AccountIntegrationTestSupport {
 
 	private static List<String> announcements(CapturedOutput output, int from) {
 		return output.getOut().substring(from).lines().filter(line -> line.contains("No administrator yet")).toList();
+	}
+
+	/** A second instance starting moments after the first must not kill the link the first one logged. */
+	@Test
+	void logsThatALinkIsPendingInsteadOfReplacingOneLoggedMomentsAgo(CapturedOutput output) throws Exception {
+		var before = output.getOut().length();
+		announcement.announce();
+		announcement.announce();
+
+		var lines = announcements(output, before);
+		assertThat(lines).hasSize(2);
+		var matcher = LINK.matcher(lines.get(0));
+		assertThat(matcher.find()).isTrue();
+		assertThat(lines.get(1)).contains("WARN").contains("The one-time link was logged at").doesNotContain("/setup/");
+		mvc.perform(get("/setup/" + matcher.group(1))).andExpect(status().isOk());
+	}
+
+	@Test
+	void replacesALinkLoggedLongerAgoOnTheNextStart(CapturedOutput output) throws Exception {
+		var before = output.getOut().length();
+		announcement.announce();
+		jdbc.update("update setup_links set created_at = ? where purpose = 'FIRST_ADMIN'",
+				java.sql.Timestamp.from(Instant.now().minus(FirstAdministratorAnnouncement.STARTED_TOGETHER.plusMinutes(1))));
+		announcement.announce();
+
+		var tokens = announcements(output, before).stream().map(LINK::matcher).filter(Matcher::find)
+			.map(matcher -> matcher.group(1)).toList();
+		assertThat(tokens).hasSize(2);
+		mvc.perform(get("/setup/" + tokens.get(0))).andExpect(status().isNotFound());
+		mvc.perform(get("/setup/" + tokens.get(1))).andExpect(status().isOk());
 	}
 
 	@Test

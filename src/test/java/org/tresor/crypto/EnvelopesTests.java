@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tresor.crypto.TestKeys.ALICE;
 import static org.tresor.crypto.TestKeys.BOB;
 import static org.tresor.crypto.TestKeys.CAROL;
@@ -183,6 +184,37 @@ class EnvelopesTests {
 		envelopes.encrypt(List.of(ALICE.keyPair().publicKey()), "a.txt", body).close();
 
 		assertThat(closed[0]).isTrue();
+	}
+
+	/**
+	 * A small file's last chunks reach the body only when the MDC is finished on close (BouncyCastle asks for
+	 * it through a method that cannot throw IOException); a full disk then surfaces as the sink's own
+	 * IOException, as it does for a large file, not as an unchecked wrapper.
+	 */
+	@ParameterizedTest
+	@ValueSource(ints = { 0, 1000, 100_000, 300_000 })
+	void reportsTheSinksFailureAtTheVeryEndAsThatIOException(int size) throws IOException {
+		var full = new IOException("No space left on device");
+		var closing = new boolean[1];
+		var body = new OutputStream() {
+
+			@Override
+			public void write(int b) throws IOException {
+				write(new byte[] { (byte) b }, 0, 1);
+			}
+
+			@Override
+			public void write(byte[] bytes, int offset, int length) throws IOException {
+				if (closing[0]) {
+					throw full;
+				}
+			}
+		};
+		var encrypting = envelopes.encrypt(List.of(ALICE.keyPair().publicKey()), "a.txt", body);
+		encrypting.write(randomBytes(size));
+		closing[0] = true;
+
+		assertThatThrownBy(encrypting::close).isSameAs(full);
 	}
 
 	@Test

@@ -10,6 +10,9 @@ import java.lang.management.ManagementFactory;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.util.unit.DataSize;
+import org.tresor.MutableClock;
 import org.tresor.S3Server;
 
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -57,7 +61,7 @@ class S3BlobStoreIntegrationTests extends BlobStoreContract {
 
 	@Override
 	S3BlobStore store() {
-		return new S3BlobStore(s3, settings(bucket));
+		return new S3BlobStore(s3, settings(bucket), Clock.systemUTC());
 	}
 
 	static S3Settings settings(String bucket) {
@@ -82,7 +86,7 @@ class S3BlobStoreIntegrationTests extends BlobStoreContract {
 
 	@Test
 	void reportsAFailedCompletionAsAStorageFailureAndKeepsNothing() throws IOException {
-		var store = new S3BlobStore(new CompletionRefused(s3), settings(bucket));
+		var store = new S3BlobStore(new CompletionRefused(s3), settings(bucket), Clock.systemUTC());
 		try (var upload = store.create()) {
 			upload.stream().write(new byte[LARGE]);
 			assertThatThrownBy(upload::commit).isInstanceOf(BlobStorageException.class);
@@ -116,6 +120,68 @@ class S3BlobStoreIntegrationTests extends BlobStoreContract {
 		assertThat(s3.listMultipartUploads(request -> request.bucket(bucket)).uploads()).isEmpty();
 	}
 
+	/**
+	 * S3Proxy reports the time of the listing as every upload's "Initiated": an upload a killed instance left
+	 * goes by its newest part, which is hours old, while one still sending parts stays.
+	 */
+	@Test
+	void discardsAnUploadWhoseNewestPartIsOldAndKeepsOneStillReceivingParts() throws IOException {
+		var store = store();
+		var abandoned = startUploadWithAPart();
+		var live = startUploadWithAPart();
+		age(abandoned, Duration.ofHours(3));
+
+		assertThat(store.discardAbandonedUploads(Instant.now().minus(Duration.ofHours(1)))).isOne();
+
+		assertThat(s3.listMultipartUploads(request -> request.bucket(bucket)).uploads())
+			.extracting(upload -> upload.uploadId())
+			.containsExactly(live);
+	}
+
+	/** An instance killed between starting an upload and its first part leaves an upload without parts. */
+	@Test
+	void discardsAnUploadWithoutPartsOnceItHasBeenSeenLongEnough() throws IOException {
+		var clock = new MutableClock();
+		var store = new S3BlobStore(s3, settings(bucket), clock);
+		var key = S3BlobStore.key(BlobId.random());
+		s3.createMultipartUpload(request -> request.bucket(bucket).key(key));
+
+		assertThat(store.discardAbandonedUploads(clock.instant().minus(Duration.ofHours(1)))).isZero();
+		clock.advance(Duration.ofMinutes(30));
+		assertThat(store.discardAbandonedUploads(clock.instant().minus(Duration.ofHours(1)))).isZero();
+		clock.advance(Duration.ofMinutes(40));
+		assertThat(store.discardAbandonedUploads(clock.instant().minus(Duration.ofHours(1)))).isOne();
+
+		assertThat(s3.listMultipartUploads(request -> request.bucket(bucket)).uploads()).isEmpty();
+	}
+
+	private String startUploadWithAPart() {
+		var key = S3BlobStore.key(BlobId.random());
+		var uploadId = s3.createMultipartUpload(request -> request.bucket(bucket).key(key)).uploadId();
+		s3.uploadPart(request -> request.bucket(bucket).key(key).uploadId(uploadId).partNumber(1),
+				RequestBody.fromBytes(new byte[1000]));
+		return uploadId;
+	}
+
+	/** Sets the modification time of everything the server keeps for the upload back by {@code age}. */
+	private void age(String uploadId, Duration age) throws IOException {
+		var then = FileTime.from(Instant.now().minus(age));
+		try (var files = Files.walk(SERVER.bucketDirectory(bucket))) {
+			var aged = files.filter(Files::isRegularFile)
+				.filter(file -> file.toString().contains(uploadId))
+				.peek(file -> {
+					try {
+						Files.setLastModifiedTime(file, then);
+					}
+					catch (IOException e) {
+						throw new java.io.UncheckedIOException(e);
+					}
+				})
+				.count();
+			assertThat(aged).as("files of upload " + uploadId).isPositive();
+		}
+	}
+
 	@Test
 	void leavesObjectsThatAreNoBlobsOutOfTheList() throws IOException {
 		s3.putObject(request -> request.bucket(bucket).key("someone-elses-file"), RequestBody.fromString("x"));
@@ -129,7 +195,7 @@ class S3BlobStoreIntegrationTests extends BlobStoreContract {
 		var unreachable = new S3Settings(java.net.URI.create("http://127.0.0.1:9"), "us-east-1", bucket, true,
 				S3Server.ACCESS_KEY, S3Server.SECRET_KEY, PART_SIZE);
 		try (var client = new S3Storage().s3Client(properties(unreachable))) {
-			var store = new S3BlobStore(client, unreachable);
+			var store = new S3BlobStore(client, unreachable, Clock.systemUTC());
 			assertThatThrownBy(() -> {
 				try (var upload = store.create()) {
 					upload.stream().write(1);

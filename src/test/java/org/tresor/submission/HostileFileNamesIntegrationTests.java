@@ -3,16 +3,19 @@ package org.tresor.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tresor.Attachments.assertAttachment;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.zip.ZipInputStream;
 
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,28 @@ class HostileFileNamesIntegrationTests extends SubmissionIntegrationTest {
 		assertAttachment(http.postFrom(staff, details, "/inbox/" + id + "/zip", Map.of("secuPass", admin.secuPass())));
 		var session = "JSESSIONID=" + staff.getCookieManager().getCookie("JSESSIONID").getValue();
 		assertAttachment(http.send("GET", "/inbox/" + id + "/encrypted/1", Map.of("Cookie", session), new byte[0]));
+	}
+
+	/** A ZIP unpacked on Windows or elsewhere makes plain files in one folder: no drive, stream, device or slash. */
+	@Test
+	void unpacksAsPlainFilesInOneFolderOnEveryOperatingSystem() throws Exception {
+		var admin = AccountFixtures.administrator(context, this::local);
+		var sender = sender();
+
+		var response = upload(formTarget(ticketLink(sender)), List.of("con.txt. ", "C:..\u2215..\uFF3Cwin.ini"));
+
+		assertThat(response.status()).as(response.text()).isEqualTo(302);
+		AccountFixtures.logIn(staff, url("/login"), admin);
+		var id = jdbc.queryForObject("select id from submissions where sender_email = ?", String.class, sender);
+		HtmlPage details = staff.getPage(url("/inbox/" + id));
+		var zip = new RawHttp(port).postFrom(staff, details, "/inbox/" + id + "/zip", Map.of("secuPass", admin.secuPass()));
+		var entries = new ArrayList<String>();
+		try (var in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+			for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				entries.add(entry.getName());
+			}
+		}
+		assertThat(entries).containsExactlyInAnyOrder("_con.txt", "C_.._.._win.ini");
 	}
 
 	/** The multipart parser takes control characters (NUL, DEL, escape) in a part's headers for a broken form. */

@@ -75,4 +75,34 @@ class InterruptedUploadIntegrationTests extends SubmissionIntegrationTest {
 		assertThat(submit(client.getPage(local(link)), "again", randomFile("scan.pdf", 1_500_000))
 			.getElementById("reference")).isNotNull();
 	}
+
+	/**
+	 * A small file's ciphertext goes out when the MDC is finished, on close: a full disk then is the
+	 * same storage failure as in the middle of a large file (it used to arrive unchecked and answer 500).
+	 */
+	@Test
+	void fullDiskAtTheVeryEndOfASmallFileGetsTheSameClearMessageAndKeepsNothing() throws Exception {
+		AccountFixtures.administrator(context, this::local);
+		var sender = sender();
+		var link = ticketLink(sender);
+		var blobsBefore = blobFiles();
+		faults().failUploadsAfter(100,
+				() -> new BlobStorageException("Cannot write blob", new IOException("No space left on device")));
+		try {
+			// more than one pipeline chunk (64 KiB), fewer than a batch: written out only as the MDC is finished
+			var refused = submit(client.getPage(local(link)), "text", randomFile("note.txt", 150_000));
+
+			assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(503);
+			assertThat(refused.asNormalizedText())
+				.contains("could not be stored just now. Nothing was kept; your link is still valid");
+			assertThat(blobFiles()).isEqualTo(blobsBefore);
+			assertThat(temporaryFiles()).isEmpty();
+			assertThat(submissionsFrom(sender)).isZero();
+		}
+		finally {
+			faults().heal();
+		}
+		assertThat(submit(client.getPage(local(link)), "again", randomFile("note.txt", 1000))
+			.getElementById("reference")).isNotNull();
+	}
 }

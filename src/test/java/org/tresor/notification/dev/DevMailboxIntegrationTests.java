@@ -79,6 +79,25 @@ class DevMailboxIntegrationTests extends NotificationIntegrationTestSupport {
 		mvc.perform(get("/dev/mailbox").header("X-Forwarded-For", "203.0.113.7")).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void doesNotExistForAProxySettingOnlyXRealIp() throws Exception {
+		mvc.perform(get("/dev/mailbox").header("X-Real-IP", "203.0.113.7")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void doesNotExistForAnotherHostNameReboundToThisMachine() throws Exception {
+		send("secret@example.org", "Secret", "https://tresor.example.org/account/setup/secret-token");
+
+		mvc.perform(get("/dev/mailbox").header("Host", "rebound.example.org:8080"))
+				.andExpect(status().isNotFound())
+				.andExpect(content().string(not(containsString("secret-token"))));
+	}
+
+	@Test
+	void answersLocalhostWithAPort() throws Exception {
+		mvc.perform(get("/dev/mailbox").header("Host", "localhost:8080")).andExpect(status().isOk());
+	}
+
 	private void send(String to, String subject, String text) {
 		var mail = new SimpleMailMessage();
 		mail.setFrom("tresor@example.org");
