@@ -26,9 +26,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  *
  * <p>Ahead of the session repository filter, so that the session store's failures reach it. The page is
  * rendered by a forward to {@code /error}, which the session repository filter does not see: the page of a
- * database outage never waits for the database once more. For the same reason it takes over the error dispatch
- * of every 503 that others sent ({@code sendError}: the database could not be reached, or the password hashing
- * is saturated), and adds {@code Retry-After} to it.
+ * database outage never waits for the database once more. Every 503 that others sent ({@code sendError}: the
+ * database could not be reached, or the password hashing is saturated) gets {@code Retry-After} on its error
+ * page. (A forward from within Tomcat's error dispatch loops in Tomcat, so an error page that fails itself
+ * answers the bare 503.)
  */
 class ServiceUnavailablePage extends HttpFilter {
 
@@ -42,9 +43,9 @@ class ServiceUnavailablePage extends HttpFilter {
 	@Override
 	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
-		if (request.getDispatcherType() == DispatcherType.ERROR && isServiceUnavailable(request)) {
-			answer(request, response);
-			return;
+		var errorPage = request.getDispatcherType() == DispatcherType.ERROR;
+		if (errorPage && isServiceUnavailable(request)) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
 		}
 		var tracked = new ErrorTrackingResponse(response);
 		try {
@@ -56,6 +57,13 @@ class ServiceUnavailablePage extends HttpFilter {
 			}
 			log.warn("Database unavailable, answered 503 to {} {}: {}", request.getMethod(), request.getRequestURI(),
 					DatabaseUnavailable.describe(failure));
+			if (errorPage) {
+				// the error page itself failed (its session could not be read): the status and Retry-After at least
+				response.reset();
+				response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
+				return;
+			}
 			if (tracked.errorSent) {
 				// an error page is on its way (Tomcat's error dispatch, which this filter answers): make it the 503
 				response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
