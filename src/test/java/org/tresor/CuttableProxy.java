@@ -12,7 +12,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A TCP relay on the loopback address in front of the test server whose connections can be cut, as when a
- * phone loses its signal in the middle of an upload. While cut, new connections are reset at once.
+ * phone loses its signal in the middle of an upload, or in front of a database server, as when the network to
+ * it breaks. While cut, new connections are reset at once.
  */
 public final class CuttableProxy implements AutoCloseable {
 
@@ -46,6 +47,11 @@ public final class CuttableProxy implements AutoCloseable {
 		return "http://127.0.0.1:" + server.getLocalPort() + path;
 	}
 
+	/** The relay's port on the loopback address, for a client that is no browser (a database driver). */
+	public int port() {
+		return server.getLocalPort();
+	}
+
 	/** Resets every open connection and refuses new ones until {@link #restore()}. */
 	public void cut() {
 		connected = false;
@@ -72,7 +78,14 @@ public final class CuttableProxy implements AutoCloseable {
 					reset(client);
 					continue;
 				}
-				var upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+				Socket upstream;
+				try {
+					upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+				}
+				catch (IOException e) {
+					reset(client); // nobody listens behind the relay: refused, as without it
+					continue;
+				}
 				sockets.add(client);
 				sockets.add(upstream);
 				threads.execute(() -> relay(client, upstream));

@@ -7,14 +7,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
  * @param firstAdminLinkLifetime how long the one-time URL for the first administrator works
  * @param setupLinkLifetime how long an invitation's setup link works
+ * @param maxConcurrentPasswordHashes how many Argon2id password hashes and checks (sign-in, set-up, password
+ * change; 19 MiB of heap and most of a core each) run at once ({@code TRESOR_ACCOUNT_MAX_CONCURRENT_PASSWORD_HASHES})
+ * @param maxQueuedPasswordHashes how many more wait for their turn; beyond them a request answers 503 with
+ * {@code Retry-After} at once ({@code TRESOR_ACCOUNT_MAX_QUEUED_PASSWORD_HASHES})
  */
 @Validated
 @ConfigurationProperties("tresor.account")
 record AccountProperties(@NotNull @DurationMin(minutes = 1) @DefaultValue("24h") Duration firstAdminLinkLifetime,
-		@NotNull @DurationMin(minutes = 1) @DefaultValue("7d") Duration setupLinkLifetime) {
+		@NotNull @DurationMin(minutes = 1) @DefaultValue("7d") Duration setupLinkLifetime,
+		@Min(1) @DefaultValue("2") int maxConcurrentPasswordHashes,
+		@Min(0) @DefaultValue("32") int maxQueuedPasswordHashes) {
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.kernel.LinkToken;
 import org.tresor.crypto.Keys;
 import org.tresor.crypto.SecuPass;
@@ -25,10 +25,13 @@ public class Activations {
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	Activations(Users users, SetupLinks links, PasswordEncoder passwords, Keys keys, ApplicationEventPublisher events,
-			Clock clock) {
+			TransactionTemplate transactions, Clock clock) {
+		this.transactions = transactions;
 		this.users = users;
 		this.links = links;
 		this.passwords = passwords;
@@ -42,26 +45,31 @@ public class Activations {
 	 *
 	 * @throws SetupLinkUnusableException unless {@code token} is a usable setup link
 	 */
-	@Transactional(readOnly = true)
 	public EmailAddress pending(LinkToken token) {
-		return userOf(linkOf(token, clock.instant())).email();
+		return transactions.execute(status -> userOf(linkOf(token, clock.instant())).email());
 	}
 
 	/**
 	 * Sets the password, creates the key pair locked by {@code secuPass}, activates the account and uses
-	 * up the link, all or nothing.
+	 * up the link, all or nothing. The password hash and the key (Argon2 both, waiting for a permit when many
+	 * run) are made between two short transactions, so no database connection waits for them: the first checks
+	 * the link (a bad link costs no hashing), the second checks it again and writes.
 	 *
 	 * @throws SetupLinkUnusableException unless {@code token} is a usable setup link
 	 */
-	@Transactional
 	public UserId activate(LinkToken token, String password, SecuPass secuPass) {
-		var now = clock.instant();
-		var link = linkOf(token, now);
-		var user = userOf(link);
-		link.consume(now);
-		user.activate(passwords.encode(password), keys.generate(user.email().value(), secuPass), now);
-		events.publishEvent(new AccountActivated(user.id()));
-		return user.id();
+		var email = pending(token);
+		var hash = passwords.encode(password);
+		var key = keys.generate(email.value(), secuPass);
+		return transactions.execute(status -> {
+			var now = clock.instant();
+			var link = linkOf(token, now);
+			var user = userOf(link);
+			link.consume(now);
+			user.activate(hash, key, now);
+			events.publishEvent(new AccountActivated(user.id()));
+			return user.id();
+		});
 	}
 
 	private SetupLink linkOf(LinkToken token, Instant now) {

@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.kernel.LinkToken;
 import org.tresor.crypto.Keys;
 import org.tresor.crypto.SecuPass;
@@ -32,10 +33,14 @@ public class FirstAdministrator {
 
 	private final AccountProperties properties;
 
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
 	FirstAdministrator(Users users, SetupLinks links, PasswordEncoder passwords, Keys keys,
-			ApplicationEventPublisher events, AccountProperties properties, Clock clock) {
+			ApplicationEventPublisher events, AccountProperties properties, TransactionTemplate transactions,
+			Clock clock) {
+		this.transactions = transactions;
 		this.users = users;
 		this.links = links;
 		this.passwords = passwords;
@@ -104,23 +109,28 @@ public class FirstAdministrator {
 
 	/**
 	 * Creates the administrator (also staff) with a key pair locked by {@code secuPass} and uses up the
-	 * link, all or nothing.
+	 * link, all or nothing. The password hash and the key (Argon2 both) are made between two short
+	 * transactions, so no database connection waits for them: the first checks the link (a bad link costs no
+	 * hashing), the second checks everything again and writes.
 	 *
 	 * @throws SetupLinkUnusableException unless {@code token} is a usable first-administrator link
 	 * @throws EmailAlreadyRegisteredException if someone already uses {@code email}
 	 */
-	@Transactional
 	public UserId create(LinkToken token, EmailAddress email, String password, SecuPass secuPass, String languageTag) {
-		var now = clock.instant();
-		var link = usableLink(token, now);
-		if (users.findByEmail(email).isPresent()) {
-			throw new EmailAlreadyRegisteredException();
-		}
-		link.consume(now);
+		transactions.executeWithoutResult(status -> usableLink(token, clock.instant()));
+		var hash = passwords.encode(password);
 		var key = keys.generate(email.value(), secuPass);
-		var user = users.save(User.administrator(email, passwords.encode(password), key, languageTag, now));
-		events.publishEvent(new AdministratorCreated(user.id()));
-		return user.id();
+		return transactions.execute(status -> {
+			var now = clock.instant();
+			var link = usableLink(token, now);
+			if (users.findByEmail(email).isPresent()) {
+				throw new EmailAlreadyRegisteredException();
+			}
+			link.consume(now);
+			var user = users.save(User.administrator(email, hash, key, languageTag, now));
+			events.publishEvent(new AdministratorCreated(user.id()));
+			return user.id();
+		});
 	}
 
 	private SetupLink usableLink(LinkToken token, Instant now) {

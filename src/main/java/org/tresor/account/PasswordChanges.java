@@ -56,6 +56,10 @@ public class PasswordChanges {
 	}
 
 	/**
+	 * Checks {@code current} and hashes {@code next} (Argon2 both) outside any transaction, so no database
+	 * connection waits for them; the change is then written in one short transaction, unless the password was
+	 * changed meanwhile by another request (then {@code current} counts as wrong).
+	 *
 	 * @return the moment of the change (to the microsecond, as the database keeps it)
 	 * @throws WrongPasswordException if {@code current} is not the account's password
 	 * @throws TooManyAttemptsException if the account or the client is locked out after wrong passwords

@@ -175,10 +175,12 @@ class SecurityConfiguration {
 
 	/**
 	 * Argon2id with OWASP's minimum: 19 MiB, 2 iterations, 1 lane (16-byte salt, 32-byte hash). Hashes made with
-	 * other parameters (the earlier 16 MiB) still verify: each hash carries its own.
+	 * other parameters (the earlier 16 MiB) still verify: each hash carries its own. Only so many run at once
+	 * ({@link BoundedPasswordEncoder}).
 	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new LengthLimitedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2));
+	PasswordEncoder passwordEncoder(AccountProperties properties) {
+		return new LengthLimitedPasswordEncoder(new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
+				properties.maxConcurrentPasswordHashes(), properties.maxQueuedPasswordHashes()));
 	}
 }

@@ -91,6 +91,12 @@ class SignIns implements AuthenticationSuccessHandler, AuthenticationFailureHand
 			response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
 			return;
 		}
+		if (PasswordHashingBusyException.isCauseOf(exception)) {
+			// not the password's fault, and not counted against it: the check never ran
+			log.warn("Sign-in answered 503: more password checks at once than run or wait");
+			response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+			return;
+		}
 		var email = request.getParameter("email");
 		limits.recordFailure(Limit.WRONG_PASSWORDS_PER_ACCOUNT, EmailAddress.normalise(email));
 		limits.recordFailure(Limit.WRONG_PASSWORDS_PER_ADDRESS, clients.of(request));

@@ -68,8 +68,12 @@ class Received {
 		return entry(available(id, recipient));
 	}
 
-	/** @throws org.tresor.crypto.WrongSecuPassException if the SecuPass is wrong */
-	@Transactional(readOnly = true)
+	/**
+	 * Not in a transaction, like the downloads: the SecuPass check (Argon2, waiting for a permit when many run)
+	 * holds no database connection.
+	 *
+	 * @throws org.tresor.crypto.WrongSecuPassException if the SecuPass is wrong
+	 */
 	Opened open(DeliveryId id, UserId recipient, SecuPass pass) throws IOException {
 		var delivery = available(id, recipient);
 		var manifest = parcels.manifest(delivery.manifest(), recipient, accounts.unlock(recipient, pass));

@@ -3,6 +3,7 @@ package org.tresor.protection;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -25,9 +26,9 @@ public class RateLimits {
 
 	private final RateLimitProperties properties;
 
-	RateLimits(RateLimitBuckets rows, PlatformTransactionManager transactions, RateLimitProperties properties,
-			Clock clock) {
-		this.buckets = new DatabaseBuckets(rows, transactions, clock);
+	RateLimits(JdbcTemplate jdbc, RateLimitBuckets rows, PlatformTransactionManager transactions,
+			RateLimitProperties properties, Clock clock) {
+		this.buckets = new DatabaseBuckets(jdbc, rows, transactions, clock);
 		this.properties = properties;
 	}
 

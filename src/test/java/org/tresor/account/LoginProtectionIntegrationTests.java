@@ -6,6 +6,8 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -19,14 +21,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tresor.kernel.LinkToken;
 import org.tresor.RateLimitedIntegrationTest;
 import org.tresor.crypto.SecuPass;
@@ -310,6 +316,73 @@ class LoginProtectionIntegrationTests extends RateLimitedIntegrationTest {
 			var token = LinkToken.random();
 			links.save(SetupLink.forAccount(token, user.id(), Instant.now(), Duration.ofDays(7)));
 			return token;
+		}
+	}
+
+	/**
+	 * Argon2 (password hashes, the key of a set-up) takes a fraction of a second and waits for a permit when many
+	 * run: no database connection may be held meanwhile, or a burst of sign-ins and set-ups holds the whole
+	 * pool. A thread holds one while a transaction (or an entity manager, or a connection) is bound to it.
+	 */
+	@Nested
+	class NoConnectionHeldWhileHashing {
+
+		final List<String> heldDuring = new CopyOnWriteArrayList<>();
+
+		@BeforeEach
+		void recordWhatIsHeld() {
+			doAnswer(invocation -> record("encode", invocation)).when(passwordEncoder).encode(any());
+			doAnswer(invocation -> record("matches", invocation)).when(passwordEncoder).matches(any(), any());
+			doAnswer(invocation -> record("generate", invocation)).when(keys).generate(anyString(), any());
+		}
+
+		@Test
+		void whenSettingUpAnAccount() throws Exception {
+			new SetupForms().activate(new SetupForms().invitation(), PASSWORD, SECUPASS)
+				.andExpect(redirectedUrl("/login"));
+			assertThat(heldDuring).isEmpty();
+		}
+
+		@Test
+		void whenSigningIn() throws Exception {
+			var user = activeUser(PASSWORD);
+			heldDuring.clear();
+			logIn(user, PASSWORD, someAddress()).andExpect(redirectedUrl("/"));
+			logIn(user, "wrong password", someAddress()).andExpect(status().is3xxRedirection());
+			assertThat(heldDuring).isEmpty();
+		}
+
+		@Test
+		void whenChangingThePassword() throws Exception {
+			var user = activeUser(PASSWORD);
+			heldDuring.clear();
+			mvc.perform(post("/account/password").param("currentPassword", PASSWORD)
+				.param("newPassword", "another horse battery")
+				.param("newPasswordRepeated", "another horse battery")
+				.with(user(AccountUser.of(user)))
+				.with(csrf())
+				.with(from(someAddress()))).andExpect(status().is3xxRedirection());
+			assertThat(users.findById(user.id()).flatMap(User::passwordHash).orElseThrow())
+				.as("the new password is set").isNotEqualTo(user.passwordHash().orElseThrow());
+			assertThat(heldDuring).isEmpty();
+		}
+
+		@Test
+		void signInAnswersUnavailableWithRetryAfterWhilePasswordHashingIsSaturated() throws Exception {
+			var user = activeUser(PASSWORD);
+			var client = someAddress();
+			doThrow(new PasswordHashingBusyException()).when(passwordEncoder).matches(any(), any());
+			logIn(user, PASSWORD, client).andExpect(status().isServiceUnavailable());
+			doAnswer(invocation -> invocation.callRealMethod()).when(passwordEncoder).matches(any(), any());
+			logIn(user, PASSWORD, client).andExpect(redirectedUrl("/"));
+		}
+
+		private Object record(String step, org.mockito.invocation.InvocationOnMock invocation) throws Throwable {
+			if (TransactionSynchronizationManager.isActualTransactionActive()
+					|| !TransactionSynchronizationManager.getResourceMap().isEmpty()) {
+				heldDuring.add(step + " with " + TransactionSynchronizationManager.getResourceMap().keySet());
+			}
+			return invocation.callRealMethod();
 		}
 	}
 

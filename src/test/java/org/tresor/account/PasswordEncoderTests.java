@@ -3,6 +3,7 @@ package org.tresor.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** The password hashes: Argon2id at OWASP's minimum or above, and no hashing of absurdly long passwords. */
 class PasswordEncoderTests {
 
-	final PasswordEncoder encoder = new SecurityConfiguration().passwordEncoder();
+	final PasswordEncoder encoder = new SecurityConfiguration()
+		.passwordEncoder(new AccountProperties(Duration.ofDays(1), Duration.ofDays(7), 2, 32));
 
 	@Test
 	void hashesWithArgon2idOver19MiBTwoPassesOneLane() {

@@ -11,12 +11,16 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.htmlunit.Page;
 import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.tresor.CuttableProxy;
 import org.tresor.TestMailServer;
 import org.tresor.account.AccountFixtures;
 import org.tresor.storage.BlobStorageException;
@@ -24,10 +28,12 @@ import org.tresor.storage.BlobStorageException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The inbound flow on a real PostgreSQL server that the test stops and starts again, with the blobs on a
+ * The inbound flow as production runs it (prod profile: sessions in the database) on a real PostgreSQL server
+ * that the test stops and starts again, or cuts off behind a relay ({@link CuttableProxy}), with the blobs on a
  * small filesystem of their own (a 16 MB tmpfs when the tests run as root, as they do in CI; otherwise the
  * storage is made to fail the way a full disk does).
  */
+@ActiveProfiles("prod")
 class InfrastructureFaultsIntegrationTests extends SubmissionIntegrationTest {
 
 	static final Path POSTGRES_DATA = temporaryDirectory("tresor-pg-data-");
@@ -36,15 +42,24 @@ class InfrastructureFaultsIntegrationTests extends SubmissionIntegrationTest {
 
 	static volatile EmbeddedPostgres postgres = startPostgres();
 
+	/** The application reaches PostgreSQL only through this relay, so the test can cut the network to it. */
+	static final CuttableProxy DATABASE_NETWORK = new CuttableProxy(POSTGRES_PORT);
+
 	static final Path BLOBS = temporaryDirectory("tresor-small-disk-");
 
 	static final boolean SMALL_FILESYSTEM = mountSmallFilesystem(BLOBS);
 
 	@DynamicPropertySource
 	static void postgresAndSmallDisk(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "");
+		registry.add("TRESOR_DB_URL", () -> "jdbc:postgresql://127.0.0.1:" + DATABASE_NETWORK.port() + "/postgres");
+		registry.add("TRESOR_DB_USER", () -> "postgres");
+		registry.add("TRESOR_DB_PASSWORD", () -> "");
+		registry.add("TRESOR_PUBLIC_BASE_URL", () -> PUBLIC_BASE_URL);
+		registry.add("TRESOR_SMTP_HOST", () -> "127.0.0.1");
+		registry.add("TRESOR_SMTP_PORT", MAIL::port);
+		registry.add("TRESOR_SMTP_AUTH", () -> "false");
+		registry.add("TRESOR_SMTP_STARTTLS", () -> "false");
+		registry.add("TRESOR_MAIL_FROM", () -> "tresor@localhost");
 		registry.add("spring.datasource.hikari.connection-timeout", () -> "2000");
 		registry.add("tresor.storage.directory", BLOBS::toString);
 	}
@@ -76,7 +91,8 @@ class InfrastructureFaultsIntegrationTests extends SubmissionIntegrationTest {
 			assertThat(page("/submit/info", "en").getWebResponse().getStatusCode()).isEqualTo(503);
 			assertThat(page("/submit/info", "en").asNormalizedText()).contains("temporarily unavailable");
 			assertThat(page("/submit/info", "de").asNormalizedText()).contains("vorübergehend nicht verfügbar");
-			assertThat(loginStatus(admin)).isEqualTo(503);
+			// the login form itself needs the database now: its session (with the form's CSRF token) lives there
+			assertThat(statusOf("/login")).isEqualTo(503);
 		}
 		finally {
 			if (stopped) {
@@ -90,6 +106,63 @@ class InfrastructureFaultsIntegrationTests extends SubmissionIntegrationTest {
 		assertThat(loginStatus(admin)).isEqualTo(302);
 		var retry = submit(client.getPage(local(link)), "after the outage", uploads.resolve("scan.pdf"));
 		assertThat(retry.getElementById("reference")).as("the ticket still works").isNotNull();
+	}
+
+	/**
+	 * With the network to the database cut, every kind of request answers the 503 page in the visitor's
+	 * language with {@code Retry-After}: with and without a session (whose store is the database itself), a
+	 * sign-in, a ticket request, an upload under way. Once the network is back, all of it works again.
+	 */
+	@Test
+	void everyPathAnswersTheUnavailablePageWhileTheDatabaseIsCutOffAndWorksAgainAfter() throws Exception {
+		var admin = AccountFixtures.administrator(context, this::local);
+		var sender = sender();
+		var link = ticketLink(sender);
+		var file = Files.readAllBytes(randomFile("scan.pdf", 2_000_000));
+		AccountFixtures.logIn(staff, url("/login"), admin);
+		staff.getOptions().setRedirectEnabled(false);
+		HtmlPage ticketForm = client.getPage(url("/submit/info"));
+		((HtmlInput) ticketForm.getHtmlElementById("email")).type(sender());
+		try (var signingIn = browser()) {
+			HtmlPage login = signingIn.getPage(url("/login"));
+			AccountFixtures.type(login, "email", admin.email());
+			AccountFixtures.type(login, "password", admin.password());
+
+			var cut = false;
+			try (var upload = new RawUpload(formTarget(link), new MultipartBody("sent while cut off", "scan.pdf", file))) {
+				upload.sendFileUpTo(1_000_000);
+				await("the upload is being encrypted", () -> !temporaryFilesOnSmallDisk().isEmpty());
+				DATABASE_NETWORK.cut();
+				cut = true;
+				assertThat(upload.finishFrom(1_000_000)).as("the upload's answer").isEqualTo(503);
+
+				assertUnavailable(page("/login", "en"), "temporarily unavailable");
+				assertUnavailable(page("/login", "de"), "vorübergehend nicht verfügbar");
+				assertUnavailable(AccountFixtures.press(login, "password"), "temporarily unavailable");
+				assertUnavailable(staff.getPage(url("/inbox")), "temporarily unavailable");
+				assertUnavailable(press(ticketForm, "Request ticket"), "temporarily unavailable");
+			}
+			finally {
+				if (cut) {
+					DATABASE_NETWORK.restore();
+				}
+			}
+		}
+		await("the application reaches the database again", () -> statusOf("/login") == 200);
+
+		assertThat(loginStatus(admin)).isEqualTo(302);
+		assertThat(staff.getPage(url("/inbox")).getWebResponse().getStatusCode()).as("the session survived")
+			.isEqualTo(200);
+		assertThat(ticketLink(sender())).as("a ticket request").isNotBlank();
+		var retry = submit(client.getPage(local(link)), "after the outage", uploads.resolve("scan.pdf"));
+		assertThat(retry.getElementById("reference")).as("the ticket still works").isNotNull();
+	}
+
+	static void assertUnavailable(Page page, String text) {
+		var response = page.getWebResponse();
+		assertThat(response.getStatusCode()).as(response.getWebRequest().getUrl() + " answers").isEqualTo(503);
+		assertThat(response.getResponseHeaderValue("Retry-After")).as("Retry-After").isNotBlank();
+		assertThat(response.getContentAsString()).contains(text);
 	}
 
 	@Test

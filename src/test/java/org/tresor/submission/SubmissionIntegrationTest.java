@@ -167,8 +167,12 @@ public abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
 	FormTarget formTarget(String ticketLink) throws IOException {
 		HtmlPage form = client.getPage(local(ticketLink));
 		HtmlForm submitForm = form.getHtmlElementById("message").getEnclosingForm();
+		// JSESSIONID with sessions in memory, SESSION with sessions in the database (prod profile)
 		var session = client.getCookieManager().getCookie("JSESSIONID");
-		return new FormTarget(submitForm.getActionAttribute(), "JSESSIONID=" + session.getValue());
+		if (session == null) {
+			session = client.getCookieManager().getCookie("SESSION");
+		}
+		return new FormTarget(submitForm.getActionAttribute(), session.getName() + "=" + session.getValue());
 	}
 
 	/** A multipart/form-data body with a message and one file, as a browser sends it. */
