@@ -19,13 +19,12 @@ import org.tresor.TresorProperties;
 import org.tresor.account.Accounts;
 import org.tresor.account.SignedInUser;
 import org.tresor.account.UserId;
-import org.tresor.crypto.PublicKeyRing;
+import org.tresor.parcel.FormBody;
 import org.tresor.parcel.ParcelIntake;
 import org.tresor.parcel.ParcelLimits;
 import org.tresor.parcel.ReceivedParcel;
 import org.tresor.parcel.Recipients;
 
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Sends a delivery as it streams in. The files are encrypted at once to the sender and to every recipient
@@ -78,9 +77,9 @@ class Dispatch {
 	 * @throws org.tresor.parcel.ParcelRejectedException if the upload breaks a limit
 	 * @throws org.tresor.account.RecipientDisabledException if a recipient's account is switched off
 	 */
-	Sent send(SignedInUser sender, HttpServletRequest request, Locale locale) throws IOException {
+	Sent send(SignedInUser sender, FormBody form, Locale locale) throws IOException {
 		var today = today();
-		return parcels.receive(request, limits(), fields -> readers(sender.id(), DeliveryForm.of(fields), today),
+		return parcels.receive(form, limits(), fields -> readers(sender.id(), DeliveryForm.of(fields), today),
 				parcel -> record(sender, DeliveryForm.of(parcel.fields()), parcel, today, locale));
 	}
 
@@ -103,20 +102,16 @@ class Dispatch {
 		users.add(sender);
 		form.recipientAddresses()
 			.forEach(address -> accounts.findByEmail(address).ifPresent(user -> users.add(user.id())));
-		Map<UserId, PublicKeyRing> keys = new LinkedHashMap<>(accounts.publicKeysOf(users));
-		if (!keys.containsKey(sender)) {
+		var readers = parcels.readers(users);
+		if (!readers.users().contains(sender)) {
 			throw new IllegalStateException("A staff member without a key cannot send");
 		}
-		return Recipients.of(keys);
+		return readers;
 	}
 
 	private Sent record(SignedInUser sender, DeliveryForm form, ReceivedParcel parcel, LocalDate today,
 			Locale locale) {
-		var parts = new ArrayList<DeliveryPart>();
-		parts.add(new DeliveryPart(0, DeliveryPart.Kind.MANIFEST, parcel.manifest()));
-		for (var file : parcel.files()) {
-			parts.add(new DeliveryPart(parts.size(), DeliveryPart.Kind.FILE, file));
-		}
+		var parts = parcel.parts();
 		var expiresAt = form.expiryDate(today, properties).plusDays(1).atStartOfDay(tresor.timeZone()).toInstant();
 		return transactions.execute(status -> {
 			var now = clock.instant();

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -19,9 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.account.AccountActivated;
 import org.tresor.account.Accounts;
 import org.tresor.account.UserId;
-import org.tresor.crypto.Envelopes;
-import org.tresor.crypto.PublicKeyRing;
-import org.tresor.crypto.SecuPass;
+import org.tresor.parcel.Grants;
 import org.tresor.parcel.Parcels;
 
 /** What staff see of the deliveries they sent, and how they complete and withdraw them. */
@@ -30,11 +30,12 @@ class Outbox {
 
 	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
+	/** Completions at once by one sender: each loser of a race finds its recipients done on a next try. */
+	private static final int COMPLETION_ATTEMPTS = 5;
+
 	private final Deliveries deliveries;
 
 	private final Accounts accounts;
-
-	private final Envelopes envelopes;
 
 	private final Parcels parcels;
 
@@ -44,11 +45,10 @@ class Outbox {
 
 	private final Clock clock;
 
-	Outbox(Deliveries deliveries, Accounts accounts, Envelopes envelopes, Parcels parcels,
+	Outbox(Deliveries deliveries, Accounts accounts, Parcels parcels,
 			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.deliveries = deliveries;
 		this.accounts = accounts;
-		this.envelopes = envelopes;
 		this.parcels = parcels;
 		this.transactions = transactions;
 		this.events = events;
@@ -85,39 +85,54 @@ class Outbox {
 	}
 
 	/**
-	 * Completes every delivery of {@code sender} for every recipient who has set up access: one new key
-	 * packet per part and recipient, re-wrapped from the sender's; the bodies are not read or copied.
+	 * Completes every delivery of {@code sender} for every recipient who has set up access: parcel's re-wrap
+	 * gives each one a key packet per part; the bodies are not read or copied. Idempotent: completions at
+	 * once complete each recipient once; the one that loses the race tries again and finds it done.
 	 *
-	 * @return how many recipients of how many deliveries can fetch now
-	 * @throws org.tresor.crypto.WrongSecuPassException if {@code pass} does not unlock the sender's key
+	 * @return how many recipients of how many deliveries can fetch now (0 if nothing was left to do)
+	 * @throws org.tresor.parcel.SecuPassRefusedException if {@code secuPass} does not unlock the sender's key
 	 */
-	@Transactional
-	int complete(UserId sender, SecuPass pass) {
-		var now = clock.instant();
-		var pending = deliveries.awaitingCompletionBy(sender.value(), now);
-		var keys = recipientKeys(pending);
-		if (keys.isEmpty()) {
+	int complete(UserId sender, String secuPass) {
+		if (readyRecipients(deliveries.awaitingCompletionBy(sender.value(), clock.instant())).isEmpty()) {
 			return 0;
 		}
-		var key = accounts.unlock(sender, pass);
+		// unlocked before the transaction: no connection is held while Argon2 runs
+		var grants = parcels.grantsOf(sender, secuPass);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transactions.execute(status -> completeWith(grants, sender));
+			}
+			catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+				if (attempt == COMPLETION_ATTEMPTS) {
+					throw e;
+				}
+				log.info("A completion by the same sender ran at the same time; trying again");
+			}
+		}
+	}
+
+	private int completeWith(Grants grants, UserId sender) {
+		var now = clock.instant();
+		var pending = deliveries.awaitingCompletionBy(sender.value(), now);
+		var ready = readyRecipients(pending);
 		var readyByRecipient = new LinkedHashMap<UserId, Integer>();
 		var emails = new LinkedHashMap<UserId, String>();
 		for (var delivery : pending) {
 			for (var recipient : delivery.recipients()) {
-				var recipientKey = keys.get(recipient.user());
-				if (recipient.isCompleted() || recipient.isDeleted() || recipientKey == null) {
+				if (recipient.isCompleted() || recipient.isDeleted() || !ready.contains(recipient.user())) {
 					continue;
 				}
-				for (var part : delivery.parts()) {
-					var packet = part.keyPacketFor(sender).orElseThrow(
-							() -> new IllegalStateException("Delivery " + delivery.reference() + " lacks the sender's key packet"));
-					part.grant(recipient.user(), envelopes.rewrap(key, packet, recipientKey));
+				if (!grants.grant(delivery.parcel(), recipient.user())) {
+					throw new IllegalStateException("Delivery " + delivery.reference() + " lacks the sender's key packet");
 				}
 				recipient.complete(now);
 				readyByRecipient.merge(recipient.user(), 1, Integer::sum);
 				emails.put(recipient.user(), recipient.email());
 				events.publishEvent(new DeliveryCompleted(delivery.id(), delivery.reference(), sender, recipient.email()));
 			}
+		}
+		if (readyByRecipient.isEmpty()) {
+			return 0;
 		}
 		var senderEmail = pending.get(0).senderEmail();
 		readyByRecipient.forEach((recipient, count) -> events
@@ -142,7 +157,7 @@ class Outbox {
 		catch (OptimisticLockingFailureException e) {
 			throw new DeliveryNotFoundException();
 		}
-		parcels.remove(withdrawn.parts().stream().map(DeliveryPart::blob).toList());
+		parcels.remove(withdrawn.parcel().parts());
 		log.info("Delivery {} withdrawn", withdrawn.reference());
 	}
 
@@ -158,13 +173,14 @@ class Outbox {
 			});
 	}
 
-	private Map<UserId, PublicKeyRing> recipientKeys(List<Delivery> pending) {
+	/** The recipients still waiting who have a key now. */
+	private Set<UserId> readyRecipients(List<Delivery> pending) {
 		Set<UserId> recipients = pending.stream()
 			.flatMap(delivery -> delivery.recipients().stream())
 			.filter(recipient -> !recipient.isCompleted() && !recipient.isDeleted())
 			.map(DeliveryRecipient::user)
 			.collect(Collectors.toSet());
-		return accounts.publicKeysOf(recipients);
+		return Set.copyOf(accounts.publicKeysOf(recipients).keySet());
 	}
 
 	private Delivery sentBy(DeliveryId id, UserId sender) {

@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.account.EmailAddress;
 import org.tresor.parcel.ParcelIntake;
 import org.tresor.parcel.ParcelRejectedException;
+import org.tresor.parcel.web.FormBodies;
 import org.tresor.protection.ClientAddresses;
 import org.tresor.protection.Limit;
 import org.tresor.protection.RateLimits;
@@ -104,7 +105,7 @@ class SubmitController {
 	String submit(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Locale locale,
 			Model model, RedirectAttributes redirect) throws IOException {
 		try {
-			var receipt = intake.receive(token, request, locale);
+			var receipt = intake.receive(token, FormBodies.of(request), locale);
 			redirect.addFlashAttribute("reference", receipt.reference());
 			redirect.addFlashAttribute("receivedAt", receipt.receivedAt());
 			return "redirect:/submit/sent";
