@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +23,8 @@ import org.tresor.parcel.ParcelIntake;
 import org.tresor.parcel.ParcelLimits;
 import org.tresor.parcel.ReceivedParcel;
 import org.tresor.parcel.Recipients;
+
+import jakarta.validation.Validator;
 
 
 /**
@@ -55,9 +56,12 @@ class Dispatch {
 
 	private final Clock clock;
 
+	private final Validator validator;
+
 	Dispatch(ParcelIntake parcels, Accounts accounts, Deliveries deliveries, ReferenceNumbers references,
 			TransactionTemplate transactions, ApplicationEventPublisher events, DeliveryProperties properties,
-			TresorProperties tresor, Clock clock) {
+			TresorProperties tresor, Clock clock, Validator validator) {
+		this.validator = validator;
 		this.parcels = parcels;
 		this.accounts = accounts;
 		this.deliveries = deliveries;
@@ -79,7 +83,7 @@ class Dispatch {
 	 */
 	Sent send(SignedInUser sender, FormBody form, Locale locale) throws IOException {
 		var today = today();
-		return parcels.receive(form, limits(), fields -> readers(sender.id(), DeliveryForm.of(fields), today),
+		return parcels.receive(form, limits(), fields -> readers(sender.id(), DeliveryForm.of(fields)),
 				parcel -> record(sender, DeliveryForm.of(parcel.fields()), parcel, today, locale));
 	}
 
@@ -93,9 +97,12 @@ class Dispatch {
 	}
 
 	/** The sender and every recipient who can read at once; checks the fields first. */
-	private Recipients readers(UserId sender, DeliveryForm form, LocalDate today) {
-		var errors = form.errors(today, properties);
-		if (!errors.isEmpty()) {
+	private Recipients readers(UserId sender, DeliveryForm form) {
+		var violations = validator.validate(form);
+		if (!violations.isEmpty()) {
+			var errors = new TreeMap<String, String>();
+			violations.forEach(violation -> errors.putIfAbsent(violation.getPropertyPath().toString(),
+					violation.getMessage()));
 			throw new InvalidDeliveryException(form, errors);
 		}
 		var users = new ArrayList<UserId>();

@@ -29,7 +29,7 @@ class DeliveryDownloadsIntegrationTests extends DeliveryIntegrationTest {
 
 	static final int SIZE = 600_000;
 
-	/** As large as the test limits allow: more than the socket buffers between server and a client that stops reading hold. */
+	/** As large as the test limits allow: more than the socket buffers hold once the client stops reading. */
 	static final int LARGE = 3_000_000;
 
 	@Test

@@ -1,11 +1,11 @@
 package org.tresor.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ import org.tresor.account.AccountFixtures.Credentials;
  */
 class SubmissionDownloadsIntegrationTests extends SubmissionIntegrationTest {
 
-	/** As large as the test limits allow: more than the socket buffers between server and a client that stops reading hold. */
+	/** As large as the test limits allow: more than the socket buffers hold once the client stops reading. */
 	static final int LARGE = 3_000_000;
 
 	Credentials admin;
@@ -36,12 +36,12 @@ class SubmissionDownloadsIntegrationTests extends SubmissionIntegrationTest {
 		new RawHttp(port).postAndAbandon(staff, details(id), "/inbox/" + id + "/files/1",
 				Map.of("secuPass", admin.secuPass()), 64 * 1024);
 
-		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+		Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
 			.until(() -> downloadedAt(id) == null && downloadEvents(id) == 0);
 		var complete = new RawHttp(port).postFrom(staff, details(id), "/inbox/" + id + "/files/1",
 				Map.of("secuPass", admin.secuPass()));
 		assertThat(complete.complete()).isTrue();
-		await().atMost(Duration.ofSeconds(10)).until(() -> downloadedAt(id) != null && downloadEvents(id) == 1);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> downloadedAt(id) != null && downloadEvents(id) == 1);
 	}
 
 	@Test
@@ -51,7 +51,7 @@ class SubmissionDownloadsIntegrationTests extends SubmissionIntegrationTest {
 		new RawHttp(port).postAndAbandon(staff, details(id), "/inbox/" + id + "/zip",
 				Map.of("secuPass", admin.secuPass()), 64 * 1024);
 
-		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+		Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
 			.until(() -> downloadedAt(id) == null && downloadEvents(id) == 0);
 	}
 
