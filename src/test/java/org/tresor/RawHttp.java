@@ -84,12 +84,16 @@ public final class RawHttp {
 		var all = new LinkedHashMap<>(fields);
 		HtmlInput csrf = page.getFirstByXPath("//input[@name='_csrf']");
 		all.put("_csrf", csrf.getValue());
+		// the servlet container's session, or Spring Session's when sessions live in the database
 		var session = browser.getCookieManager().getCookie("JSESSIONID");
+		if (session == null) {
+			session = browser.getCookieManager().getCookie("SESSION");
+		}
 		var body = all.entrySet()
 			.stream()
 			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
-		var headers = new LinkedHashMap<String, String>(Map.of("Cookie", "JSESSIONID=" + session.getValue(),
+		var headers = new LinkedHashMap<String, String>(Map.of("Cookie", session.getName() + "=" + session.getValue(),
 				"Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html", "Accept-Language", "en"));
 		headers.putAll(extraHeaders);
 		return new Form(headers, body.getBytes(StandardCharsets.US_ASCII));

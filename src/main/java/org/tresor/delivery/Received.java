@@ -51,8 +51,9 @@ class Received implements ParcelShelf {
 			Instant expiresAt, int fileCount, long totalSize, List<Long> fileSizes) {
 	}
 
+	@Override
 	@Transactional(readOnly = true)
-	List<Entry> of(UserId recipient) {
+	public List<Entry> entries(UserId recipient) {
 		return deliveries.receivedBy(recipient.value(), clock.instant()).stream().map(Received::entry).toList();
 	}
 

@@ -7,7 +7,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,7 +18,10 @@ import org.tresor.parcel.web.ParcelPages;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The recipient side of the outbound flow: the list, and each delivery's page (opening and downloads are parcel's). */
+/**
+ * The recipient side of the outbound flow: the list and each delivery's page are parcel's; the .pgp by POST
+ * and deleting are its own.
+ */
 @Controller
 @RequestMapping("/received")
 class ReceivedController extends ParcelPages {
@@ -31,19 +33,8 @@ class ReceivedController extends ParcelPages {
 	private final Received received;
 
 	ReceivedController(Received received, Parcels parcels) {
-		super(received, parcels, DETAILS_VIEW, "received.secuPass.wrong");
+		super(received, parcels, LIST_VIEW, DETAILS_VIEW, "received.secuPass.wrong");
 		this.received = received;
-	}
-
-	@GetMapping
-	String list(@AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute("entries", received.of(user.id()));
-		return LIST_VIEW;
-	}
-
-	@GetMapping("/{id}")
-	String page(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
-		return details(id, user, model);
 	}
 
 	/** A POST like every download of a delivery: it tells the sender the delivery was fetched. */

@@ -1,5 +1,6 @@
 package org.tresor.parcel;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.tresor.account.UserId;
@@ -10,6 +11,9 @@ import org.tresor.account.UserId;
  * Reading, the SecuPass and the downloads are parcel's; the flow only answers these.
  */
 public interface ParcelShelf {
+
+	/** What the list page shows: the parcels {@code reader} may open, newest first, metadata only. */
+	List<?> entries(UserId reader);
 
 	/**
 	 * The parcel {@code reader} may open now.

@@ -55,7 +55,8 @@ class Inbox implements ParcelShelf {
 			int fileCount, long totalSize, Optional<Instant> downloadedAt, List<Long> fileSizes, Instant expiresAt) {
 	}
 
-	List<Entry> of(UserId user) {
+	@Override
+	public List<Entry> entries(UserId user) {
 		return submissions.readableBy(user.value()).stream().map(this::entry).toList();
 	}
 

@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +16,10 @@ import org.tresor.parcel.web.ParcelPages;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** The staff side of the inbound flow: the inbox, and each submission's page (opening and downloads are parcel's). */
+/**
+ * The staff side of the inbound flow: the inbox and each submission's page are parcel's; the .pgp link and
+ * deleting are the inbox's own.
+ */
 @Controller
 @RequestMapping("/inbox")
 class InboxController extends ParcelPages {
@@ -29,19 +31,8 @@ class InboxController extends ParcelPages {
 	private final Inbox inbox;
 
 	InboxController(Inbox inbox, Parcels parcels) {
-		super(inbox, parcels, DETAILS_VIEW, "inbox.secuPass.wrong");
+		super(inbox, parcels, INBOX_VIEW, DETAILS_VIEW, "inbox.secuPass.wrong");
 		this.inbox = inbox;
-	}
-
-	@GetMapping
-	String inbox(@AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute("entries", inbox.of(user.id()));
-		return INBOX_VIEW;
-	}
-
-	@GetMapping("/{id}")
-	String page(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
-		return details(id, user, model);
 	}
 
 	/** A link: the .pgp needs no SecuPass, and does not count as downloaded. */

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,10 +25,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The pages of a parcel's reader, for every flow: its details page, opened with the SecuPass, one file or
- * all as ZIP, the .pgp. A flow's controller extends this under its path ({@code /inbox}, {@code /received})
- * and adds its list and its own actions. The SecuPass arrives with each POST that needs it and goes with
- * it. A download is recorded only once it reached the reader in full.
+ * The pages of a parcel's reader, for every flow: the list, each parcel's details page, opened with the
+ * SecuPass, one file or all as ZIP, the .pgp. A flow's controller extends this under its path
+ * ({@code /inbox}, {@code /received}) and adds its own actions. The SecuPass arrives with each POST that
+ * needs it and goes with it. A download is recorded only once it reached the reader in full.
  */
 public abstract class ParcelPages {
 
@@ -38,15 +39,30 @@ public abstract class ParcelPages {
 
 	private final Parcels parcels;
 
+	private final String listView;
+
 	private final String detailsView;
 
 	private final String wrongSecuPassMessage;
 
-	protected ParcelPages(ParcelShelf shelf, Parcels parcels, String detailsView, String wrongSecuPassMessage) {
+	protected ParcelPages(ParcelShelf shelf, Parcels parcels, String listView, String detailsView,
+			String wrongSecuPassMessage) {
 		this.shelf = shelf;
 		this.parcels = parcels;
+		this.listView = listView;
 		this.detailsView = detailsView;
 		this.wrongSecuPassMessage = wrongSecuPassMessage;
+	}
+
+	@GetMapping
+	public String list(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("entries", shelf.entries(user.id()));
+		return listView;
+	}
+
+	@GetMapping("/{id}")
+	public String page(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+		return details(id, user, model);
 	}
 
 	@PostMapping("/{id}/open")
