@@ -3,6 +3,7 @@ package org.tresor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -53,23 +54,66 @@ public final class RawHttp {
 	/** The same, with {@code extraHeaders} on top (a forged Host, say). */
 	public Response postFrom(WebClient browser, HtmlPage page, String path, Map<String, String> fields,
 			Map<String, String> extraHeaders) throws IOException {
+		var form = form(browser, page, fields, extraHeaders);
+		return send("POST", path, form.headers(), form.body());
+	}
+
+	/**
+	 * Posts like {@link #postFrom}, reads the first {@code bytes} of the answer and then drops the connection
+	 * with a reset, as a browser does when its user cancels a download.
+	 */
+	public void postAndAbandon(WebClient browser, HtmlPage page, String path, Map<String, String> fields, int bytes)
+			throws IOException {
+		var form = form(browser, page, fields, Map.of());
+		// a small receive buffer, so the server finds the connection gone while it still has bytes to send
+		try (var socket = open("POST", path, form.headers(), form.body(), 32 * 1024)) {
+			var in = socket.getInputStream();
+			int read = in.readNBytes(bytes).length;
+			if (read < bytes) {
+				throw new IOException("The answer ended after " + read + " bytes, before it could be abandoned");
+			}
+			socket.setSoLinger(true, 0);
+		}
+	}
+
+	private record Form(Map<String, String> headers, byte[] body) {
+	}
+
+	private static Form form(WebClient browser, HtmlPage page, Map<String, String> fields,
+			Map<String, String> extraHeaders) {
 		var all = new LinkedHashMap<>(fields);
 		HtmlInput csrf = page.getFirstByXPath("//input[@name='_csrf']");
 		all.put("_csrf", csrf.getValue());
+		// the servlet container's session, or Spring Session's when sessions live in the database
 		var session = browser.getCookieManager().getCookie("JSESSIONID");
+		if (session == null) {
+			session = browser.getCookieManager().getCookie("SESSION");
+		}
 		var body = all.entrySet()
 			.stream()
 			.map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
-		var headers = new LinkedHashMap<String, String>(Map.of("Cookie", "JSESSIONID=" + session.getValue(),
+		var headers = new LinkedHashMap<String, String>(Map.of("Cookie", session.getName() + "=" + session.getValue(),
 				"Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html", "Accept-Language", "en"));
 		headers.putAll(extraHeaders);
-		return send("POST", path, headers, body.getBytes(StandardCharsets.US_ASCII));
+		return new Form(headers, body.getBytes(StandardCharsets.US_ASCII));
 	}
 
 	/** Sends one request with exactly these headers (plus Host, unless given, and Connection: close). */
 	public Response send(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
-		try (var socket = new Socket("localhost", port)) {
+		try (var socket = open(method, path, headers, body, 0)) {
+			return read(socket.getInputStream());
+		}
+	}
+
+	private Socket open(String method, String path, Map<String, String> headers, byte[] body, int receiveBuffer)
+			throws IOException {
+		var socket = new Socket();
+		try {
+			if (receiveBuffer > 0) {
+				socket.setReceiveBufferSize(receiveBuffer);
+			}
+			socket.connect(new InetSocketAddress("localhost", port));
 			socket.setSoTimeout(60_000);
 			var head = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
 			if (headers.keySet().stream().noneMatch("Host"::equalsIgnoreCase)) {
@@ -81,7 +125,11 @@ public final class RawHttp {
 			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
 			out.write(body);
 			out.flush();
-			return read(socket.getInputStream());
+			return socket;
+		}
+		catch (IOException e) {
+			socket.close();
+			throw e;
 		}
 	}
 

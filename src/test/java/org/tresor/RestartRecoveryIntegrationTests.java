@@ -117,7 +117,7 @@ class RestartRecoveryIntegrationTests {
 			statement.executeUpdate("insert into submissions (id, box_id, reference, sender_email, received_at,"
 					+ " file_count, total_size, version, deleted_at) select '" + submission + "', id, 'TR-CRSH-0001',"
 					+ " 'crash@example.org', current_timestamp, 1, 10, 1, current_timestamp from submit_boxes where slug = 'info'");
-			statement.executeUpdate("insert into submission_parts (id, submission_id, position, kind, blob_id,"
+			statement.executeUpdate("insert into parcel_parts (id, submission_id, position, kind, blob_id,"
 					+ " plaintext_size, ciphertext_size) values ('" + UUID.randomUUID() + "', '" + submission + "', 1,"
 					+ " 'FILE', '" + blob + "', 10, 64)");
 		}

@@ -163,7 +163,7 @@ class TwoInstancesIntegrationTests {
 
 		assertThat(download.getWebResponse().getContentAsStream().readAllBytes()).isEqualTo(Files.readAllBytes(file));
 		try (var s3 = S3.client()) {
-			assertThat(blobKeys(s3)).hasSize(jdbc().queryForObject("select count(*) from submission_parts",
+			assertThat(blobKeys(s3)).hasSize(jdbc().queryForObject("select count(*) from parcel_parts",
 					Integer.class));
 			assertThat(s3.listMultipartUploads(request1 -> request1.bucket(bucket)).uploads()).isEmpty();
 		}

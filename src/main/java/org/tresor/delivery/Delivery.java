@@ -11,6 +11,9 @@ import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 import org.tresor.account.UserId;
 
+import org.tresor.parcel.Parcel;
+import org.tresor.parcel.ParcelPart;
+
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -58,7 +61,7 @@ class Delivery {
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
 	@JoinColumn(name = "delivery_id", nullable = false)
 	@Fetch(FetchMode.SUBSELECT)
-	private List<DeliveryPart> parts = new ArrayList<>();
+	private List<ParcelPart> parts = new ArrayList<>();
 
 	@Version
 	private long version;
@@ -67,7 +70,7 @@ class Delivery {
 	}
 
 	Delivery(DeliveryId id, String reference, UserId sender, String senderEmail, String subject, Instant createdAt,
-			Instant expiresAt, List<DeliveryRecipient> recipients, List<DeliveryPart> parts) {
+			Instant expiresAt, List<DeliveryRecipient> recipients, List<ParcelPart> parts) {
 		this.id = id.value();
 		this.reference = reference;
 		this.senderId = sender.value();
@@ -77,8 +80,8 @@ class Delivery {
 		this.expiresAt = expiresAt;
 		this.recipients.addAll(recipients);
 		this.parts.addAll(parts);
-		this.fileCount = (int) parts.stream().filter(DeliveryPart::isFile).count();
-		this.totalSize = parts.stream().filter(DeliveryPart::isFile).mapToLong(DeliveryPart::plaintextSize).sum();
+		this.fileCount = parcel().fileCount();
+		this.totalSize = parcel().totalSize();
 	}
 
 	DeliveryId id() {
@@ -144,27 +147,9 @@ class Delivery {
 			&& recipient(user).filter(r -> r.isCompleted() && !r.isDeleted()).isPresent();
 	}
 
-	DeliveryPart manifest() {
-		return parts.stream().filter(part -> !part.isFile()).findFirst()
-			.orElseThrow(() -> new IllegalStateException("Delivery " + id + " has no manifest"));
-	}
-
-	/** The file parts in the order they were sent; file number n is at index n - 1. */
-	List<DeliveryPart> files() {
-		return parts.stream().filter(DeliveryPart::isFile).sorted(Comparator.comparingInt(DeliveryPart::position))
-			.toList();
-	}
-
-	DeliveryPart file(int number) {
-		var files = files();
-		if (number < 1 || number > files.size()) {
-			throw new DeliveryNotFoundException();
-		}
-		return files.get(number - 1);
-	}
-
-	List<DeliveryPart> parts() {
-		return List.copyOf(parts);
+	/** The encrypted parts, as parcel reads them; none once purged. */
+	Parcel parcel() {
+		return new Parcel(reference, parts);
 	}
 
 	/** The recipient deletes it for themselves: their key packets go, so nothing of it opens for them again. */
@@ -179,7 +164,7 @@ class Delivery {
 	}
 
 	/** Forgets the parts; the caller removes their bodies. @return the parts that were removed */
-	List<DeliveryPart> purge(Instant now) {
+	List<ParcelPart> purge(Instant now) {
 		var removed = List.copyOf(parts);
 		parts.clear();
 		purgedAt = now;

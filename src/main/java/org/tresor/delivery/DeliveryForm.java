@@ -1,17 +1,32 @@
 package org.tresor.delivery;
 
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.tresor.kernel.TresorProperties;
 import org.tresor.account.EmailAddress;
 
-/** The text fields of "New delivery" as typed, and the rules they must meet before any file is accepted. */
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+/**
+ * The text fields of "New delivery" as typed, validated as a whole ({@link Deliverable}) once they are read,
+ * before any file is accepted.
+ */
+@DeliveryForm.Deliverable
 record DeliveryForm(String recipients, String subject, String message, String expiresOn) {
 
 	static final int MAX_SUBJECT_LENGTH = 200;
@@ -25,39 +40,7 @@ record DeliveryForm(String recipients, String subject, String message, String ex
 				fields.getOrDefault("message", ""), fields.getOrDefault("expiresOn", ""));
 	}
 
-	/** Field name to message key of what is wrong; empty when the form may be sent. */
-	Map<String, String> errors(LocalDate today, DeliveryProperties properties) {
-		var errors = new LinkedHashMap<String, String>();
-		var addresses = addressList();
-		if (addresses.isEmpty()) {
-			errors.put("recipients", "delivery.error.recipients.missing");
-		}
-		else if (!addresses.stream().allMatch(EmailAddress::isValid)) {
-			errors.put("recipients", "delivery.error.recipients.invalid");
-		}
-		else if (addresses.size() > properties.maxRecipients()) {
-			errors.put("recipients", "delivery.error.recipients.tooMany");
-		}
-		var trimmedSubject = subject.strip();
-		if (trimmedSubject.isEmpty()) {
-			errors.put("subject", "delivery.error.subject.missing");
-		}
-		else if (trimmedSubject.length() > MAX_SUBJECT_LENGTH || trimmedSubject.chars().anyMatch(Character::isISOControl)) {
-			errors.put("subject", "delivery.error.subject.invalid");
-		}
-		try {
-			var date = expiryDate(today, properties);
-			if (!date.isAfter(today) || date.isAfter(latestExpiry(today, properties))) {
-				errors.put("expiresOn", "delivery.error.expiresOn.range");
-			}
-		}
-		catch (DateTimeParseException e) {
-			errors.put("expiresOn", "delivery.error.expiresOn.invalid");
-		}
-		return errors;
-	}
-
-	/** The recipients, each once, in the order typed. Valid only when {@link #errors} found none. */
+	/** The recipients, each once, in the order typed. Valid only when the form is {@link Deliverable}. */
 	List<EmailAddress> recipientAddresses() {
 		return addressList().stream().map(EmailAddress::of).distinct().toList();
 	}
@@ -83,5 +66,76 @@ record DeliveryForm(String recipients, String subject, String message, String ex
 			.filter(address -> !address.isEmpty())
 			.forEach(address -> unique.add(address.toLowerCase(Locale.ROOT)));
 		return List.copyOf(unique);
+	}
+
+	/**
+	 * The rules the fields must meet: recipients (present, valid, not too many), a subject, an expiry date in
+	 * the allowed range. Each error goes next to its field, as a message key; the first rule a field breaks
+	 * is the one it shows.
+	 */
+	@Target(TYPE)
+	@Retention(RUNTIME)
+	@Constraint(validatedBy = Deliverable.Rules.class)
+	@interface Deliverable {
+
+		String message() default "delivery.error.form";
+
+		Class<?>[] groups() default {};
+
+		Class<? extends Payload>[] payload() default {};
+
+		class Rules implements ConstraintValidator<Deliverable, DeliveryForm> {
+
+			private final DeliveryProperties properties;
+
+			private final TresorProperties tresor;
+
+			private final Clock clock;
+
+			Rules(DeliveryProperties properties, TresorProperties tresor, Clock clock) {
+				this.properties = properties;
+				this.tresor = tresor;
+				this.clock = clock;
+			}
+
+			@Override
+			public boolean isValid(DeliveryForm form, ConstraintValidatorContext context) {
+				context.disableDefaultConstraintViolation();
+				var today = LocalDate.ofInstant(clock.instant(), tresor.timeZone());
+				boolean valid = true;
+				var addresses = form.addressList();
+				if (addresses.isEmpty()) {
+					valid = reject(context, "recipients", "delivery.error.recipients.missing");
+				}
+				else if (!addresses.stream().allMatch(EmailAddress::isValid)) {
+					valid = reject(context, "recipients", "delivery.error.recipients.invalid");
+				}
+				else if (addresses.size() > properties.maxRecipients()) {
+					valid = reject(context, "recipients", "delivery.error.recipients.tooMany");
+				}
+				var subject = form.trimmedSubject();
+				if (subject.isEmpty()) {
+					valid = reject(context, "subject", "delivery.error.subject.missing");
+				}
+				else if (subject.length() > MAX_SUBJECT_LENGTH || subject.chars().anyMatch(Character::isISOControl)) {
+					valid = reject(context, "subject", "delivery.error.subject.invalid");
+				}
+				try {
+					var date = form.expiryDate(today, properties);
+					if (!date.isAfter(today) || date.isAfter(latestExpiry(today, properties))) {
+						valid = reject(context, "expiresOn", "delivery.error.expiresOn.range");
+					}
+				}
+				catch (DateTimeParseException e) {
+					valid = reject(context, "expiresOn", "delivery.error.expiresOn.invalid");
+				}
+				return valid;
+			}
+
+			private static boolean reject(ConstraintValidatorContext context, String field, String messageKey) {
+				context.buildConstraintViolationWithTemplate(messageKey).addPropertyNode(field).addConstraintViolation();
+				return false;
+			}
+		}
 	}
 }

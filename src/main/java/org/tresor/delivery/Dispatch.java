@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +18,14 @@ import org.tresor.kernel.TresorProperties;
 import org.tresor.account.Accounts;
 import org.tresor.account.SignedInUser;
 import org.tresor.account.UserId;
-import org.tresor.crypto.PublicKeyRing;
+import org.tresor.parcel.FormBody;
 import org.tresor.parcel.ParcelIntake;
 import org.tresor.parcel.ParcelLimits;
 import org.tresor.parcel.ReceivedParcel;
 import org.tresor.parcel.Recipients;
 
-import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
+
 
 /**
  * Sends a delivery as it streams in. The files are encrypted at once to the sender and to every recipient
@@ -56,9 +56,12 @@ class Dispatch {
 
 	private final Clock clock;
 
+	private final Validator validator;
+
 	Dispatch(ParcelIntake parcels, Accounts accounts, Deliveries deliveries, ReferenceNumbers references,
 			TransactionTemplate transactions, ApplicationEventPublisher events, DeliveryProperties properties,
-			TresorProperties tresor, Clock clock) {
+			TresorProperties tresor, Clock clock, Validator validator) {
+		this.validator = validator;
 		this.parcels = parcels;
 		this.accounts = accounts;
 		this.deliveries = deliveries;
@@ -78,9 +81,9 @@ class Dispatch {
 	 * @throws org.tresor.parcel.ParcelRejectedException if the upload breaks a limit
 	 * @throws org.tresor.account.RecipientDisabledException if a recipient's account is switched off
 	 */
-	Sent send(SignedInUser sender, HttpServletRequest request, Locale locale) throws IOException {
+	Sent send(SignedInUser sender, FormBody form, Locale locale) throws IOException {
 		var today = today();
-		return parcels.receive(request, limits(), fields -> readers(sender.id(), DeliveryForm.of(fields), today),
+		return parcels.receive(form, limits(), fields -> readers(sender.id(), DeliveryForm.of(fields)),
 				parcel -> record(sender, DeliveryForm.of(parcel.fields()), parcel, today, locale));
 	}
 
@@ -94,29 +97,28 @@ class Dispatch {
 	}
 
 	/** The sender and every recipient who can read at once; checks the fields first. */
-	private Recipients readers(UserId sender, DeliveryForm form, LocalDate today) {
-		var errors = form.errors(today, properties);
-		if (!errors.isEmpty()) {
+	private Recipients readers(UserId sender, DeliveryForm form) {
+		var violations = validator.validate(form);
+		if (!violations.isEmpty()) {
+			var errors = new TreeMap<String, String>();
+			violations.forEach(violation -> errors.putIfAbsent(violation.getPropertyPath().toString(),
+					violation.getMessage()));
 			throw new InvalidDeliveryException(form, errors);
 		}
 		var users = new ArrayList<UserId>();
 		users.add(sender);
 		form.recipientAddresses()
 			.forEach(address -> accounts.findByEmail(address).ifPresent(user -> users.add(user.id())));
-		Map<UserId, PublicKeyRing> keys = new LinkedHashMap<>(accounts.publicKeysOf(users));
-		if (!keys.containsKey(sender)) {
+		var readers = parcels.readers(users);
+		if (!readers.users().contains(sender)) {
 			throw new IllegalStateException("A staff member without a key cannot send");
 		}
-		return Recipients.of(keys);
+		return readers;
 	}
 
 	private Sent record(SignedInUser sender, DeliveryForm form, ReceivedParcel parcel, LocalDate today,
 			Locale locale) {
-		var parts = new ArrayList<DeliveryPart>();
-		parts.add(new DeliveryPart(0, DeliveryPart.Kind.MANIFEST, parcel.manifest()));
-		for (var file : parcel.files()) {
-			parts.add(new DeliveryPart(parts.size(), DeliveryPart.Kind.FILE, file));
-		}
+		var parts = parcel.parts();
 		var expiresAt = form.expiryDate(today, properties).plusDays(1).atStartOfDay(tresor.timeZone()).toInstant();
 		return transactions.execute(status -> {
 			var now = clock.instant();

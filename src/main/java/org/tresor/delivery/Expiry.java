@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.parcel.Parcels;
 import org.tresor.retention.ExpiryTask;
-import org.tresor.storage.BlobId;
+import org.tresor.parcel.ParcelPart;
 
 /**
  * Removes the bodies of deliveries that expired, on the retention schedule (once across all instances). The
@@ -43,9 +43,9 @@ class Expiry implements ExpiryTask {
 	public int deleteExpired(Instant now) {
 		var purged = new int[1];
 		var bodies = transactions.execute(status -> {
-			var removed = new ArrayList<BlobId>();
+			var removed = new ArrayList<ParcelPart>();
 			for (var delivery : deliveries.expiredUnpurged(now)) {
-				delivery.purge(now).forEach(part -> removed.add(part.blob()));
+				removed.addAll(delivery.purge(now));
 				purged[0]++;
 				log.info("Delivery {} expired; its files are removed", delivery.reference());
 			}

@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -20,10 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.account.AccountActivated;
 import org.tresor.account.Accounts;
 import org.tresor.account.UserId;
-import org.tresor.crypto.Envelopes;
-import org.tresor.crypto.PublicKeyRing;
-import org.tresor.crypto.SecuPass;
-import org.tresor.crypto.UnlockedKey;
+import org.tresor.parcel.Grants;
 import org.tresor.parcel.Parcels;
 
 /** What staff see of the deliveries they sent, and how they complete and withdraw them. */
@@ -32,11 +30,12 @@ class Outbox {
 
 	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
+	/** Completions at once by one sender: each loser of a race finds its recipients done on a next try. */
+	private static final int COMPLETION_ATTEMPTS = 5;
+
 	private final Deliveries deliveries;
 
 	private final Accounts accounts;
-
-	private final Envelopes envelopes;
 
 	private final Parcels parcels;
 
@@ -46,11 +45,10 @@ class Outbox {
 
 	private final Clock clock;
 
-	Outbox(Deliveries deliveries, Accounts accounts, Envelopes envelopes, Parcels parcels,
+	Outbox(Deliveries deliveries, Accounts accounts, Parcels parcels,
 			TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
 		this.deliveries = deliveries;
 		this.accounts = accounts;
-		this.envelopes = envelopes;
 		this.parcels = parcels;
 		this.transactions = transactions;
 		this.events = events;
@@ -88,49 +86,56 @@ class Outbox {
 	}
 
 	/**
-	 * Completes every delivery of {@code sender} for every recipient who has set up access: one new key
-	 * packet per part and recipient, re-wrapped from the sender's; the bodies are not read or copied.
+	 * Completes every delivery of {@code sender} for every recipient who has set up access: parcel's re-wrap
+	 * gives each one a key packet per part; the bodies are not read or copied. Idempotent: completions at
+	 * once complete each recipient once; the one that loses the race tries again and finds it done.
 	 *
-	 * @return how many recipients of how many deliveries can fetch now
-	 * @throws org.tresor.crypto.WrongSecuPassException if {@code pass} does not unlock the sender's key
+	 * @return how many recipients of how many deliveries can fetch now (0 if nothing was left to do)
+	 * @throws org.tresor.parcel.SecuPassRefusedException if {@code secuPass} does not unlock the sender's key
 	 */
-	int complete(UserId sender, SecuPass pass) {
-		// the SecuPass check (Argon2, waiting for a permit when many run) holds no database connection: it runs
-		// between a short look whether there is anything to complete and the transaction that completes it
+	int complete(UserId sender, String secuPass) {
 		var anything = transactions.execute(
-				status -> !recipientKeys(deliveries.awaitingCompletionBy(sender.value(), clock.instant())).isEmpty());
+				status -> !readyRecipients(deliveries.awaitingCompletionBy(sender.value(), clock.instant())).isEmpty());
 		if (!Boolean.TRUE.equals(anything)) {
 			return 0;
 		}
-		var key = accounts.unlock(sender, pass);
-		return transactions.execute(status -> complete(sender, key));
+		// unlocked before the transaction: no connection is held while Argon2 runs
+		var grants = parcels.grantsOf(sender, secuPass);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return transactions.execute(status -> completeWith(grants, sender));
+			}
+			catch (DataIntegrityViolationException | ConcurrencyFailureException e) {
+				if (attempt == COMPLETION_ATTEMPTS) {
+					throw e;
+				}
+				log.info("A completion by the same sender ran at the same time; trying again");
+			}
+		}
 	}
 
-	private int complete(UserId sender, UnlockedKey key) {
+	private int completeWith(Grants grants, UserId sender) {
 		var now = clock.instant();
 		var pending = deliveries.awaitingCompletionBy(sender.value(), now);
-		var keys = recipientKeys(pending);
-		if (keys.isEmpty()) {
-			return 0;
-		}
+		var ready = readyRecipients(pending);
 		var readyByRecipient = new LinkedHashMap<UserId, List<DeliveryId>>();
 		var emails = new LinkedHashMap<UserId, String>();
 		for (var delivery : pending) {
 			for (var recipient : delivery.recipients()) {
-				var recipientKey = keys.get(recipient.user());
-				if (recipient.isCompleted() || recipient.isDeleted() || recipientKey == null) {
+				if (recipient.isCompleted() || recipient.isDeleted() || !ready.contains(recipient.user())) {
 					continue;
 				}
-				for (var part : delivery.parts()) {
-					var packet = part.keyPacketFor(sender).orElseThrow(
-							() -> new IllegalStateException("Delivery " + delivery.reference() + " lacks the sender's key packet"));
-					part.grant(recipient.user(), envelopes.rewrap(key, packet, recipientKey));
+				if (!grants.grant(delivery.parcel(), recipient.user())) {
+					throw new IllegalStateException("Delivery " + delivery.reference() + " lacks the sender's key packet");
 				}
 				recipient.complete(now);
 				readyByRecipient.computeIfAbsent(recipient.user(), user -> new ArrayList<>()).add(delivery.id());
 				emails.put(recipient.user(), recipient.email());
 				events.publishEvent(new DeliveryCompleted(delivery.id(), delivery.reference(), sender, recipient.email()));
 			}
+		}
+		if (readyByRecipient.isEmpty()) {
+			return 0;
 		}
 		var senderEmail = pending.get(0).senderEmail();
 		readyByRecipient.forEach((recipient, ready) -> events.publishEvent(new DeliveryReady(recipient,
@@ -155,7 +160,7 @@ class Outbox {
 		catch (OptimisticLockingFailureException e) {
 			throw new DeliveryNotFoundException();
 		}
-		parcels.remove(withdrawn.parts().stream().map(DeliveryPart::blob).toList());
+		parcels.remove(withdrawn.parcel().parts());
 		log.info("Delivery {} withdrawn", withdrawn.reference());
 	}
 
@@ -197,13 +202,14 @@ class Outbox {
 			});
 	}
 
-	private Map<UserId, PublicKeyRing> recipientKeys(List<Delivery> pending) {
+	/** The recipients still waiting who have a key now. */
+	private Set<UserId> readyRecipients(List<Delivery> pending) {
 		Set<UserId> recipients = pending.stream()
 			.flatMap(delivery -> delivery.recipients().stream())
 			.filter(recipient -> !recipient.isCompleted() && !recipient.isDeleted())
 			.map(DeliveryRecipient::user)
 			.collect(Collectors.toSet());
-		return accounts.publicKeysOf(recipients);
+		return Set.copyOf(accounts.publicKeysOf(recipients).keySet());
 	}
 
 	private Delivery sentBy(DeliveryId id, UserId sender) {

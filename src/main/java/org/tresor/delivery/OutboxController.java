@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.account.RecipientDisabledException;
 import org.tresor.account.SignedInUser;
-import org.tresor.crypto.SecuPass;
-import org.tresor.crypto.WrongSecuPassException;
+import org.tresor.parcel.SecuPassRefusedException;
+import org.tresor.parcel.web.FormBodies;
 import org.tresor.parcel.ParcelRejectedException;
 import org.tresor.web.Confirmation;
 
@@ -65,7 +65,7 @@ class OutboxController {
 	String send(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, HttpServletResponse response,
 			Locale locale, Model model, RedirectAttributes redirect) throws IOException {
 		try {
-			var sent = dispatch.send(user, request, locale);
+			var sent = dispatch.send(user, FormBodies.of(request), locale);
 			redirect.addFlashAttribute("flash", "outbox.sent.flash");
 			redirect.addFlashAttribute("sentReference", sent.reference());
 			return "redirect:/outbox";
@@ -136,12 +136,12 @@ class OutboxController {
 	@PostMapping("/outbox/complete")
 	String complete(@RequestParam(defaultValue = "") String secuPass, @AuthenticationPrincipal SignedInUser user,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		try (var pass = SecuPass.of(secuPass)) {
-			outbox.complete(user.id(), pass);
+		try {
+			outbox.complete(user.id(), secuPass);
 			redirect.addFlashAttribute("flash", "outbox.completed");
 			return "redirect:/outbox";
 		}
-		catch (WrongSecuPassException e) {
+		catch (SecuPassRefusedException e) {
 			model.addAttribute("entries", outbox.awaitingCompletion(user.id()));
 			model.addAttribute("errors", Map.of("secuPass", "outbox.secuPass.wrong"));
 			response.setStatus(HttpStatus.FORBIDDEN.value());

@@ -5,15 +5,17 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
-import jakarta.servlet.http.HttpServletResponse;
-
-/** A file on its way to the browser: written while it is decrypted, never staged anywhere. */
-public record Download(String fileName, long size, Body body) {
+/**
+ * A file on its way to its reader: written while it is decrypted, never staged anywhere. The web layer
+ * writes it with {@link #writeTo(OutputStream)} and, once every byte went out, calls {@link #delivered()}:
+ * only then is the download recorded. Knows nothing of servlets.
+ */
+public record Download(String fileName, long size, Body body, Runnable onDelivered) {
 
 	public static final long UNKNOWN_SIZE = -1;
+
+	public static final String CONTENT_TYPE = "application/octet-stream";
 
 	@FunctionalInterface
 	public interface Body {
@@ -21,17 +23,40 @@ public record Download(String fileName, long size, Body body) {
 		void writeTo(OutputStream out) throws IOException;
 	}
 
+	public Download(String fileName, long size, Body body) {
+		this(fileName, size, body, () -> {
+		});
+	}
+
+	/** The same download that, once delivered in full, also runs {@code action}. */
+	public Download whenDelivered(Runnable action) {
+		var before = onDelivered;
+		return new Download(fileName, size, body, () -> {
+			before.run();
+			action.run();
+		});
+	}
+
 	/**
-	 * Streams the download as an attachment the browser never renders. Should decryption fail half-way
-	 * (tampered ciphertext), the exception ends the response without its final chunk, so the browser marks
-	 * the download failed instead of keeping a truncated file. Should it fail before the first byte (a key
-	 * packet that does not fit), the response is still untouched, so the error page is an ordinary page.
+	 * Writes the file, decrypting it on the way. Should decryption fail half-way (tampered ciphertext), the
+	 * exception comes before the last block, so the reader never gets a complete-looking file.
 	 */
-	public void sendTo(HttpServletResponse response) throws IOException {
-		var out = new AttachmentStream(response);
+	public void writeTo(OutputStream out) throws IOException {
 		body.writeTo(out);
-		out.start();
-		response.flushBuffer();
+	}
+
+	/** Every byte was written: records what its reader wanted recorded (downloaded, the sender told). */
+	public void delivered() {
+		onDelivered.run();
+	}
+
+	public boolean hasKnownSize() {
+		return size != UNKNOWN_SIZE;
+	}
+
+	/** The {@code Content-Disposition} of this download as an attachment. */
+	public String contentDisposition() {
+		return contentDisposition(fileName);
 	}
 
 	/**
@@ -47,50 +72,5 @@ public record Download(String fileName, long size, Body body) {
 		var encoded = ContentDisposition.attachment().filename(safe, StandardCharsets.UTF_8).build().toString();
 		return ContentDisposition.attachment().filename(ascii.toString()).build()
 				+ encoded.substring(encoded.indexOf("; filename*="));
-	}
-
-	/** Sets the attachment headers with the first byte; until then the response can still become a page. */
-	private final class AttachmentStream extends OutputStream {
-
-		private final HttpServletResponse response;
-
-		private OutputStream out;
-
-		AttachmentStream(HttpServletResponse response) {
-			this.response = response;
-		}
-
-		void start() throws IOException {
-			if (out != null) {
-				return;
-			}
-			response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
-			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, contentDisposition(fileName));
-			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-			response.setHeader("X-Content-Type-Options", "nosniff");
-			if (size != UNKNOWN_SIZE) {
-				response.setContentLengthLong(size);
-			}
-			out = response.getOutputStream();
-		}
-
-		@Override
-		public void write(int b) throws IOException {
-			start();
-			out.write(b);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws IOException {
-			start();
-			out.write(bytes, offset, length);
-		}
-
-		@Override
-		public void flush() throws IOException {
-			if (out != null) {
-				out.flush();
-			}
-		}
 	}
 }

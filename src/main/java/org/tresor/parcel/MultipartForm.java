@@ -10,7 +10,6 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.io.Content;
 
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * A {@code multipart/form-data} request body read part by part, each part's content as a stream, with the
@@ -91,26 +90,20 @@ final class MultipartForm {
 		parser.setMaxParts(limits.maxParts() + 1L);
 	}
 
-	static boolean isMultipartForm(HttpServletRequest request) {
-		String type = request.getContentType();
-		return "POST".equals(request.getMethod()) && type != null
-				&& type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
-	}
-
 	/**
-	 * Starts reading {@code request}'s body.
+	 * Starts reading {@code form}'s body.
 	 * @throws MalformedFormException if it is no multipart form with a boundary
 	 * @throws LimitExceededException if its announced length is over the limit
 	 */
-	static MultipartForm of(HttpServletRequest request, Limits limits) throws IOException {
-		String boundary = isMultipartForm(request) ? MultiPart.extractBoundary(request.getContentType()) : null;
+	static MultipartForm of(FormBody form, Limits limits) throws IOException {
+		String boundary = form.isMultipartForm() ? MultiPart.extractBoundary(form.contentType()) : null;
 		if (boundary == null || boundary.isEmpty()) {
 			throw new MalformedFormException("Not a multipart form with a boundary", null);
 		}
-		if (request.getContentLengthLong() > limits.maxBytes()) {
+		if (form.contentLength() > limits.maxBytes()) {
 			throw new LimitExceededException(LimitExceededException.Limit.BODY);
 		}
-		return new MultipartForm(request.getInputStream(), boundary, limits);
+		return new MultipartForm(form.content(), boundary, limits);
 	}
 
 	/** The next part, skipping what was not read of the current one; null after the last. */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.tresor.account.Accounts;
+import org.tresor.account.UserId;
 import org.tresor.crypto.Envelopes;
 import org.tresor.crypto.KeyPacket;
 import org.tresor.storage.BlobId;
 import org.tresor.storage.BlobStorageException;
 import org.tresor.storage.BlobStore;
 
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -62,10 +64,13 @@ public class ParcelIntake {
 
 	private final ObservationRegistry observations;
 
+	private final Accounts accounts;
+
 	private final Counter bytesEncrypted;
 
 	ParcelIntake(Envelopes envelopes, BlobStore blobs, Parcels parcels, JsonMapper json,
-			ObservationRegistry observations, MeterRegistry meters) {
+			ObservationRegistry observations, MeterRegistry meters, Accounts accounts) {
+		this.accounts = accounts;
 		this.envelopes = envelopes;
 		this.blobs = blobs;
 		this.parcels = parcels;
@@ -77,8 +82,13 @@ public class ParcelIntake {
 			.register(meters);
 	}
 
+	/** Those of {@code users} who have a key, in the given order: whom a parcel can be encrypted to. */
+	public Recipients readers(Collection<UserId> users) {
+		return Recipients.of(accounts.publicKeysOf(users));
+	}
+
 	/**
-	 * Reads the form in {@code request}. The fields sent before the first file (browsers send them in page
+	 * Reads the form in {@code form}, a request body. The fields sent before the first file (browsers send them in page
 	 * order) decide who may read the parcel: {@code recipients} is asked once, before any file byte is
 	 * accepted, and may refuse the form by throwing. {@code record} then stores the parcel; whatever it or
 	 * the reading throws leaves no blob behind.
@@ -88,12 +98,12 @@ public class ParcelIntake {
 	 *
 	 * @throws ParcelRejectedException if the form breaks a limit or brings neither message nor file
 	 */
-	public <T> T receive(HttpServletRequest request, ParcelLimits limits,
+	public <T> T receive(FormBody form, ParcelLimits limits,
 			Function<Map<String, String>, Recipients> recipients, Function<ReceivedParcel, T> record)
 			throws IOException {
 		var observation = Observation.start(UPLOAD_OBSERVATION, observations);
 		try (var scope = observation.openScope()) {
-			return receiveObserved(request, limits, recipients, record);
+			return receiveObserved(form, limits, recipients, record);
 		}
 		catch (IOException | RuntimeException e) {
 			observation.error(e);
@@ -104,24 +114,24 @@ public class ParcelIntake {
 		}
 	}
 
-	private <T> T receiveObserved(HttpServletRequest request, ParcelLimits limits,
+	private <T> T receiveObserved(FormBody form, ParcelLimits limits,
 			Function<Map<String, String>, Recipients> recipients, Function<ReceivedParcel, T> record)
 			throws IOException {
-		if (!MultipartForm.isMultipartForm(request)) {
+		if (!form.isMultipartForm()) {
 			throw new ParcelRejectedException(ParcelRejectedException.Reason.NOT_A_FORM);
 		}
 		var stored = new ArrayList<BlobId>();
 		try {
-			var form = new Form(limits, recipients);
-			readInto(form, request, stored);
+			var received = new Form(limits, recipients);
+			readInto(received, form, stored);
 			// the fields are checked first: their errors say more than "empty"
-			var readers = form.recipients();
-			if (form.message.isBlank() && form.files.isEmpty()) {
+			var readers = received.recipients();
+			if (received.message.isBlank() && received.files.isEmpty()) {
 				throw new ParcelRejectedException(ParcelRejectedException.Reason.EMPTY);
 			}
-			var manifest = json.writeValueAsBytes(new Manifest(form.message, form.entries));
+			var manifest = json.writeValueAsBytes(new Manifest(received.message, received.entries));
 			var manifestPart = store("manifest.json", new ByteArrayInputStream(manifest), readers, stored);
-			var result = record.apply(new ReceivedParcel(Map.copyOf(form.fields), manifestPart, List.copyOf(form.files),
+			var result = record.apply(new ReceivedParcel(Map.copyOf(received.fields), manifestPart, List.copyOf(received.files),
 					readers));
 			stored.clear();
 			return result;
@@ -130,15 +140,15 @@ public class ParcelIntake {
 			throw storageFailed(e);
 		}
 		finally {
-			parcels.remove(stored);
+			parcels.removeBlobs(stored);
 		}
 	}
 
-	private void readInto(Form form, HttpServletRequest request, List<BlobId> stored) throws IOException {
+	private void readInto(Form form, FormBody body, List<BlobId> stored) throws IOException {
 		var limits = new MultipartForm.Limits(form.limits.maxTotalSize().toBytes() + FORM_OVERHEAD,
 				form.limits.maxFileSize().toBytes(), form.limits.maxFiles() + 10);
 		try {
-			var multipart = MultipartForm.of(request, limits);
+			var multipart = MultipartForm.of(body, limits);
 			for (var item = multipart.next(); item != null; item = multipart.next()) {
 				if (!item.isFile()) {
 					form.addField(item.name(), readField(item, form.limits));
@@ -178,7 +188,7 @@ public class ParcelIntake {
 		var name = FileNames.forDisplay(item.fileName());
 		var part = store(name, item.content(), form.recipients(), stored);
 		if (part.plaintextSize() == 0 && item.fileName().isBlank()) {
-			parcels.remove(List.of(part.blob()));
+			parcels.removeBlobs(List.of(part.blob()));
 			stored.remove(part.blob());
 			return;
 		}

@@ -1,5 +1,6 @@
 package org.tresor.parcel;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,5 +14,15 @@ public record ReceivedParcel(Map<String, String> fields, StoredPart manifest, Li
 
 	public long totalSize() {
 		return files.stream().mapToLong(StoredPart::plaintextSize).sum();
+	}
+
+	/** The parts for the owner to record: the manifest first, then the files in the order they came. */
+	public List<ParcelPart> parts() {
+		var parts = new ArrayList<ParcelPart>();
+		parts.add(new ParcelPart(0, ParcelPart.Kind.MANIFEST, manifest));
+		for (var file : files) {
+			parts.add(new ParcelPart(parts.size(), ParcelPart.Kind.FILE, file));
+		}
+		return parts;
 	}
 }

@@ -19,8 +19,7 @@ import org.tresor.account.Accounts;
 import org.tresor.account.SignedInUser;
 import org.tresor.account.UserId;
 import org.tresor.account.UserSummary;
-import org.tresor.crypto.SecuPass;
-import org.tresor.crypto.WrongSecuPassException;
+import org.tresor.parcel.SecuPassRefusedException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -100,10 +99,10 @@ class BoxAdminController {
 		var member = accounts.find(new UserId(user)).filter(UserSummary::hasKey)
 			.orElseThrow(SubmissionNotFoundException::new);
 		if (!secuPass.isEmpty()) {
-			try (var pass = SecuPass.of(secuPass)) {
-				redirect.addFlashAttribute("granted", access.grantExisting(id, member.id(), admin.id(), pass));
+			try {
+				redirect.addFlashAttribute("granted", access.grantExisting(id, member.id(), admin.id(), secuPass));
 			}
-			catch (WrongSecuPassException e) {
+			catch (SecuPassRefusedException e) {
 				model.addAttribute("errors", Map.of("secuPass-" + id, "inbox.secuPass.wrong"));
 				response.setStatus(HttpStatus.FORBIDDEN.value());
 				return boxes(model);

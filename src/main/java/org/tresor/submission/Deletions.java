@@ -1,8 +1,8 @@
 package org.tresor.submission;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.tresor.storage.BlobStore;
+import org.tresor.parcel.Parcels;
 
 /**
  * Deletes submissions in three steps that survive a crash between any two: (1) mark the row deleted, in
@@ -26,7 +26,7 @@ class Deletions {
 
 	private final Submissions submissions;
 
-	private final BlobStore blobs;
+	private final Parcels parcels;
 
 	private final TransactionTemplate transactions;
 
@@ -34,10 +34,10 @@ class Deletions {
 
 	private final Clock clock;
 
-	Deletions(Submissions submissions, BlobStore blobs, TransactionTemplate transactions,
+	Deletions(Submissions submissions, Parcels parcels, TransactionTemplate transactions,
 			ApplicationEventPublisher events, Clock clock) {
 		this.submissions = submissions;
-		this.blobs = blobs;
+		this.parcels = parcels;
 		this.transactions = transactions;
 		this.events = events;
 		this.clock = clock;
@@ -88,16 +88,10 @@ class Deletions {
 
 	/** Steps 2 and 3; a blob that cannot be removed now keeps the row, so the next run tries again. */
 	private boolean finish(UUID submission) {
-		var parts = submissions.findById(submission).map(Submission::parts).orElse(java.util.List.of());
-		for (var part : parts) {
-			try {
-				blobs.delete(part.blob());
-			}
-			catch (IOException e) {
-				log.warn("Blob {} of deleted submission {} stays until the next retention run", part.blob().value(),
-						submission, e);
-				return false;
-			}
+		var parts = submissions.findById(submission).map(found -> found.parcel().parts()).orElse(List.of());
+		if (!parcels.removeNow(parts)) {
+			log.warn("Deleted submission {} keeps its row until the next retention run", submission);
+			return false;
 		}
 		return transactions.execute(status -> submissions.removeDeleted(submission)) == 1;
 	}

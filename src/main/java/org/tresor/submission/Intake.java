@@ -3,7 +3,6 @@ package org.tresor.submission;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -14,12 +13,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.kernel.ReferenceNumbers;
 import org.tresor.account.Accounts;
+import org.tresor.parcel.FormBody;
 import org.tresor.parcel.ParcelIntake;
 import org.tresor.parcel.ParcelLimits;
 import org.tresor.parcel.ReceivedParcel;
-import org.tresor.parcel.Recipients;
 
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Receives a submission as it streams in, encrypted to every member of the box who has a key. The database
@@ -38,8 +36,6 @@ class Intake {
 
 	private final ReferenceNumbers references;
 
-	private final Accounts accounts;
-
 	private final ParcelIntake parcels;
 
 	private final TransactionTemplate transactions;
@@ -51,13 +47,12 @@ class Intake {
 	private final Clock clock;
 
 	Intake(TicketOffice tickets, SubmitBoxes boxes, Submissions submissions, ReferenceNumbers references,
-			Accounts accounts, ParcelIntake parcels, TransactionTemplate transactions, ApplicationEventPublisher events,
+			ParcelIntake parcels, TransactionTemplate transactions, ApplicationEventPublisher events,
 			SubmissionProperties properties, Clock clock) {
 		this.tickets = tickets;
 		this.boxes = boxes;
 		this.submissions = submissions;
 		this.references = references;
-		this.accounts = accounts;
 		this.parcels = parcels;
 		this.transactions = transactions;
 		this.events = events;
@@ -69,14 +64,14 @@ class Intake {
 	}
 
 	/** @throws org.tresor.parcel.ParcelRejectedException if the form breaks a limit; the ticket stays valid */
-	Receipt receive(String token, HttpServletRequest request, Locale locale) throws IOException {
+	Receipt receive(String token, FormBody form, Locale locale) throws IOException {
 		var ticket = tickets.usable(token);
 		var box = boxes.findById(ticket.boxId()).orElseThrow(TicketNotUsableException::new);
-		var readers = Recipients.of(accounts.publicKeysOf(box.members()));
+		var readers = parcels.readers(box.members());
 		if (readers.isEmpty()) {
 			throw new SubmissionRejectedException(SubmissionRejectedException.Reason.BOX_NOT_READY);
 		}
-		return parcels.receive(request, limits(), fields -> readers,
+		return parcels.receive(form, limits(), fields -> readers,
 				parcel -> record(token, box, ticket.email(), parcel, locale));
 	}
 
@@ -86,11 +81,7 @@ class Intake {
 	}
 
 	private Receipt record(String token, SubmitBox box, String senderEmail, ReceivedParcel parcel, Locale locale) {
-		var parts = new ArrayList<SubmissionPart>();
-		parts.add(new SubmissionPart(0, SubmissionPart.Kind.MANIFEST, parcel.manifest()));
-		for (var file : parcel.files()) {
-			parts.add(new SubmissionPart(parts.size(), SubmissionPart.Kind.FILE, file));
-		}
+		var parts = parcel.parts();
 		try {
 			return transactions.execute(status -> {
 				var now = clock.instant();

@@ -2,10 +2,12 @@ package org.tresor.submission;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.tresor.parcel.Parcel;
+import org.tresor.parcel.ParcelPart;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -46,7 +48,7 @@ class Submission {
 
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
 	@JoinColumn(name = "submission_id", nullable = false)
-	private List<SubmissionPart> parts = new ArrayList<>();
+	private List<ParcelPart> parts = new ArrayList<>();
 
 	@Version
 	private long version;
@@ -55,15 +57,15 @@ class Submission {
 	}
 
 	Submission(SubmissionId id, UUID boxId, String reference, String senderEmail, Instant receivedAt,
-			List<SubmissionPart> parts) {
+			List<ParcelPart> parts) {
 		this.id = id.value();
 		this.boxId = boxId;
 		this.reference = reference;
 		this.senderEmail = senderEmail;
 		this.receivedAt = receivedAt;
 		this.parts.addAll(parts);
-		this.fileCount = (int) parts.stream().filter(SubmissionPart::isFile).count();
-		this.totalSize = parts.stream().filter(SubmissionPart::isFile).mapToLong(SubmissionPart::plaintextSize).sum();
+		this.fileCount = parcel().fileCount();
+		this.totalSize = parcel().totalSize();
 	}
 
 	SubmissionId id() {
@@ -102,26 +104,8 @@ class Submission {
 		return deletedAt != null;
 	}
 
-	SubmissionPart manifest() {
-		return parts.stream().filter(part -> !part.isFile()).findFirst()
-			.orElseThrow(() -> new IllegalStateException("Submission " + id + " has no manifest"));
-	}
-
-	/** The file parts in the order they were sent; file number n is at index n - 1. */
-	List<SubmissionPart> files() {
-		return parts.stream().filter(SubmissionPart::isFile).sorted(Comparator.comparingInt(SubmissionPart::position))
-			.toList();
-	}
-
-	SubmissionPart file(int number) {
-		var files = files();
-		if (number < 1 || number > files.size()) {
-			throw new SubmissionNotFoundException();
-		}
-		return files.get(number - 1);
-	}
-
-	List<SubmissionPart> parts() {
-		return List.copyOf(parts);
+	/** The encrypted parts, as parcel reads them. */
+	Parcel parcel() {
+		return new Parcel(reference, parts);
 	}
 }

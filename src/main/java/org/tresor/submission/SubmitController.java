@@ -8,20 +8,22 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.account.EmailAddress;
-import org.tresor.parcel.ParcelIntake;
 import org.tresor.parcel.ParcelRejectedException;
+import org.tresor.parcel.web.FormBodies;
 import org.tresor.protection.ClientAddresses;
 import org.tresor.protection.Limit;
 import org.tresor.protection.RateLimits;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 /** The external side of the inbound flow: ask for a ticket, open the mailed link, send. */
 @Controller
@@ -57,9 +59,6 @@ class SubmitController {
 		this.clients = clients;
 	}
 
-	record TicketRequest(String email) {
-	}
-
 	/** The default box, at the address it really has ({@code tresor.submission.default-box-slug}). */
 	@GetMapping("/submit")
 	String defaultBox() {
@@ -74,18 +73,19 @@ class SubmitController {
 	}
 
 	@PostMapping("/submit/{slug:[a-z0-9-]+}")
-	String requestTicket(@PathVariable String slug, @RequestParam(defaultValue = "") String email, Locale locale,
-			Model model, HttpServletRequest request, HttpServletResponse response) {
+	String requestTicket(@PathVariable String slug, @Valid @ModelAttribute("form") TicketRequest form,
+			BindingResult result, Locale locale, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		limits.acquire(Limit.TICKET_REQUESTS_PER_ADDRESS, clients.of(request));
 		var box = box(slug);
-		if (!EmailAddress.isValid(email)) {
+		if (result.hasErrors()) {
 			model.addAttribute("box", box);
-			model.addAttribute("form", new TicketRequest(email.length() > 254 ? "" : email));
-			model.addAttribute("errors", Map.of("email", "submit.request.email.invalid"));
+			model.addAttribute("form", form.shown());
+			model.addAttribute("errors", Map.of("email", result.getFieldErrors("email").get(0).getDefaultMessage()));
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return REQUEST_VIEW;
 		}
-		var address = EmailAddress.of(email);
+		var address = EmailAddress.of(form.email());
 		// the same for every address: a 429 for one that had its tickets says nothing about who has an account
 		limits.acquire(Limit.TICKET_REQUESTS_PER_EMAIL, address.value());
 		tickets.issue(box, address, locale);
@@ -110,7 +110,7 @@ class SubmitController {
 	String submit(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Locale locale,
 			Model model, RedirectAttributes redirect) throws IOException {
 		try {
-			var receipt = intake.receive(token, request, locale);
+			var receipt = intake.receive(token, FormBodies.of(request), locale);
 			redirect.addFlashAttribute("reference", receipt.reference());
 			redirect.addFlashAttribute("receivedAt", receipt.receivedAt());
 			return "redirect:/submit/sent";

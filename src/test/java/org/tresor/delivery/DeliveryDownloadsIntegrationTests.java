@@ -1,9 +1,11 @@
 package org.tresor.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.tresor.Attachments.assertAttachment;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +13,9 @@ import java.util.Map;
 import java.util.Random;
 
 import org.htmlunit.html.HtmlPage;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ContentDisposition;
 import org.tresor.RawHttp;
@@ -23,6 +28,9 @@ import org.tresor.RawHttp;
 class DeliveryDownloadsIntegrationTests extends DeliveryIntegrationTest {
 
 	static final int SIZE = 600_000;
+
+	/** As large as the test limits allow: more than the socket buffers hold once the client stops reading. */
+	static final int LARGE = 3_000_000;
 
 	@Test
 	void everyKindOfDownloadIsAnAttachmentThatIsNeverSniffedNorCached() throws Exception {
@@ -63,9 +71,9 @@ class DeliveryDownloadsIntegrationTests extends DeliveryIntegrationTest {
 		var address = activatedRecipient();
 		var delivery = deliveryTo(address, "swapped-secret-name.bin");
 		var recipientId = userId(address);
-		jdbc.update("update delivery_key_packets set packet = (select k.packet from delivery_key_packets k"
-				+ " where k.part_id = delivery_key_packets.part_id and k.user_id = ?) where user_id = ? and part_id ="
-				+ " (select id from delivery_parts where blob_id = ?)", userId(sender.email()), recipientId,
+		jdbc.update("update parcel_key_packets set packet = (select k.packet from parcel_key_packets k"
+				+ " where k.part_id = parcel_key_packets.part_id and k.user_id = ?) where user_id = ? and part_id ="
+				+ " (select id from parcel_parts where blob_id = ?)", userId(sender.email()), recipientId,
 				delivery.fileBlob());
 
 		var response = download(address, delivery, "/files/1");
@@ -75,14 +83,55 @@ class DeliveryDownloadsIntegrationTests extends DeliveryIntegrationTest {
 		assertAudited(delivery.fileBlob(), address);
 	}
 
+	@Test
+	void aDownloadCutOffHalfWayIsNeitherRecordedNorToldToTheSender() throws Exception {
+		var address = activatedRecipient();
+		var delivery = deliveryTo(address, "cut-off.bin", randomFile("cut-off.bin", LARGE));
+		logInAsRecipient(address);
+
+		new RawHttp(port).postAndAbandon(recipient, recipient.getPage(url("/received/" + delivery.id())),
+				"/received/" + delivery.id() + "/files/1", Map.of("secuPass", RECIPIENT_SECUPASS), 64 * 1024);
+
+		await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+			.until(() -> downloadedAt(delivery) == null && downloadedMails(address).isEmpty());
+		var complete = download(address, delivery, "/files/1");
+		assertThat(complete.complete()).isTrue();
+		MAIL.await(sender.email(), address + " downloaded your delivery");
+		assertThat(downloadedAt(delivery)).isNotNull();
+		assertThat(downloadedMails(address)).hasSize(1);
+	}
+
+	Object downloadedAt(Sent delivery) {
+		return jdbc.queryForObject("select downloaded_at from delivery_recipients where delivery_id = ?", Object.class,
+				delivery.id());
+	}
+
+	List<?> downloadedMails(String address) {
+		return MAIL.to(sender.email()).stream().filter(mail -> subject(mail).equals(address + " downloaded your delivery"))
+			.toList();
+	}
+
+	static String subject(MimeMessage mail) {
+		try {
+			return String.valueOf(mail.getSubject());
+		}
+		catch (MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	record Sent(String id, String fileBlob) {
 	}
 
 	Sent deliveryTo(String address, String fileName) throws IOException {
+		return deliveryTo(address, fileName, randomFile(fileName));
+	}
+
+	Sent deliveryTo(String address, String fileName, Path file) throws IOException {
 		var subject = "Tamper " + fileName;
-		send(address, subject, "", randomFile(fileName));
+		send(address, subject, "", file);
 		var id = jdbc.queryForObject("select id from deliveries where subject = ?", String.class, subject);
-		var blob = jdbc.queryForObject("select blob_id from delivery_parts where delivery_id = ? and kind = 'FILE'",
+		var blob = jdbc.queryForObject("select blob_id from parcel_parts where delivery_id = ? and kind = 'FILE'",
 				String.class, id);
 		return new Sent(id, blob);
 	}

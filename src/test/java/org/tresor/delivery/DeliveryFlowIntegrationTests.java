@@ -1,6 +1,7 @@
 package org.tresor.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tresor.AtOnce.atOnce;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.tresor.RawHttp;
 import org.tresor.TestMailServer;
 import org.tresor.account.AccountFixtures;
 import org.tresor.account.AccountFixtures.Credentials;
@@ -132,6 +134,39 @@ class DeliveryFlowIntegrationTests extends DeliveryIntegrationTest {
 		assertThat(jdbc.queryForList("select action from audit_entries where subject like ?", String.class,
 				"delivery " + reference + "%"))
 			.contains("DELIVERY_SENT", "DELIVERY_COMPLETED", "DELIVERY_DOWNLOADED", "DELIVERY_DELETED_BY_RECIPIENT");
+	}
+
+	@Test
+	void completionsAtOnceByOneSenderAllSucceedAndGrantOnce() throws Exception {
+		var address = newAddress();
+		var subject = "At once " + address;
+		send(address, subject, "", randomFile("at-once.txt", 1000));
+		setUpAccess(TestMailServer.link(MAIL.await(address, "/account/setup/"), PUBLIC_BASE_URL + "/account/setup/"));
+		MAIL.await(sender.email(), address + " has set up access");
+		// three signed-in tabs of the sender's, each a session of its own
+		var tabs = new java.util.ArrayList<org.htmlunit.WebClient>();
+		var pages = new java.util.ArrayList<HtmlPage>();
+		for (int i = 0; i < 3; i++) {
+			var tab = org.tresor.Browsers.browser();
+			AccountFixtures.logIn(tab, url("/login"), sender);
+			tabs.add(tab);
+			pages.add(tab.getPage(url("/outbox/complete")));
+		}
+
+		var statuses = atOnce(java.util.stream.IntStream.range(0, 3)
+			.<java.util.concurrent.Callable<Integer>>mapToObj(i -> () -> new RawHttp(port)
+				.postFrom(tabs.get(i), pages.get(i), "/outbox/complete", Map.of("secuPass", sender.secuPass()))
+				.status())
+			.toArray(java.util.concurrent.Callable[]::new));
+		tabs.forEach(org.htmlunit.WebClient::close);
+
+		assertThat(statuses).as("no duplicate key packet, no 500").containsOnly(302);
+		assertThat(jdbc.queryForObject("select count(*) from parcel_key_packets k join parcel_parts p on p.id = k.part_id"
+				+ " join deliveries d on d.id = p.delivery_id join users u on u.id = k.user_id"
+				+ " where d.subject = ? and u.email = ?", Integer.class, subject, address))
+			.as("one key packet for the manifest and one for the file").isEqualTo(2);
+		MAIL.await(address, "are ready for you");
+		assertThat(MAIL.to(address).stream().filter(mail -> subject(mail).contains("ready"))).hasSize(1);
 	}
 
 	@Test
@@ -534,7 +569,7 @@ class DeliveryFlowIntegrationTests extends DeliveryIntegrationTest {
 	}
 
 	java.util.List<String> bodiesOf(String subject) {
-		return jdbc.queryForList("select p.blob_id from delivery_parts p join deliveries d on d.id = p.delivery_id"
+		return jdbc.queryForList("select p.blob_id from parcel_parts p join deliveries d on d.id = p.delivery_id"
 				+ " where d.subject = ?", String.class, subject);
 	}
 

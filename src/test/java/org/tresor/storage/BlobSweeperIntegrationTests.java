@@ -58,7 +58,7 @@ class BlobSweeperIntegrationTests extends SubmissionIntegrationTest {
 	void showsAdministratorsABlobDeletedBehindTheApplicationsBackUntilItIsRestored() throws Exception {
 		var admin = AccountFixtures.administrator(context, this::local);
 		var reference = submitted(sender(), "", randomFile("lost.pdf", 30_000));
-		var lost = jdbc.queryForObject("select p.blob_id from submission_parts p join submissions s on s.id = p.submission_id"
+		var lost = jdbc.queryForObject("select p.blob_id from parcel_parts p join submissions s on s.id = p.submission_id"
 				+ " where s.reference = ? and p.kind = 'FILE'", String.class, reference);
 		var ciphertext = Files.readAllBytes(pathOf(lost));
 		Files.delete(pathOf(lost));
@@ -95,7 +95,7 @@ class BlobSweeperIntegrationTests extends SubmissionIntegrationTest {
 	}
 
 	java.util.List<String> blobsOf(String reference) {
-		return jdbc.queryForList("select p.blob_id from submission_parts p join submissions s on s.id = p.submission_id"
+		return jdbc.queryForList("select p.blob_id from parcel_parts p join submissions s on s.id = p.submission_id"
 				+ " where s.reference = ?", String.class, reference);
 	}
 

@@ -48,7 +48,7 @@ class ConcurrencyIntegrationTests extends SubmissionIntegrationTest {
 		added.removeAll(blobsBefore);
 		assertThat(added.stream().map(path -> path.getFileName().toString()).collect(Collectors.toSet()))
 			.as("the loser's blobs are gone, the winner's are all there")
-			.isEqualTo(Set.copyOf(jdbc.queryForList("select p.blob_id from submission_parts p join submissions s"
+			.isEqualTo(Set.copyOf(jdbc.queryForList("select p.blob_id from parcel_parts p join submissions s"
 					+ " on s.id = p.submission_id where s.sender_email = ?", String.class, sender)));
 	}
 
@@ -116,7 +116,7 @@ class ConcurrencyIntegrationTests extends SubmissionIntegrationTest {
 	}
 
 	List<String> blobsOf(String reference) {
-		return jdbc.queryForList("select p.blob_id from submission_parts p join submissions s on s.id = p.submission_id"
+		return jdbc.queryForList("select p.blob_id from parcel_parts p join submissions s on s.id = p.submission_id"
 				+ " where s.reference = ?", String.class, reference);
 	}
 

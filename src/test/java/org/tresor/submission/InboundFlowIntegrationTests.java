@@ -126,7 +126,7 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 			.isZero();
 		try (var blobs = Files.walk(blobDirectory())) {
 			var blobIds = jdbc.queryForList(
-					"select blob_id from submission_parts union select blob_id from delivery_parts", String.class);
+					"select blob_id from parcel_parts", String.class);
 			assertThat(blobs.filter(Files::isRegularFile).map(path -> path.getFileName().toString()))
 				.allMatch(blobIds::contains);
 		}
@@ -255,7 +255,7 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		var original = randomFile("evidence.bin", 1_000_000);
 		var reference = submit(openTicketLink("client-" + UUID.randomUUID() + "@example.org"), "", original)
 			.getElementById("reference").getTextContent();
-		var blob = jdbc.queryForObject("select p.blob_id from submission_parts p join submissions s"
+		var blob = jdbc.queryForObject("select p.blob_id from parcel_parts p join submissions s"
 				+ " on s.id = p.submission_id where s.reference = ? and p.kind = 'FILE'", String.class, reference);
 		var file = blobDirectory().resolve(blob.substring(0, 2)).resolve(blob);
 		var ciphertext = Files.readAllBytes(file);

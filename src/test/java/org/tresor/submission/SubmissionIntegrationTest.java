@@ -128,7 +128,7 @@ public abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
 
 	/** Blob files that no submission part refers to. */
 	Set<String> orphanBlobs() throws IOException {
-		var referenced = Set.copyOf(jdbc.queryForList("select blob_id from submission_parts", String.class));
+		var referenced = Set.copyOf(jdbc.queryForList("select blob_id from parcel_parts", String.class));
 		return blobFiles().stream()
 			.filter(path -> !path.getParent().getFileName().toString().equals("tmp"))
 			.map(path -> path.getFileName().toString())

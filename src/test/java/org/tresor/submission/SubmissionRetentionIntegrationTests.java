@@ -119,7 +119,7 @@ class SubmissionRetentionIntegrationTests extends SubmissionIntegrationTest {
 	}
 
 	List<String> blobsOf(String reference) {
-		return jdbc.queryForList("select p.blob_id from submission_parts p join submissions s on s.id = p.submission_id"
+		return jdbc.queryForList("select p.blob_id from parcel_parts p join submissions s on s.id = p.submission_id"
 				+ " where s.reference = ?", String.class, reference);
 	}
 

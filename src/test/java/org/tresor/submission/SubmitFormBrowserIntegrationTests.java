@@ -253,7 +253,7 @@ class SubmitFormBrowserIntegrationTests extends TresorIntegrationTest {
 	}
 
 	int fileCount(String reference) {
-		return jdbc.queryForObject("select count(*) from submission_parts p join submissions s on s.id = p.submission_id"
+		return jdbc.queryForObject("select count(*) from parcel_parts p join submissions s on s.id = p.submission_id"
 				+ " where s.reference = ? and p.kind = 'FILE'", Integer.class, reference);
 	}
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tresor.RawHttp;
 import org.tresor.account.AccountFixtures;
 import org.tresor.account.AccountFixtures.Credentials;
@@ -79,8 +81,8 @@ class TamperedSubmissionIntegrationTests extends SubmissionIntegrationTest {
 	void keyPacketOfAnotherFileInTheDatabaseIsRefusedAndAudited() throws Exception {
 		var submission = submissionWithFile("swapped-secret-name.bin");
 		var other = submissionWithFile("other-secret-name.bin");
-		jdbc.update("update key_packets set packet = (select k.packet from key_packets k join submission_parts p"
-				+ " on p.id = k.part_id where p.blob_id = ?) where part_id = (select id from submission_parts"
+		jdbc.update("update parcel_key_packets set packet = (select k.packet from parcel_key_packets k join parcel_parts p"
+				+ " on p.id = k.part_id where p.blob_id = ?) where part_id = (select id from parcel_parts"
 				+ " where blob_id = ?)", other.fileBlob(), submission.fileBlob());
 
 		var response = download(submission, "/files/1");
@@ -88,6 +90,33 @@ class TamperedSubmissionIntegrationTests extends SubmissionIntegrationTest {
 		assertThat(response.status()).isEqualTo(500);
 		assertThat(response.header("Content-Disposition")).isNull();
 		assertAudited(submission.fileBlob());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "AAAA", "no base64 at all!" })
+	void damagedKeyPacketInTheDatabaseAnswersLikeADamagedFileAndIsAudited(String packet) throws Exception {
+		var submission = submissionWithFile("damaged-packet-secret-name.bin");
+		jdbc.update("update parcel_key_packets set packet = ? where part_id = (select id from parcel_parts"
+				+ " where blob_id = ?)", packet, submission.fileBlob());
+
+		var response = download(submission, "/files/1");
+
+		assertThat(response.status()).isEqualTo(500);
+		assertThat(response.header("Content-Disposition")).isNull();
+		assertThat(response.header("Content-Type")).startsWith("text/html");
+		assertThat(response.text()).contains("This file is damaged").doesNotContain("unexpected error");
+		assertAudited(submission.fileBlob());
+	}
+
+	@Test
+	void strippedIntegrityPacketAnswersTheDamagedPage() throws Exception {
+		var submission = submissionWithFile("stripped-page-secret-name.bin");
+		var file = blobPath(submission.fileBlob());
+		var ciphertext = Files.readAllBytes(file);
+		ciphertext[0] = (byte) (0xC0 | 9);
+		Files.write(file, ciphertext);
+
+		assertThat(download(submission, "/files/1").text()).contains("This file is damaged");
 	}
 
 	@Test
@@ -107,7 +136,7 @@ class TamperedSubmissionIntegrationTests extends SubmissionIntegrationTest {
 	Stored submissionWithFile(String name) throws IOException {
 		var reference = submitted(sender(), "", randomFile(name, SIZE));
 		var id = jdbc.queryForObject("select id from submissions where reference = ?", String.class, reference);
-		var blob = jdbc.queryForObject("select p.blob_id from submission_parts p where p.submission_id = ?"
+		var blob = jdbc.queryForObject("select p.blob_id from parcel_parts p where p.submission_id = ?"
 				+ " and p.kind = 'FILE'", String.class, id);
 		return new Stored(reference, id, blob);
 	}

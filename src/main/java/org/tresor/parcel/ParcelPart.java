@@ -1,15 +1,9 @@
-package org.tresor.delivery;
+package org.tresor.parcel;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import org.tresor.account.UserId;
-import org.tresor.crypto.KeyPacket;
-import org.tresor.parcel.EncryptedPart;
-import org.tresor.parcel.StoredPart;
-import org.tresor.storage.BlobId;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -22,11 +16,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import org.tresor.account.UserId;
+import org.tresor.crypto.KeyPacket;
+import org.tresor.storage.BlobId;
 
-/** One encrypted object of a delivery: its body blob and one key packet per reader. */
+/**
+ * One encrypted object of a parcel: its body blob and one key packet per reader. Its owner (a submission, a
+ * delivery) maps its parts as a one-to-many through its own join column of {@code parcel_parts}; the owner's
+ * row takes its parts along when it goes.
+ */
 @Entity
-@Table(name = "delivery_parts")
-class DeliveryPart implements EncryptedPart {
+@Table(name = "parcel_parts")
+public class ParcelPart {
 
 	enum Kind {
 		MANIFEST, FILE
@@ -48,51 +49,52 @@ class DeliveryPart implements EncryptedPart {
 	private long ciphertextSize;
 
 	@ElementCollection(fetch = FetchType.EAGER)
-	@CollectionTable(name = "delivery_key_packets", joinColumns = @JoinColumn(name = "part_id"))
+	@CollectionTable(name = "parcel_key_packets", joinColumns = @JoinColumn(name = "part_id"))
 	@MapKeyColumn(name = "user_id")
 	@Column(name = "packet")
 	private Map<UUID, String> keyPackets = new HashMap<>();
 
-	protected DeliveryPart() {
+	protected ParcelPart() {
 	}
 
-	DeliveryPart(int position, Kind kind, StoredPart stored) {
+	ParcelPart(int position, Kind kind, StoredPart stored) {
 		this.id = UUID.randomUUID();
 		this.position = position;
 		this.kind = kind;
 		this.blobId = stored.blob().value();
 		this.plaintextSize = stored.plaintextSize();
 		this.ciphertextSize = stored.ciphertextSize();
-		stored.keyPackets().forEach((user, packet) -> grant(user, packet));
+		stored.keyPackets().forEach(this::grant);
 	}
 
 	int position() {
 		return position;
 	}
 
-	boolean isFile() {
+	public boolean isFile() {
 		return kind == Kind.FILE;
 	}
 
-	@Override
-	public BlobId blob() {
-		return new BlobId(blobId);
-	}
-
-	@Override
 	public long plaintextSize() {
 		return plaintextSize;
 	}
 
-	@Override
-	public long ciphertextSize() {
-		return ciphertextSize;
+	/** Whether {@code user} holds a key packet for this part. */
+	public boolean isReadableBy(UserId user) {
+		return keyPackets.containsKey(user.value());
 	}
 
-	@Override
-	public Optional<KeyPacket> keyPacketFor(UserId user) {
-		return Optional.ofNullable(keyPackets.get(user.value()))
-			.map(KeyPacket::ofBase64);
+	/** Takes the key packet of {@code user} away: the body stays, but it no longer opens for them. */
+	public void revoke(UserId user) {
+		keyPackets.remove(user.value());
+	}
+
+	BlobId blob() {
+		return new BlobId(blobId);
+	}
+
+	long ciphertextSize() {
+		return ciphertextSize;
 	}
 
 	/** Lets {@code user} open this part too: one more key packet, the body stays as it is. */
@@ -100,7 +102,8 @@ class DeliveryPart implements EncryptedPart {
 		keyPackets.putIfAbsent(user.value(), packet.base64());
 	}
 
-	void revoke(UserId user) {
-		keyPackets.remove(user.value());
+	/** The stored packet as it is; decoding it is part of opening, where a damaged one is announced. */
+	Optional<String> keyPacketFor(UserId user) {
+		return Optional.ofNullable(keyPackets.get(user.value()));
 	}
 }

@@ -1,0 +1,158 @@
+package org.tresor.parcel.web;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.tresor.account.SignedInUser;
+import org.tresor.parcel.Download;
+import org.tresor.parcel.ParcelShelf;
+import org.tresor.parcel.Parcels;
+import org.tresor.parcel.PartDamagedException;
+import org.tresor.parcel.SecuPassRefusedException;
+import org.tresor.storage.BlobNotFoundException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The pages of a parcel's reader, for every flow: the list, each parcel's details page, opened with the
+ * SecuPass, one file or all as ZIP, the .pgp. A flow's controller extends this under its path
+ * ({@code /inbox}, {@code /received}) and adds its own actions. The SecuPass arrives with each POST that
+ * needs it and goes with it. A download is recorded only once it reached the reader in full.
+ */
+public abstract class ParcelPages {
+
+	/** The request attribute that makes the error page say "damaged" rather than "unexpected error". */
+	public static final String DAMAGED = "parcelDamaged";
+
+	private final ParcelShelf shelf;
+
+	private final Parcels parcels;
+
+	private final String listView;
+
+	private final String detailsView;
+
+	private final String wrongSecuPassMessage;
+
+	protected ParcelPages(ParcelShelf shelf, Parcels parcels, String listView, String detailsView,
+			String wrongSecuPassMessage) {
+		this.shelf = shelf;
+		this.parcels = parcels;
+		this.listView = listView;
+		this.detailsView = detailsView;
+		this.wrongSecuPassMessage = wrongSecuPassMessage;
+	}
+
+	@GetMapping
+	public String list(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("entries", shelf.entries(user.id()));
+		return listView;
+	}
+
+	@GetMapping("/{id}")
+	public String page(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser user, Model model) {
+		return details(id, user, model);
+	}
+
+	@PostMapping("/{id}/open")
+	public String open(@PathVariable UUID id, @RequestParam(defaultValue = "") String secuPass,
+			@AuthenticationPrincipal SignedInUser user, Model model, HttpServletResponse response) throws IOException {
+		try {
+			var manifest = parcels.open(shelf.parcel(id, user.id()), user.id(), secuPass);
+			shelf.opened(id, user.id());
+			model.addAttribute("opened", manifest);
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			return details(id, user, model);
+		}
+		catch (SecuPassRefusedException e) {
+			return wrongSecuPass(id, user, model, response);
+		}
+	}
+
+	@PostMapping("/{id}/files/{number}")
+	public String downloadFile(@PathVariable UUID id, @PathVariable int number,
+			@RequestParam(defaultValue = "") String secuPass, @AuthenticationPrincipal SignedInUser user, Model model,
+			HttpServletResponse response) throws IOException {
+		try {
+			send(id, user, parcels.file(shelf.parcel(id, user.id()), number, user.id(), secuPass), false, response);
+			return null;
+		}
+		catch (SecuPassRefusedException e) {
+			return wrongSecuPass(id, user, model, response);
+		}
+	}
+
+	@PostMapping("/{id}/zip")
+	public String downloadZip(@PathVariable UUID id, @RequestParam(defaultValue = "") String secuPass,
+			@AuthenticationPrincipal SignedInUser user, Model model, HttpServletResponse response) throws IOException {
+		try {
+			send(id, user, parcels.zip(shelf.parcel(id, user.id()), user.id(), secuPass), false, response);
+			return null;
+		}
+		catch (SecuPassRefusedException e) {
+			return wrongSecuPass(id, user, model, response);
+		}
+	}
+
+	/** File {@code number} as the OpenPGP message GnuPG decrypts; the flow maps it (GET or POST). */
+	protected void downloadEncrypted(UUID id, int number, SignedInUser user, HttpServletResponse response)
+			throws IOException {
+		send(id, user, parcels.encrypted(shelf.parcel(id, user.id()), number, user.id()), true, response);
+	}
+
+	/** The details page without the SecuPass. */
+	protected String details(UUID id, SignedInUser user, Model model) {
+		model.addAttribute("entry", shelf.entry(id, user.id()));
+		return detailsView;
+	}
+
+	/**
+	 * The ciphertext is gone: deleted while this download was starting, or lost from storage (the sweeper
+	 * reports such blobs to administrators). Not yet committed, so the browser gets the error page.
+	 */
+	@ExceptionHandler(BlobNotFoundException.class)
+	public void blobGone(BlobNotFoundException e, HttpServletResponse response) throws IOException {
+		if (response.isCommitted()) {
+			throw e;
+		}
+		response.reset();
+		response.sendError(HttpStatus.GONE.value());
+	}
+
+	/**
+	 * A part did not open although storage read it (its body or its key packet is damaged; already announced
+	 * and audited): the "damaged" page, while the response is still a page.
+	 */
+	@ExceptionHandler(PartDamagedException.class)
+	public void damaged(PartDamagedException e, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		if (response.isCommitted()) {
+			throw e;
+		}
+		response.reset();
+		request.setAttribute(DAMAGED, Boolean.TRUE);
+		response.sendError(HttpStatus.INTERNAL_SERVER_ERROR.value());
+	}
+
+	private void send(UUID id, SignedInUser user, Download download, boolean encrypted, HttpServletResponse response)
+			throws IOException {
+		DownloadResponses.send(download.whenDelivered(() -> shelf.downloaded(id, user.id(), encrypted)), response);
+	}
+
+	private String wrongSecuPass(UUID id, SignedInUser user, Model model, HttpServletResponse response) {
+		model.addAttribute("errors", Map.of("secuPass", wrongSecuPassMessage));
+		response.setStatus(HttpStatus.FORBIDDEN.value());
+		return details(id, user, model);
+	}
+}
