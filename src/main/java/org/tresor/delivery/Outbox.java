@@ -138,8 +138,8 @@ class Outbox {
 			return 0;
 		}
 		var senderEmail = pending.get(0).senderEmail();
-		readyByRecipient.forEach((recipient, ready) -> events.publishEvent(new DeliveryReady(recipient,
-				emails.get(recipient), senderEmail, ready.size(), ready.size() == 1 ? ready.get(0) : null)));
+		readyByRecipient.forEach((recipient, fetchable) -> events.publishEvent(new DeliveryReady(recipient,
+				emails.get(recipient), senderEmail, fetchable.size(), fetchable.size() == 1 ? fetchable.get(0) : null)));
 		int completed = readyByRecipient.values().stream().mapToInt(List::size).sum();
 		log.info("Sender completed {} delivery recipient(s)", completed);
 		return completed;

@@ -221,11 +221,16 @@ public abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
 		private final MultipartBody body;
 
 		RawUpload(FormTarget target, MultipartBody body) throws IOException {
+			this(target, body, "");
+		}
+
+		/** @param extraHeaders more header lines, each ending in CRLF ({@code X-Forwarded-For: ...}, say) */
+		RawUpload(FormTarget target, MultipartBody body, String extraHeaders) throws IOException {
 			this.socket = new Socket("localhost", port);
 			this.out = socket.getOutputStream();
 			this.body = body;
-			out.write(("POST " + target.action() + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nCookie: "
-					+ target.sessionCookie() + "\r\nAccept-Language: en\r\nContent-Type: " + MultipartBody.contentType()
+			out.write(("POST " + target.action() + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n" + extraHeaders
+					+ "Cookie: " + target.sessionCookie() + "\r\nAccept-Language: en\r\nContent-Type: " + MultipartBody.contentType()
 					+ "\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.write(body.head);
@@ -245,6 +250,10 @@ public abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
 			InputStream in = socket.getInputStream();
 			var statusLine = new String(in.readNBytes(12), StandardCharsets.US_ASCII);
 			return Integer.parseInt(statusLine.substring(9, 12));
+		}
+
+		Socket socket() {
+			return socket;
 		}
 
 		@Override

@@ -1,0 +1,80 @@
+package org.tresor.protection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.tresor.kernel.InvalidSettingException;
+
+class TransferLimitsTests {
+
+	@Test
+	void admitsPerClientAndInTotalAndLetsTheNextOneInWhenOneEnds() {
+		var limits = limits(10, 6, 2); // 4 at once, 2 per client
+		var a1 = limits.tryStart("a").permit().orElseThrow();
+		limits.tryStart("a").permit().orElseThrow();
+		assertThat(limits.tryStart("a").refusal()).isEqualTo(TransferLimits.Refusal.CLIENT_BUSY);
+		limits.tryStart("b").permit().orElseThrow();
+		limits.tryStart("c").permit().orElseThrow();
+		assertThat(limits.tryStart("d").refusal()).isEqualTo(TransferLimits.Refusal.SERVER_BUSY);
+		// a refusal for the total takes nothing from the client's allowance
+		assertThat(limits.tryStart("c").refusal()).isEqualTo(TransferLimits.Refusal.SERVER_BUSY);
+
+		a1.close();
+		a1.close(); // twice counts once
+		assertThat(limits.tryStart("d").permit()).isPresent();
+		assertThat(limits.tryStart("a").refusal()).isEqualTo(TransferLimits.Refusal.SERVER_BUSY);
+	}
+
+	@Test
+	void transfersGetTheThreadsPagesDoNotKeep() {
+		assertThat(limits(200, 40, 8).total()).isEqualTo(160);
+	}
+
+	@Test
+	void refusesToStartWithoutThreadsForTransfersOrWithAPerClientLimitAboveTheTotal() {
+		assertThatThrownBy(() -> limits(20, 20, 1)).isInstanceOf(InvalidSettingException.class)
+			.hasMessageContaining("tresor.transfers.threads-for-pages")
+			.hasMessageContaining("TRESOR_SERVER_THREADS");
+		assertThatThrownBy(() -> limits(20, 15, 6)).isInstanceOf(InvalidSettingException.class)
+			.hasMessageContaining("tresor.transfers.per-client");
+	}
+
+	@Test
+	void countsUploadsAndDownloadsAsMvcRoutesThemNotPagesNorTheUploadForms() {
+		var filter = new TransferLimitFilter(
+				List.of(new TransferRoutes(List.of("/submit/t/{token}", "/outbox/new"),
+						List.of("/inbox/{id}/files/{number}", "/inbox/{id}/encrypted/{number}"))),
+				limits(10, 5, 2), null, properties(5, 2));
+		assertThat(filter.isTransfer(request("POST", "/submit/t/abc"))).isTrue();
+		assertThat(filter.isTransfer(request("POST", "/submit/%74/abc"))).isTrue();
+		assertThat(filter.isTransfer(request("POST", "/submit/t/abc;jsessionid=1"))).isTrue();
+		assertThat(filter.isTransfer(request("POST", "/outbox/new"))).isTrue();
+		assertThat(filter.isTransfer(request("GET", "/inbox/6f1c/encrypted/2"))).isTrue();
+		assertThat(filter.isTransfer(request("POST", "/inbox/6f1c/files/1"))).isTrue();
+		assertThat(filter.isTransfer(request("GET", "/submit/t/abc"))).isFalse();
+		assertThat(filter.isTransfer(request("GET", "/outbox/new"))).isFalse();
+		assertThat(filter.isTransfer(request("GET", "/login"))).isFalse();
+		assertThat(filter.isTransfer(request("POST", "/submit/info"))).isFalse();
+		assertThat(filter.isTransfer(request("GET", "/inbox/6f1c"))).isFalse();
+	}
+
+	private static MockHttpServletRequest request(String method, String uri) {
+		return new MockHttpServletRequest(method, uri);
+	}
+
+	private static TransferLimits limits(int threads, int threadsForPages, int perClient) {
+		var server = new TomcatServerProperties();
+		server.getThreads().setMax(threads);
+		return new TransferLimits(properties(threadsForPages, perClient), server);
+	}
+
+	private static TransferProperties properties(int threadsForPages, int perClient) {
+		return new TransferProperties(threadsForPages, perClient, Duration.ofSeconds(30));
+	}
+}
