@@ -3,8 +3,8 @@
  * every recipient who has a key; recipients who set up access later get theirs when the sender completes
  * the delivery (a re-wrapped session key, the bodies untouched).
  */
-@ApplicationModule(displayName = "Delivery", allowedDependencies = {"account", "account::events", "crypto",
-		"parcel", "retention", "storage", "web"})
+@ApplicationModule(displayName = "Delivery", allowedDependencies = {"account", "account::events", "parcel",
+		"parcel::web", "protection", "retention", "web"})
 package org.tresor.delivery;
 
 import org.springframework.modulith.ApplicationModule;

@@ -3,7 +3,7 @@
  * while the mail server is down; the dev mailbox ({@code dev}) for running without one.
  */
 @ApplicationModule(displayName = "Notification", allowedDependencies = {"account", "account::events",
-		"delivery::events", "submission::events", "web"})
+		"delivery::events", "submission", "submission::events", "web"})
 package org.tresor.notification;
 
 import org.springframework.modulith.ApplicationModule;
