@@ -71,6 +71,8 @@ class OutboxController {
 			return "redirect:/outbox";
 		}
 		catch (InvalidDeliveryException e) {
+			// a form up to twice the limit is read to its end, so its sender sees why it was refused
+			FormBodies.finishReading(request, 2 * properties.maxDeliverySize().toBytes());
 			model.addAttribute("errors", e.errors());
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return form(model, e.form());
@@ -82,6 +84,8 @@ class OutboxController {
 			return form(model, DeliveryForm.empty());
 		}
 		catch (ParcelRejectedException e) {
+			// a form up to twice the limit is read to its end, so its sender sees why it was refused
+			FormBodies.finishReading(request, 2 * properties.maxDeliverySize().toBytes());
 			model.addAttribute("rejection", e.reason().messageKey("delivery.error."));
 			model.addAttribute("rejectedFields", e.reason().fields());
 			response.setStatus(e.reason().status().value());

@@ -84,11 +84,12 @@ class Received implements ParcelShelf {
 	 * Deletes the delivery for the recipient: their key packets go at once. Once no recipient can fetch it
 	 * any more, the bodies go too.
 	 */
-	void delete(DeliveryId id, UserId recipient) {
+	@Override
+	public void delete(UUID id, UserId recipient) {
 		List<ParcelPart> purged;
 		try {
 			purged = transactions.execute(status -> {
-				var delivery = available(id.value(), recipient);
+				var delivery = available(id, recipient);
 				var now = clock.instant();
 				delivery.deleteFor(recipient, now);
 				events.publishEvent(new DeliveryDeletedByRecipient(delivery.id(), delivery.reference(), recipient));
@@ -101,7 +102,7 @@ class Received implements ParcelShelf {
 			throw new DeliveryNotFoundException();
 		}
 		parcels.remove(purged);
-		log.info("Delivery {} deleted by a recipient", id.value());
+		log.info("Delivery {} deleted by a recipient", id);
 	}
 
 	private Delivery available(UUID id, UserId recipient) {

@@ -39,6 +39,9 @@ import org.tresor.submission.TicketLinks;
  * event publication registry (so a mail is retried while SMTP is down). A recipient address that is not
  * exactly one plain address is refused: logged, nothing sent, the publication completes. Events carry ids, never
  * a link's token: a mail with a link gets a fresh token when it is written, so none waits in the database.
+ * The listeners that talk to SMTP run outside any transaction (what they read, they read in short ones of
+ * their own), so no database connection waits for a slow or absent mail server; the registry records and
+ * retries them all the same.
  */
 @Component
 class MailNotifications {
@@ -84,13 +87,17 @@ class MailNotifications {
 				() -> log.info("Not sending {} mail: the ticket was used or expired", MailType.TICKET)));
 	}
 
-	/** Fans out: one publication per member, each sent and, if need be, retried on its own. */
+	/**
+	 * Fans out: one publication per member, each sent and, if need be, retried on its own. In a transaction
+	 * (no SMTP here), so the publications it makes are recorded when it commits.
+	 */
 	@ApplicationModuleListener
 	void notifyMembers(SubmissionReceived event) {
 		event.members().forEach(member -> events.publishEvent(new MemberToNotify(event, member)));
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void notifyMember(MemberToNotify notification) {
 		var event = notification.submission();
 		toUser(notification.member(), MailType.NEW_SUBMISSION, locale -> Map.of(
@@ -101,7 +108,8 @@ class MailNotifications {
 				"receivedAt", format(event.receivedAt(), locale)), List.of(event.boxName()));
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void sendReceipt(SubmissionReceived event) {
 		var locale = Mail.language(event.senderLanguageTag());
 		send(MailType.SUBMISSION_RECEIPT, event.senderEmail(), locale, Map.of(
@@ -140,7 +148,8 @@ class MailNotifications {
 				() -> log.info("Not sending {} mail: the set-up link was replaced, used or expired", type)));
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(DeliveryReady event) {
 		toUser(event.recipient(), MailType.DELIVERY_READY, locale -> Map.of(
 				"link", tresor.link(event.path()),
@@ -148,7 +157,8 @@ class MailNotifications {
 				"count", event.count()), List.of(event.senderEmail()));
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(CompletionRequested event) {
 		toUser(event.sender(), MailType.COMPLETION_REQUESTED, locale -> Map.of(
 				"link", tresor.link("/outbox/complete"),
@@ -156,7 +166,8 @@ class MailNotifications {
 				"count", event.count()), List.of(event.recipientEmail()));
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(DeliveryDownloaded event) {
 		if (!event.first()) {
 			return;

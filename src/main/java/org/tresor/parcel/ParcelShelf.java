@@ -30,4 +30,10 @@ public interface ParcelShelf {
 
 	/** A download of the parcel reached {@code reader} in full: {@code encrypted} if it was the .pgp. */
 	void downloaded(UUID id, UserId reader, boolean encrypted);
+
+	/**
+	 * {@code reader} deletes the parcel from this shelf, confirmed (what goes with it is the flow's rule).
+	 * @throws RuntimeException the flow's "not found" if there is none, or not for them
+	 */
+	void delete(UUID id, UserId reader);
 }

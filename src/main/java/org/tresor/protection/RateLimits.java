@@ -3,9 +3,7 @@ package org.tresor.protection;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -26,9 +24,8 @@ public class RateLimits {
 
 	private final RateLimitProperties properties;
 
-	RateLimits(JdbcTemplate jdbc, RateLimitBuckets rows, PlatformTransactionManager transactions,
-			RateLimitProperties properties, Clock clock) {
-		this.buckets = new DatabaseBuckets(jdbc, rows, transactions, clock);
+	RateLimits(RateLimitBuckets rows, RateLimitProperties properties, Clock clock) {
+		this.buckets = new DatabaseBuckets(rows, clock);
 		this.properties = properties;
 	}
 

@@ -94,9 +94,10 @@ class Inbox implements ParcelShelf {
 	 * Removes the submission, its key packets and its ciphertext. Of two deletions at once, or one after the
 	 * other, exactly one succeeds and is recorded; the other finds nothing.
 	 */
-	void delete(SubmissionId id, UserId user) {
-		readable(id.value(), user);
-		if (!deletions.delete(id.value(), found -> new SubmissionDeleted(found.id(), found.reference(), user))) {
+	@Override
+	public void delete(UUID id, UserId user) {
+		readable(id, user);
+		if (!deletions.delete(id, found -> new SubmissionDeleted(found.id(), found.reference(), user))) {
 			throw new SubmissionNotFoundException();
 		}
 	}

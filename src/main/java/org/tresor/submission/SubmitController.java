@@ -119,6 +119,8 @@ class SubmitController {
 			return rejected(token, e.reason().messageKey(), Set.of(), e.reason().status(), model, response);
 		}
 		catch (ParcelRejectedException e) {
+			// a form up to twice the limit is read to its end, so its sender sees why it was refused
+			FormBodies.finishReading(request, 2 * properties.maxSubmissionSize().toBytes());
 			return rejected(token, e.reason().messageKey("submit.error."), e.reason().fields(), e.reason().status(),
 					model, response);
 		}

@@ -3,6 +3,9 @@ package org.tresor.web;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.DefaultErrorViewResolver;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -62,5 +65,14 @@ class WebConfiguration implements WebMvcConfigurer {
 			.filter(candidate -> locale != null && candidate.getLanguage().equals(locale.getLanguage()))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("Unsupported language " + locale));
+	}
+
+	/**
+	 * The pages {@code error/<status>} (the 429 page says when to try again). Spring Boot declares this resolver
+	 * only while nobody declares another, and modules add their own (the refused-transfer page): so here.
+	 */
+	@Bean
+	DefaultErrorViewResolver errorPagesByStatus(ApplicationContext context, WebProperties web) {
+		return new DefaultErrorViewResolver(context, web.getResources());
 	}
 }

@@ -1,6 +1,7 @@
 package org.tresor.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.tresor.Browsers.browser;
 import static org.tresor.account.AccountFixtures.type;
 
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -81,7 +83,8 @@ class MonitoringIntegrationTests extends TresorIntegrationTest {
 		var download = press(details, "Download");
 		assertThat(download.getWebResponse().getStatusCode()).isEqualTo(200);
 		download.getWebResponse().getContentAsStream().readAllBytes();
-		assertThat(count("tresor.downloads")).isEqualTo(downloads + 1);
+		// counted once the last byte left the server, which is a moment after the client read it
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(count("tresor.downloads")).isEqualTo(downloads + 1));
 		org.tresor.web.ConfirmedPress.press(staff.getPage(link), "Delete submission");
 		assertThat(count("tresor.deletions")).isEqualTo(deletions + 1);
 

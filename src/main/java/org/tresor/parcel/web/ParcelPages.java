@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.account.SignedInUser;
 import org.tresor.parcel.Download;
 import org.tresor.parcel.ParcelShelf;
@@ -20,6 +21,7 @@ import org.tresor.parcel.Parcels;
 import org.tresor.parcel.PartDamagedException;
 import org.tresor.parcel.SecuPassRefusedException;
 import org.tresor.storage.BlobNotFoundException;
+import org.tresor.web.Confirmation;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,19 +41,30 @@ public abstract class ParcelPages {
 
 	private final Parcels parcels;
 
+	private final String path;
+
 	private final String listView;
 
 	private final String detailsView;
 
 	private final String wrongSecuPassMessage;
 
-	protected ParcelPages(ParcelShelf shelf, Parcels parcels, String listView, String detailsView,
-			String wrongSecuPassMessage) {
+	private final String deletedMessage;
+
+	/**
+	 * @param path where the flow's controller maps these pages ({@code /inbox}): the list
+	 * @param wrongSecuPassMessage the message key shown at the SecuPass field when it is wrong
+	 * @param deletedMessage the message key of the flash shown on the list after a deletion
+	 */
+	protected ParcelPages(ParcelShelf shelf, Parcels parcels, String path, String listView, String detailsView,
+			String wrongSecuPassMessage, String deletedMessage) {
 		this.shelf = shelf;
 		this.parcels = parcels;
+		this.path = path;
 		this.listView = listView;
 		this.detailsView = detailsView;
 		this.wrongSecuPassMessage = wrongSecuPassMessage;
+		this.deletedMessage = deletedMessage;
 	}
 
 	@GetMapping
@@ -103,6 +116,20 @@ public abstract class ParcelPages {
 		catch (SecuPassRefusedException e) {
 			return wrongSecuPass(id, user, model, response);
 		}
+	}
+
+	/** Irreversible, so only with the one confirmation every such action asks for; back to the list. */
+	@PostMapping("/{id}/delete")
+	public String delete(@PathVariable UUID id, @RequestParam(defaultValue = "") String confirm,
+			@AuthenticationPrincipal SignedInUser user, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (!Confirmation.given(confirm)) {
+			Confirmation.refuse("confirm-delete", model, response);
+			return details(id, user, model);
+		}
+		shelf.delete(id, user.id());
+		redirect.addFlashAttribute("flash", deletedMessage);
+		return "redirect:" + path;
 	}
 
 	/** File {@code number} as the OpenPGP message GnuPG decrypts; the flow maps it (GET or POST). */
