@@ -2,14 +2,10 @@ package org.tresor.account;
 
 import java.io.IOException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.tresor.kernel.DatabaseUnavailable;
 import org.tresor.protection.ClientAddresses;
 import org.tresor.protection.Limit;
 import org.tresor.protection.RateLimits;
@@ -28,8 +24,6 @@ import jakarta.servlet.http.HttpServletResponse;
  * anyone's. {@link SignIns} counts the wrong passwords.
  */
 class LoginGuard extends OncePerRequestFilter {
-
-	private static final Logger log = LoggerFactory.getLogger(LoginGuard.class);
 
 	private static final RequestMatcher LOGIN = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
@@ -65,15 +59,6 @@ class LoginGuard extends OncePerRequestFilter {
 		}
 		catch (TooManyAttemptsException refusal) {
 			tooManyAttempts.send(refusal, request, response);
-			return;
-		}
-		catch (RuntimeException e) {
-			if (!DatabaseUnavailable.isCauseOf(e)) {
-				throw e;
-			}
-			// the counts live in the database: without it, the same 503 page as any login would get
-			log.warn("Sign-in answered 503, database unavailable: {}", DatabaseUnavailable.describe(e));
-			response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
 			return;
 		}
 		var password = request.getParameter("password");

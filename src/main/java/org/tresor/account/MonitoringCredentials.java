@@ -15,7 +15,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.tresor.kernel.DatabaseUnavailable;
 import org.tresor.protection.ClientAddresses;
 import org.tresor.protection.Limit;
 import org.tresor.protection.RateLimits;
@@ -88,14 +87,6 @@ class MonitoringCredentials extends OncePerRequestFilter {
 		}
 		catch (TooManyAttemptsException refusal) {
 			tooManyAttempts.send(refusal, request, response);
-			return;
-		}
-		catch (RuntimeException e) {
-			if (!DatabaseUnavailable.isCauseOf(e)) {
-				throw e;
-			}
-			log.warn("Monitoring answered 503, database unavailable: {}", DatabaseUnavailable.describe(e));
-			response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
 			return;
 		}
 		if (!SCRAPE_ENDPOINT.matches(request)) {
