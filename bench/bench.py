@@ -341,8 +341,8 @@ class Tresor:
         self.pid = self.process.pid
         self._await_start()
 
-    def _await_start(self):
-        deadline = time.time() + 180
+    def _await_start(self, limit=180):
+        deadline = time.time() + limit
         while time.time() < deadline:
             if self.process.poll() is not None:
                 raise Failed(f"Tresor exited with {self.process.returncode}; see {self.log_path}")
@@ -352,7 +352,7 @@ class Tresor:
             except OSError:
                 pass
             time.sleep(0.5)
-        raise Failed("Tresor did not start within 180 s")
+        raise Failed(f"Tresor did not start within {limit} s")
 
     def aes_engine(self):
         """Who encrypts uploads, as Tresor logged it at start: "libgcrypt 1.10.1" or "the JDK (SunJCE)"."""

@@ -498,17 +498,7 @@ class LoadTresor(Tresor):
 
     def _await_start(self, limit=600):
         """Up to ten minutes: on a machine shared with builds the start alone took more than three."""
-        deadline = time.time() + limit
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise Failed(f"Tresor exited with {self.process.returncode}; see {self.log_path}")
-            try:
-                if Client(self.base).get("/actuator/health").status == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(1)
-        raise Failed(f"Tresor did not start within {limit} s")
+        super()._await_start(limit)
 
     def log_size(self):
         return os.path.getsize(self.log_path)
