@@ -472,7 +472,7 @@ class LoadTresor(Tresor):
     """The jar with -Xmx512m on the embedded settings, rate limits raised through the environment, no trusted
     proxy (the peer address is the client), Tomcat's thread metrics on."""
 
-    def __init__(self, jar, work):
+    def __init__(self, jar, work, settings=()):
         self.port = free_port()
         self.base = f"http://{HOST}:{self.port}"
         self.data = os.path.join(work, "data")
@@ -483,7 +483,7 @@ class LoadTresor(Tresor):
                    f"--server.port={self.port}", f"--server.address={HOST}",
                    f"--tresor.data-directory={self.data}", f"--tresor.public-base-url={self.base}",
                    "--tresor.dev.smtp-port=0", "--spring.thymeleaf.cache=true",
-                   "--server.tomcat.mbeanregistry.enabled=true"]
+                   "--server.tomcat.mbeanregistry.enabled=true"] + [f"--{setting}" for setting in settings]
         environment = {k: v for k, v in os.environ.items() if not k.startswith("TRESOR_")}
         environment.update(RATE_LIMITS)
         self.log_file = open(self.log_path, "w")
@@ -1101,6 +1101,9 @@ async def mixed_workload(args, tresor, setup, staff_cookie, downloads, probe, mo
 # ---------------------------------------------------------------------------------------------- main
 
 
+SCENARIOS = ("slow", "burst", "mixed")
+
+
 def raise_fd_limit(needed):
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if hard != resource.RLIM_INFINITY and hard < needed:
@@ -1125,9 +1128,10 @@ async def run(args, tresor, report):
     monitor = Monitor(tresor.pid, tresor.port, monitor_cookie, probe.pid)
     monitor.start()
     try:
-        log(f"Requesting {args.uploads} tickets and opening their links ...")
+        uploads = args.uploads if "slow" in args.only else 0
+        log(f"Requesting {uploads} tickets and opening their links ...")
         began = time.monotonic()
-        forms = await setup.forms(await setup.tickets(args.uploads, "slow"))
+        forms = await setup.forms(await setup.tickets(uploads, "slow"))
         downloads = await setup.stored_submissions(2, args.download_kib * KIB, staff_cookie)
         report["setup_s"] = round(time.monotonic() - began)
         report["setup_resources"] = monitor.window(began, time.monotonic())
@@ -1136,18 +1140,21 @@ async def run(args, tresor, report):
         await asyncio.sleep(3)
         report["idle_pages"] = page_stats(probe.window(time.monotonic() - 3, time.monotonic()))
 
-        s1 = report["slow_uploads"] = await slow_uploads(args, tresor, forms, probe, monitor)
-        print_slow_uploads(s1)
-        await settle(tresor, probe)
+        if "slow" in args.only:
+            s1 = report["slow_uploads"] = await slow_uploads(args, tresor, forms, probe, monitor)
+            print_slow_uploads(s1)
+            await settle(tresor, probe)
 
-        s2 = report["burst"] = await burst(args, tresor, setup, probe, monitor)
-        print_burst(s2)
-        await settle(tresor, probe)
+        if "burst" in args.only:
+            s2 = report["burst"] = await burst(args, tresor, setup, probe, monitor)
+            print_burst(s2)
+            await settle(tresor, probe)
 
-        began = time.monotonic()
-        s3 = report["mixed"] = await mixed_workload(args, tresor, setup, staff_cookie, downloads, probe, monitor)
-        s3["wall_s"] = round(time.monotonic() - began)
-        print_mixed(s3)
+        if "mixed" in args.only:
+            began = time.monotonic()
+            s3 = report["mixed"] = await mixed_workload(args, tresor, setup, staff_cookie, downloads, probe, monitor)
+            s3["wall_s"] = round(time.monotonic() - began)
+            print_mixed(s3)
     finally:
         monitor.stop()
         probe.stop()
@@ -1262,6 +1269,12 @@ def main():
                         help="work directory (emptied first, removed after)")
     parser.add_argument("--keep", action="store_true", help="keep the work directory (data, log)")
     parser.add_argument("--no-build", action="store_true", help="use the jar already in target/")
+    parser.add_argument("--setting", action="append", default=[], metavar="NAME=VALUE",
+                        help="a setting for the jar (tresor.account.max-concurrent-password-hashes=1), to try a "
+                             "sizing; repeatable")
+    parser.add_argument("--only", action="append", choices=SCENARIOS,
+                        help="run just this scenario (repeatable), to try a change; no verdict, results in "
+                             "load-partial.json")
     parser.add_argument("--output", help="results (bench/results/load.json; quick load-quick.json)")
     args = parser.parse_args()
     defaults = {"uploads": (1000, 200), "idle": (1000, 200), "upload_kib": (2048, 512), "burst_tickets": (200, 100),
@@ -1272,6 +1285,10 @@ def main():
     for name, (full, quick) in defaults.items():
         if getattr(args, name) is None:
             setattr(args, name, quick if args.quick else full)
+    partial = bool(args.only) and set(args.only) != set(SCENARIOS)
+    args.only = args.only or list(SCENARIOS)
+    if partial and args.output in defaults["output"]:
+        args.output = os.path.join(ROOT, "bench", "results", "load-partial.json")
 
     raise_fd_limit(args.uploads + args.idle + args.burst_tickets + args.burst_sign_ins + 1024)
     check_loopback_addresses(args.addresses)
@@ -1287,7 +1304,7 @@ def main():
     tresor = None
     try:
         started = time.monotonic()
-        tresor = LoadTresor(jar, work)
+        tresor = LoadTresor(jar, work, args.setting)
         report["startup_s"] = round(time.monotonic() - started)
         log(f"Tresor (pid {tresor.pid}, {HEAP}) listens on {tresor.base}, started in {report['startup_s']} s")
         asyncio.run(run(args, tresor, report))
@@ -1297,6 +1314,13 @@ def main():
     leftovers = tresor.leftover_temp_files()
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
+    if partial:
+        os.makedirs(os.path.dirname(args.output), exist_ok=True)
+        with open(args.output, "w") as f:
+            json.dump(report, f, indent=2)
+            f.write("\n")
+        log(f"\nPartial run ({', '.join(args.only)}): no verdict; results in {args.output}")
+        return 0
 
     ratios, met, violations, line = evaluate(report)
     report.update({

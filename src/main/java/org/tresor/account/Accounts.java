@@ -82,7 +82,7 @@ public class Accounts {
 		if (user.isActive()) {
 			return new RecipientAccount(user.summary(), Optional.empty());
 		}
-		// a token nobody learns: the mail gets a fresh one when it is written (SetupLinkTokens)
+		// a token nobody learns: the mail gets a fresh one when it is written (freshSetupToken)
 		var link = links.save(SetupLink.forAccount(LinkToken.random(), user.id(), now, properties.setupLinkLifetime()));
 		return new RecipientAccount(user.summary(),
 				Optional.of(new RecipientAccount.SetupInvitation(link.id(), link.expiresAt())));
@@ -125,10 +125,21 @@ public class Accounts {
 			return Optional.empty();
 		}
 		links.deleteByUserId(recipient.value());
-		// a token nobody learns: the mail gets a fresh one when it is written (SetupLinkTokens)
+		// a token nobody learns: the mail gets a fresh one when it is written (freshSetupToken)
 		var link = links.save(SetupLink.forAccount(LinkToken.random(), user.id(), now, properties.setupLinkLifetime()));
 		return Optional.of(new RecipientAccount(user.summary(),
 				Optional.of(new RecipientAccount.SetupInvitation(link.id(), link.expiresAt()))));
+	}
+
+	/**
+	 * A new token for the set-up link, made when its mail is written and committed before it returns: the raw
+	 * token never waits in the database (not even in the event publication registry while SMTP is down), and
+	 * the mail never holds a link the database does not know. The link's earlier token stops working. Empty
+	 * if the link is gone (a newer invitation replaced it), used or expired: then no mail is due.
+	 */
+	@Transactional
+	public Optional<LinkToken> freshSetupToken(SetupLinkId id) {
+		return links.findById(id.value()).flatMap(link -> link.renew(clock.instant()));
 	}
 
 	/**

@@ -77,7 +77,7 @@ public class Invitations {
 		user.enable();
 		users.save(user);
 		links.deleteByUserId(user.id().value());
-		// a token nobody learns: the mail gets a fresh one when it is written (SetupLinkTokens)
+		// a token nobody learns: the mail gets a fresh one when it is written (freshSetupToken)
 		var link = links.save(SetupLink.forAccount(LinkToken.random(), user.id(), now, properties.setupLinkLifetime()));
 		events.publishEvent(new SetupLinkIssued(user.id(), link.id(), email.value(), link.expiresAt(), languageTag));
 		log.info("Set-up link issued for user {}", user.id().value());

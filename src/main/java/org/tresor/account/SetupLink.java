@@ -15,7 +15,7 @@ import org.tresor.kernel.LinkToken;
 
 /**
  * A single-use, expiring link to set up an account. Only the hash of its token is stored. An invitation's token
- * is made when its mail is written ({@link SetupLinkTokens}); until then the hash is one of a token nobody knows.
+ * is made when its mail is written ({@link Accounts#freshSetupToken}); until then the hash is one of a token nobody knows.
  */
 @Entity
 @Table(name = "setup_links")
@@ -71,12 +71,14 @@ class SetupLink {
 		return usedAt == null && now.isBefore(expiresAt);
 	}
 
-	/** Gives the link a new token, which replaces the earlier one; only a usable link gets one. */
-	void renew(LinkToken token, Instant now) {
+	/** A new token, whose link replaces the earlier one; none for a link that can no longer be used. */
+	Optional<LinkToken> renew(Instant now) {
 		if (!isUsable(now)) {
-			throw new SetupLinkUnusableException();
+			return Optional.empty();
 		}
+		var token = LinkToken.random();
 		this.tokenHash = token.hash();
+		return Optional.of(token);
 	}
 
 	/** Marks the link used; it works once and only before it expires. */

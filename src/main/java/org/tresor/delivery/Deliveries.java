@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.tresor.parcel.ParcelBlobReferences;
@@ -21,8 +23,8 @@ interface Deliveries extends JpaRepository<Delivery, UUID> {
 			select distinct d from Delivery d join d.recipients r
 			where r.userId = :user and r.completedAt is not null and r.deletedAt is null
 			  and d.purgedAt is null and d.expiresAt > :now
-			order by d.createdAt desc""")
-	List<Delivery> receivedBy(UUID user, Instant now);
+			order by d.createdAt desc, d.id""")
+	Slice<Delivery> receivedBy(UUID user, Instant now, Pageable page);
 
 	/** The sender's deliveries with a recipient still waiting for key packets. */
 	@Query("""

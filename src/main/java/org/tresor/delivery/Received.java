@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +55,8 @@ class Received implements ParcelShelf {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<Entry> entries(UserId recipient) {
-		return deliveries.receivedBy(recipient.value(), clock.instant()).stream().map(Received::entry).toList();
+	public Slice<Entry> entries(UserId recipient, Pageable page) {
+		return deliveries.receivedBy(recipient.value(), clock.instant(), page).map(Received::entry);
 	}
 
 	@Override

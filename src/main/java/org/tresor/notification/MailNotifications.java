@@ -24,7 +24,6 @@ import org.tresor.kernel.TresorProperties;
 import org.tresor.account.Accounts;
 import org.tresor.account.SetupLinkId;
 import org.tresor.account.SetupLinkIssued;
-import org.tresor.account.SetupLinkTokens;
 import org.tresor.account.UserId;
 import org.tresor.delivery.CompletionRequested;
 import org.tresor.delivery.DeliveryDownloaded;
@@ -58,16 +57,13 @@ class MailNotifications {
 
 	private final TicketLinks ticketLinks;
 
-	private final SetupLinkTokens setupLinkTokens;
-
 	MailNotifications(Mailer mailer, Accounts accounts, TresorProperties tresor, ApplicationEventPublisher events,
-			TicketLinks ticketLinks, SetupLinkTokens setupLinkTokens) {
+			TicketLinks ticketLinks) {
 		this.mailer = mailer;
 		this.accounts = accounts;
 		this.tresor = tresor;
 		this.events = events;
 		this.ticketLinks = ticketLinks;
-		this.setupLinkTokens = setupLinkTokens;
 	}
 
 	/**
@@ -144,7 +140,7 @@ class MailNotifications {
 
 	/** A fresh token for a set-up link that can still be used; none for one replaced, used or expired. */
 	private void withSetupToken(MailType type, String address, SetupLinkId link, BiConsumer<Recipient, LinkToken> mail) {
-		withAddress(type, address, to -> setupLinkTokens.freshToken(link).ifPresentOrElse(token -> mail.accept(to, token),
+		withAddress(type, address, to -> accounts.freshSetupToken(link).ifPresentOrElse(token -> mail.accept(to, token),
 				() -> log.info("Not sending {} mail: the set-up link was replaced, used or expired", type)));
 	}
 

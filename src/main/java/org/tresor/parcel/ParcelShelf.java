@@ -1,8 +1,9 @@
 package org.tresor.parcel;
 
-import java.util.List;
 import java.util.UUID;
 
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.tresor.account.UserId;
 
 /**
@@ -12,8 +13,11 @@ import org.tresor.account.UserId;
  */
 public interface ParcelShelf {
 
-	/** What the list page shows: the parcels {@code reader} may open, newest first, metadata only. */
-	List<?> entries(UserId reader);
+	/**
+	 * What the list page shows: one page of the parcels {@code reader} may open, newest first, metadata only.
+	 * A slice, not a page: no count over everything a reader ever got.
+	 */
+	Slice<?> entries(UserId reader, Pageable page);
 
 	/**
 	 * The parcel {@code reader} may open now.

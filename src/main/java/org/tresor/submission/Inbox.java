@@ -2,6 +2,7 @@ package org.tresor.submission;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +10,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.account.UserId;
@@ -56,8 +59,10 @@ class Inbox implements ParcelShelf {
 	}
 
 	@Override
-	public List<Entry> entries(UserId user) {
-		return submissions.readableBy(user.value()).stream().map(this::entry).toList();
+	public Slice<Entry> entries(UserId user, Pageable page) {
+		var boxNames = new HashMap<UUID, String>(); // a page's submissions come from a few boxes
+		return submissions.readableBy(user.value(), page)
+			.map(submission -> entry(submission, boxNames.computeIfAbsent(submission.boxId(), this::boxName)));
 	}
 
 	@Override
@@ -111,9 +116,16 @@ class Inbox implements ParcelShelf {
 	}
 
 	private Entry entry(Submission submission) {
-		var boxName = boxes.findById(submission.boxId()).map(SubmitBox::name).orElse("");
+		return entry(submission, boxName(submission.boxId()));
+	}
+
+	private Entry entry(Submission submission, String boxName) {
 		return new Entry(submission.id(), submission.reference(), boxName, submission.senderEmail(),
 				submission.receivedAt(), submission.fileCount(), submission.totalSize(), submission.downloadedAt(),
 				submission.parcel().fileSizes(), retention.submissionExpiresAt(submission.receivedAt()));
+	}
+
+	private String boxName(UUID box) {
+		return boxes.findById(box).map(SubmitBox::name).orElse("");
 	}
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -20,8 +22,8 @@ interface Submissions extends JpaRepository<Submission, UUID> {
 			select distinct s from Submission s join s.parts p join p.keyPackets k
 			where key(k) = :user and s.deletedAt is null
 			  and s.boxId in (select b.id from SubmitBox b join b.members m where m = :user)
-			order by s.receivedAt desc""")
-	List<Submission> readableBy(UUID user);
+			order by s.receivedAt desc, s.id""")
+	Slice<Submission> readableBy(UUID user, Pageable page);
 
 	List<Submission> findByBoxIdAndDeletedAtIsNull(UUID box);
 

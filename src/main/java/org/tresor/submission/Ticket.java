@@ -1,6 +1,7 @@
 package org.tresor.submission;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
@@ -51,12 +52,14 @@ class Ticket {
 		return consumedAt == null && now.isBefore(expiresAt);
 	}
 
-	/** Gives the ticket a new token, whose link replaces the earlier one; only a usable ticket gets one. */
-	void renew(LinkToken token, Instant now) {
+	/** A new token, whose link replaces the earlier one; none for a ticket that can no longer be used. */
+	Optional<LinkToken> renew(Instant now) {
 		if (!isUsableAt(now)) {
-			throw new TicketNotUsableException();
+			return Optional.empty();
 		}
+		var token = LinkToken.random();
 		this.tokenHash = token.hash();
+		return Optional.of(token);
 	}
 
 	/** Uses the ticket up; a ticket that is used or expired cannot be consumed. */

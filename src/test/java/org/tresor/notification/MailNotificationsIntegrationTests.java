@@ -60,7 +60,7 @@ class MailNotificationsIntegrationTests extends NotificationIntegrationTestSuppo
 	/** A set-up link whose mail gets {@code token}. */
 	SetupLinkId setupLink(LinkToken token) {
 		var id = new SetupLinkId(UUID.randomUUID());
-		given(setupLinkTokens.freshToken(id)).willReturn(Optional.of(token));
+		given(accounts.freshSetupToken(id)).willReturn(Optional.of(token));
 		return id;
 	}
 

@@ -19,7 +19,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.account.Accounts;
-import org.tresor.account.SetupLinkTokens;
 import org.tresor.submission.TicketLinks;
 
 import com.icegreen.greenmail.store.FolderException;
@@ -32,7 +31,7 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * The one full context of the notification and audit tests: embedded default (dev mailbox on, SMTP on a
  * free port), a fresh data directory, {@code https://tresor.example.org} as public base URL, and
- * {@link Accounts} and the link tokens ({@link TicketLinks}, {@link SetupLinkTokens}) replaced by mocks. Extend it so every test class reuses the same context.
+ * {@link Accounts} and the link tokens ({@link TicketLinks}, and the set-up links' through {@link Accounts}) replaced by mocks. Extend it so every test class reuses the same context.
  */
 @SpringBootTest(properties = {
 		"tresor.public-base-url=" + NotificationIntegrationTestSupport.BASE_URL,
@@ -57,10 +56,6 @@ public abstract class NotificationIntegrationTestSupport {
 	/** The tokens of ticket links, as the mails get them (each test says which). */
 	@MockitoBean
 	protected TicketLinks ticketLinks;
-
-	/** The tokens of set-up links, as the mails get them (each test says which). */
-	@MockitoBean
-	protected SetupLinkTokens setupLinkTokens;
 
 	@Autowired
 	protected GreenMail mailServer;

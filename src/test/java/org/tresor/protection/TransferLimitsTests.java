@@ -55,7 +55,7 @@ class TransferLimitsTests {
 		assertThat(filter.isTransfer(request("POST", "/submit/%74/abc"))).isTrue();
 		assertThat(filter.isTransfer(request("POST", "/submit/t/abc;jsessionid=1"))).isTrue();
 		assertThat(filter.isTransfer(request("POST", "/outbox/new"))).isTrue();
-		assertThat(filter.isTransfer(request("GET", "/inbox/6f1c/encrypted/2"))).isTrue();
+		assertThat(filter.isTransfer(request("POST", "/inbox/6f1c/encrypted/2"))).isTrue();
 		assertThat(filter.isTransfer(request("POST", "/inbox/6f1c/files/1"))).isTrue();
 		assertThat(filter.isTransfer(request("GET", "/submit/t/abc"))).isFalse();
 		assertThat(filter.isTransfer(request("GET", "/outbox/new"))).isFalse();

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.tresor.RawHttp;
 import org.tresor.TestMailServer;
 import org.tresor.TresorIntegrationTest;
 import org.tresor.account.AccountFixtures;
@@ -120,8 +121,9 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 		var deleted = (HtmlPage) org.tresor.web.ConfirmedPress.press(staff.getPage(local(submissionLink)), "Delete submission");
 		assertThat(deleted.asNormalizedText()).contains("The submission was deleted.");
 		assertThat(staff.getPage(local(submissionLink)).getWebResponse().getStatusCode()).isEqualTo(404);
-		var encryptedAfterDelete = staff.getPage(local(submissionLink) + "/encrypted/1");
-		assertThat(encryptedAfterDelete.getWebResponse().getStatusCode()).isEqualTo(404);
+		var encryptedAfterDelete = new RawHttp(port).postFrom(staff, deleted,
+				java.net.URI.create(local(submissionLink)).getPath() + "/encrypted/1", Map.of());
+		assertThat(encryptedAfterDelete.status()).isEqualTo(404);
 		assertThat(jdbc.queryForObject("select count(*) from submissions where reference = ?", Integer.class, reference))
 			.isZero();
 		try (var blobs = Files.walk(blobDirectory())) {

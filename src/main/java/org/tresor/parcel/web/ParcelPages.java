@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,13 +30,16 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The pages of a parcel's reader, for every flow: the list, each parcel's details page, opened with the
  * SecuPass, one file or all as ZIP, the .pgp. A flow's controller extends this under its path
- * ({@code /inbox}, {@code /received}) and adds its own actions. The SecuPass arrives with each POST that
+ * ({@code /inbox}, {@code /received}). The SecuPass arrives with each POST that
  * needs it and goes with it. A download is recorded only once it reached the reader in full.
  */
 public abstract class ParcelPages {
 
 	/** The request attribute that makes the error page say "damaged" rather than "unexpected error". */
 	public static final String DAMAGED = "parcelDamaged";
+
+	/** Enough for a busy day's inbox on one page, few enough that the page stays quick however much piles up. */
+	public static final int PAGE_SIZE = 50;
 
 	private final ParcelShelf shelf;
 
@@ -67,9 +71,13 @@ public abstract class ParcelPages {
 		this.deletedMessage = deletedMessage;
 	}
 
+	/** Page {@code page} (from 0) of the list, {@value #PAGE_SIZE} parcels a page, newest first. */
 	@GetMapping
-	public String list(@AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute("entries", shelf.entries(user.id()));
+	public String list(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal SignedInUser user,
+			Model model) {
+		// past the last page is an empty page with a way back, never an offset the database cannot take
+		var number = Math.min(Math.max(page, 0), Integer.MAX_VALUE / PAGE_SIZE - 1);
+		model.addAttribute("entries", shelf.entries(user.id(), PageRequest.of(number, PAGE_SIZE)));
 		return listView;
 	}
 
@@ -132,9 +140,13 @@ public abstract class ParcelPages {
 		return "redirect:" + path;
 	}
 
-	/** File {@code number} as the OpenPGP message GnuPG decrypts; the flow maps it (GET or POST). */
-	protected void downloadEncrypted(UUID id, int number, SignedInUser user, HttpServletResponse response)
-			throws IOException {
+	/**
+	 * File {@code number} as the OpenPGP message GnuPG decrypts, without the SecuPass. A POST like every
+	 * download: the flow's shelf decides whether it counts as downloaded.
+	 */
+	@PostMapping("/{id}/encrypted/{number}")
+	public void downloadEncrypted(@PathVariable UUID id, @PathVariable int number,
+			@AuthenticationPrincipal SignedInUser user, HttpServletResponse response) throws IOException {
 		send(id, user, parcels.encrypted(shelf.parcel(id, user.id()), number, user.id()), true, response);
 	}
 
