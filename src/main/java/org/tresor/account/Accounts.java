@@ -75,7 +75,7 @@ public class Accounts {
 	public RecipientAccount recipient(EmailAddress email, Locale language) {
 		var now = clock.instant();
 		var user = users.findByEmail(email)
-			.orElseGet(() -> users.save(User.invited(email, Set.of(Role.EXTERNAL), User.languageTagOf(language), now)));
+			.orElseGet(() -> users.save(User.invited(email, Set.of(Role.EXTERNAL), Languages.tagOf(language), now)));
 		if (!user.isEnabled()) {
 			throw new RecipientDisabledException(email.value());
 		}

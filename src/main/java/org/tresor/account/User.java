@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +24,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "users")
-public class User {
+class User {
 
 	@Id
 	private UUID id;
@@ -195,11 +194,6 @@ public class User {
 
 	UserSummary summary() {
 		return new UserSummary(id(), email, roles(), publicKey != null, languageTag);
-	}
-
-	/** The language tag we keep for {@code locale}: English or German, German by default. */
-	public static String languageTagOf(Locale locale) {
-		return locale != null && "en".equals(locale.getLanguage()) ? "en" : "de";
 	}
 
 	private static String encode(Set<Role> roles) {

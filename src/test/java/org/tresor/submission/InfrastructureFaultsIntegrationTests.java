@@ -17,6 +17,9 @@ import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -111,10 +114,14 @@ class InfrastructureFaultsIntegrationTests extends SubmissionIntegrationTest {
 	/**
 	 * With the network to the database cut, every kind of request answers the 503 page in the visitor's
 	 * language with {@code Retry-After}: with and without a session (whose store is the database itself), a
-	 * sign-in, a ticket request, an upload under way. Once the network is back, all of it works again.
+	 * sign-in, a ticket request, an upload under way. After the first request that found the database gone, the
+	 * others are answered without waiting for the pool once more. Once the network is back, all of it works
+	 * again.
 	 */
 	@Test
-	void everyPathAnswersTheUnavailablePageWhileTheDatabaseIsCutOffAndWorksAgainAfter() throws Exception {
+	@ExtendWith(OutputCaptureExtension.class)
+	void everyPathAnswersTheUnavailablePageWhileTheDatabaseIsCutOffAndWorksAgainAfter(CapturedOutput output)
+			throws Exception {
 		var admin = AccountFixtures.administrator(context, this::local);
 		var sender = sender();
 		var link = ticketLink(sender);
@@ -141,6 +148,7 @@ class InfrastructureFaultsIntegrationTests extends SubmissionIntegrationTest {
 				assertUnavailable(AccountFixtures.press(login, "password"), "temporarily unavailable");
 				assertUnavailable(staff.getPage(url("/inbox")), "temporarily unavailable");
 				assertUnavailable(press(ticketForm, "Request ticket"), "temporarily unavailable");
+				assertThat(output.getOut()).containsOnlyOnce("The database cannot be reached;");
 			}
 			finally {
 				if (cut) {
@@ -149,6 +157,7 @@ class InfrastructureFaultsIntegrationTests extends SubmissionIntegrationTest {
 			}
 		}
 		await("the application reaches the database again", () -> statusOf("/login") == 200);
+		assertThat(output.getOut()).containsOnlyOnce("The database can be reached again");
 
 		assertThat(loginStatus(admin)).isEqualTo(302);
 		assertThat(staff.getPage(url("/inbox")).getWebResponse().getStatusCode()).as("the session survived")

@@ -16,7 +16,7 @@ import org.tresor.account.EmailAddress;
 import org.tresor.account.EmailAlreadyRegisteredException;
 import org.tresor.account.FirstAdministrator;
 import org.tresor.account.SetupLinkUnusableException;
-import org.tresor.account.User;
+import org.tresor.account.Languages;
 import org.tresor.crypto.SecuPass;
 import org.tresor.kernel.LinkToken;
 import org.tresor.protection.ClientAddresses;
@@ -65,7 +65,7 @@ class FirstAdministratorController {
 		}
 		try (var secuPass = SecuPass.of(form.secuPass())) {
 			firstAdministrator.create(setupToken, EmailAddress.of(form.email()), form.password(), secuPass,
-					User.languageTagOf(locale));
+					Languages.tagOf(locale));
 		}
 		catch (EmailAlreadyRegisteredException e) {
 			return rejected(model, response, FieldErrors.of("email", "account.error.email.taken"));

@@ -5,7 +5,7 @@ import java.util.Locale;
 import jakarta.validation.constraints.Pattern;
 
 import org.tresor.account.ChosenSecrets;
-import org.tresor.account.User;
+import org.tresor.account.Languages;
 
 /** Whom to invite, and in which language the invitation goes out. */
 record InvitationForm(@ValidEmail String email, @Pattern(regexp = "de|en") String language) {
@@ -16,6 +16,6 @@ record InvitationForm(@ValidEmail String email, @Pattern(regexp = "de|en") Strin
 	}
 
 	static InvitationForm empty(Locale locale) {
-		return new InvitationForm("", User.languageTagOf(locale));
+		return new InvitationForm("", Languages.tagOf(locale));
 	}
 }
