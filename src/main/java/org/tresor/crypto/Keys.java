@@ -33,6 +33,8 @@ import org.bouncycastle.openpgp.operator.PGPKeyPairGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcAEADSecretKeyEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPBESecretKeyEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPDigestCalculatorProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.tresor.crypto.internal.Argon2BlockPool;
 import org.tresor.crypto.internal.Argon2Calculator;
@@ -43,13 +45,8 @@ import org.tresor.crypto.internal.BouncyCastle;
 @Service
 public class Keys {
 
-	/**
-	 * Argon2id with 3 passes over 64 MiB (RFC 9580's memory-constrained choice): ≈160 ms per guess here,
-	 * against ≈0.2 ms for BouncyCastle's default S2K. Each key gets its own salt.
-	 */
-	private static final int ARGON2_PASSES = 3;
+	/** Lanes of the Argon2id that protects a key; memory and passes are settings ({@link CryptoProperties.KeyProtection}). */
 	private static final int ARGON2_PARALLELISM = 4;
-	private static final int ARGON2_MEMORY_EXPONENT = 16; // 2^16 KiB = 64 MiB
 
 	/**
 	 * Iterated+salted S2K count 0xF0 (33 554 432 bytes hashed, ≈110 ms here): GnuPG 2.2 reads no S2K
@@ -57,15 +54,24 @@ public class Keys {
 	 */
 	private static final int GNUPG_S2K_COUNT = 0xF0;
 
+	private static final Logger log = LoggerFactory.getLogger(Keys.class);
+
 	private final Semaphore argon2Permits;
 	private final SecureRandom random = new SecureRandom();
-	private final Argon2Calculator argon2 = new Argon2Calculator(new Argon2BlockPool(
-			Argon2BytesGenerator.getBlockCount(1 << ARGON2_MEMORY_EXPONENT, ARGON2_PARALLELISM)));
+	private final CryptoProperties.KeyProtection protection;
+	private final Argon2Calculator argon2;
 
 	Keys(CryptoProperties properties) {
 		BouncyCastle.register();
 		// fair, so a burst of unlocks cannot starve a user who has been waiting longer
 		this.argon2Permits = new Semaphore(properties.maxConcurrentUnlocks(), true);
+		this.protection = properties.keyProtection();
+		this.argon2 = new Argon2Calculator(new Argon2BlockPool(
+				Argon2BytesGenerator.getBlockCount(1 << protection.memoryExponent(), ARGON2_PARALLELISM)));
+		if (protection.isBelowOwaspFloor()) {
+			log.warn("New keys are locked with Argon2id over {} in {} passes, below OWASP's floor (19 MiB, 2 passes): "
+					+ "for tests only, never for real SecuPasses", protection.memory(), protection.passes());
+		}
 	}
 
 	/** A v4 key (Ed25519 primary, X25519 encryption subkey) for {@code userId}, locked by {@code pass}. */
@@ -156,7 +162,7 @@ public class Keys {
 	}
 
 	private PBESecretKeyEncryptor argon2Encryptor(char[] passphrase, PublicKeyPacket key) {
-		var argon2 = new S2K.Argon2Params(ARGON2_PASSES, ARGON2_PARALLELISM, ARGON2_MEMORY_EXPONENT, random);
+		var argon2 = new S2K.Argon2Params(protection.passes(), ARGON2_PARALLELISM, protection.memoryExponent(), random);
 		return new BcAEADSecretKeyEncryptorBuilder(AEADAlgorithmTags.OCB, SymmetricKeyAlgorithmTags.AES_256, argon2)
 			.setSecureRandom(random)
 			.build(passphrase, key);

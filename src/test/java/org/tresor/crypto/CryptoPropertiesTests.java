@@ -53,6 +53,35 @@ class CryptoPropertiesTests {
 		context.withPropertyValues("tresor.crypto.aes-engine=openssl").run(started -> assertThat(started).hasFailed());
 	}
 
+	@Test
+	void locksKeysWithRfc9106sSecondRecommendationByDefault() {
+		context.run(started -> {
+			var protection = started.getBean(CryptoProperties.class).keyProtection();
+			assertThat(protection.memoryExponent()).as("2^16 KiB = 64 MiB").isEqualTo(16);
+			assertThat(protection.passes()).isEqualTo(3);
+			assertThat(protection.isBelowOwaspFloor()).isFalse();
+		});
+	}
+
+	@Test
+	void bindsTheKeyProtection() {
+		context.withPropertyValues("tresor.crypto.key-protection.memory=256MB", "tresor.crypto.key-protection.passes=4")
+			.run(started -> {
+				var protection = started.getBean(CryptoProperties.class).keyProtection();
+				assertThat(protection.memoryExponent()).isEqualTo(18);
+				assertThat(protection.passes()).isEqualTo(4);
+			});
+	}
+
+	@Test
+	void refusesToStartWithKeyProtectionArgon2CannotUse() {
+		for (var memory : new String[] { "48MB", "512KB", "0MB" }) {
+			context.withPropertyValues("tresor.crypto.key-protection.memory=" + memory)
+				.run(started -> assertThat(started).as(memory).hasFailed());
+		}
+		context.withPropertyValues("tresor.crypto.key-protection.passes=0").run(started -> assertThat(started).hasFailed());
+	}
+
 	@Configuration
 	@EnableConfigurationProperties(CryptoProperties.class)
 	@Import({ Keys.class, CfbCiphers.class, Envelopes.class })

@@ -111,6 +111,21 @@ class KeysTests {
 			}
 		}
 
+		@Test
+		void locksNewKeysWithTheConfiguredArgon2AndStillOpensKeysLockedBefore() {
+			var cheap = new Keys(new CryptoProperties(2, AesEngine.AUTO,
+					new CryptoProperties.KeyProtection(org.springframework.util.unit.DataSize.ofMegabytes(1), 1)));
+			var pass = SecuPass.of("cheap for this test only");
+			var bob = cheap.generate("bob@example.org", pass);
+			for (var iterator = KeyRings.parse(bob.secretKey()).getSecretKeys(); iterator.hasNext();) {
+				var s2k = iterator.next().getS2K();
+				assertThat(s2k.getMemorySizeExponent()).isEqualTo(10);
+				assertThat(s2k.getPasses()).isEqualTo(1);
+			}
+			assertThat(keys.unlock(bob.secretKey(), pass)).isNotNull();
+			assertThat(cheap.unlock(alice.secretKey(), SecuPass.of("Correct horse 7!"))).isNotNull();
+		}
+
 		/** OWASP's floor for Argon2id: at least 19 MiB and 2 passes; the SecuPass gets 64 MiB, 3 passes, 4 lanes. */
 		@Test
 		void protectsSecretKeysAboveTheOwaspArgon2Floor() {
