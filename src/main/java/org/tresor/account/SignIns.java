@@ -70,10 +70,11 @@ class SignIns implements AuthenticationSuccessHandler, AuthenticationFailureHand
 		if (authentication.getPrincipal() instanceof AccountUser user) {
 			// the session id was changed already (Spring Security's session fixation protection)
 			ActiveAccountFilter.signedIn(request.getSession(), clock.instant().truncatedTo(ChronoUnit.MICROS));
-			transactions.executeWithoutResult(status -> users.findById(user.id()).ifPresent(signedIn -> {
-				signedIn.signedIn(clock.instant());
-				events.publishEvent(new UserSignedIn(user.id(), user.email()));
-			}));
+			transactions.executeWithoutResult(status -> {
+				if (users.recordSignIn(user.id().value(), clock.instant()) == 1) {
+					events.publishEvent(new UserSignedIn(user.id(), user.email()));
+				}
+			});
 			log.info("User {} signed in", user.id().value());
 		}
 		success.onAuthenticationSuccess(request, response, authentication);

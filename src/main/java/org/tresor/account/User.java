@@ -127,10 +127,6 @@ class User {
 		return Optional.ofNullable(credentialsChangedAt);
 	}
 
-	void signedIn(Instant now) {
-		this.lastLoginAt = now;
-	}
-
 	Optional<Instant> lastLoginAt() {
 		return Optional.ofNullable(lastLoginAt);
 	}

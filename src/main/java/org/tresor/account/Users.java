@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.CrudRepository;
 
@@ -22,6 +23,14 @@ interface Users extends CrudRepository<User, UUID> {
 	default Optional<User> findById(UserId id) {
 		return findById(id.value());
 	}
+
+	/**
+	 * Notes a sign-in in one statement, without the version check: sign-ins of one account at once (two tabs, a
+	 * burst) must not fail each other. Gives 1 if the user is there.
+	 */
+	@Modifying
+	@Query("update User u set u.lastLoginAt = :now where u.id = :id")
+	int recordSignIn(UUID id, Instant now);
 
 	/** The user, locked until the transaction ends: two requests that renew their set-up link take turns. */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)

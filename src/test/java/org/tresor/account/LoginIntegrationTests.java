@@ -73,6 +73,29 @@ class LoginIntegrationTests extends AccountIntegrationTestSupport {
 				.andExpect(redirectedUrl("/"));
 		}
 
+		/** Two tabs, a shared front desk account, a burst: each sign-in notes its time without failing the others. */
+		@Test
+		void signsInOneAccountFromManyPlacesAtOnce() throws Exception {
+			var email = uniqueEmail("many");
+			activeUser(email, Role.STAFF);
+			var signIns = java.util.concurrent.Executors.newFixedThreadPool(16);
+			try {
+				var answers = signIns.invokeAll(java.util.stream.IntStream.range(0, 32)
+					.<java.util.concurrent.Callable<org.springframework.mock.web.MockHttpServletResponse>>mapToObj(
+							i -> () -> mvc.perform(formLogin("/login").userParameter("email").user(email).password(PASSWORD))
+								.andReturn()
+								.getResponse())
+					.toList());
+				for (var answer : answers) {
+					assertThat(answer.get().getStatus()).isEqualTo(302);
+					assertThat(answer.get().getRedirectedUrl()).isEqualTo("/");
+				}
+			}
+			finally {
+				signIns.shutdownNow();
+			}
+		}
+
 		@Test
 		void refusesAWrongPasswordJustLikeAnUnknownAddress() throws Exception {
 			var email = uniqueEmail("wrong");
