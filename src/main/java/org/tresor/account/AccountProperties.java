@@ -14,7 +14,9 @@ import jakarta.validation.constraints.NotNull;
  * @param firstAdminLinkLifetime how long the one-time URL for the first administrator works
  * @param setupLinkLifetime how long an invitation's setup link works
  * @param maxConcurrentPasswordHashes how many Argon2id password hashes and checks (sign-in, set-up, password
- * change; 19 MiB of heap and most of a core each) run at once ({@code TRESOR_ACCOUNT_MAX_CONCURRENT_PASSWORD_HASHES})
+ * change; 19 MiB of heap and most of a core each) run at once ({@code TRESOR_ACCOUNT_MAX_CONCURRENT_PASSWORD_HASHES});
+ * 0, the default, means half the processors (at least one), so that a burst of sign-ins leaves the other half to
+ * the pages
  * @param maxQueuedPasswordHashes how many more wait for their turn; beyond them a request answers 503 with
  * {@code Retry-After} at once ({@code TRESOR_ACCOUNT_MAX_QUEUED_PASSWORD_HASHES})
  */
@@ -22,6 +24,12 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("tresor.account")
 record AccountProperties(@NotNull @DurationMin(minutes = 1) @DefaultValue("24h") Duration firstAdminLinkLifetime,
 		@NotNull @DurationMin(minutes = 1) @DefaultValue("7d") Duration setupLinkLifetime,
-		@Min(1) @DefaultValue("2") int maxConcurrentPasswordHashes,
+		@Min(0) @DefaultValue("0") int maxConcurrentPasswordHashes,
 		@Min(0) @DefaultValue("32") int maxQueuedPasswordHashes) {
+
+	/** How many password hashes run at once: as set, or half the processors. */
+	int concurrentPasswordHashes() {
+		return maxConcurrentPasswordHashes > 0 ? maxConcurrentPasswordHashes
+				: Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+	}
 }

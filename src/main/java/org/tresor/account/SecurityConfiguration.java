@@ -181,6 +181,6 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder(AccountProperties properties) {
 		return new LengthLimitedPasswordEncoder(new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
-				properties.maxConcurrentPasswordHashes(), properties.maxQueuedPasswordHashes()));
+				properties.concurrentPasswordHashes(), properties.maxQueuedPasswordHashes()));
 	}
 }

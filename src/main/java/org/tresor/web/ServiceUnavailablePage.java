@@ -38,8 +38,6 @@ class ServiceUnavailablePage extends HttpFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(ServiceUnavailablePage.class);
 
-	private static final String ERROR_PAGE = "/error";
-
 	@Override
 	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
@@ -70,9 +68,7 @@ class ServiceUnavailablePage extends HttpFilter {
 				return;
 			}
 			response.reset();
-			request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.SERVICE_UNAVAILABLE.value());
-			request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
-			answer(request, response);
+			UnavailablePage.send(request, response, RETRY_AFTER);
 		}
 	}
 
@@ -101,12 +97,5 @@ class ServiceUnavailablePage extends HttpFilter {
 	private static boolean isServiceUnavailable(HttpServletRequest request) {
 		return request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status
 				&& status == HttpStatus.SERVICE_UNAVAILABLE.value();
-	}
-
-	private static void answer(HttpServletRequest request, HttpServletResponse response)
-			throws ServletException, IOException {
-		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
-		request.getRequestDispatcher(ERROR_PAGE).forward(request, response);
 	}
 }

@@ -23,6 +23,16 @@ class AccountPropertiesTests {
 			.run(started -> assertThat(started).getFailure().hasStackTraceContaining("setupLinkLifetime"));
 	}
 
+	@Test
+	void hashesPasswordsOnHalfTheProcessorsByDefaultOrAsManyAsSet() {
+		context.run(started -> assertThat(started.getBean(AccountProperties.class).concurrentPasswordHashes())
+			.isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
+		context.withPropertyValues("tresor.account.max-concurrent-password-hashes=3")
+			.run(started -> assertThat(started.getBean(AccountProperties.class).concurrentPasswordHashes()).isEqualTo(3));
+		context.withPropertyValues("tresor.account.max-concurrent-password-hashes=-1")
+			.run(started -> assertThat(started).hasFailed());
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(AccountProperties.class)
 	static class Settings {
