@@ -915,6 +915,7 @@ class Mixed:
 
     KINDS = ["page"] * 12 + ["ticket", "submission", "download", "sign-in"]
     PAGES = ["/submit/info", "/login", "/inbox", "details"]
+    ADDRESSES = 20
 
     def __init__(self, tresor, setup, staff_cookie, downloads, tickets, payload):
         self.tresor = tresor
@@ -934,8 +935,13 @@ class Mixed:
         details = await Browser(self.port, cookies=self.staff).get(f"/inbox/{self.download_ids[0]}")
         self.csrf = details.page("/inbox").csrf()
 
+    def address(self):
+        """Users come from many places (the transfer limits count per client): 20 loopback addresses in turn."""
+        return f"127.0.0.{2 + self.count % self.ADDRESSES}"
+
     async def operation(self, kind, record):
         self.count += 1
+        source = self.address()
         if kind == "submission" and not self.tickets:
             self.skipped += 1
             kind = "page"
@@ -944,10 +950,10 @@ class Mixed:
             if path == "details":
                 path = f"/inbox/{self.download_ids[self.count % len(self.download_ids)]}"
             cookies = self.staff if path.startswith("/inbox") else None
-            response = await Browser(self.port, cookies=cookies).get(path)
+            response = await Browser(self.port, source=source, cookies=cookies).get(path)
             record(kind, response, response.status == 200, page=True)
         elif kind == "ticket":
-            browser = Browser(self.port)
+            browser = Browser(self.port, source=source)
             form = await browser.get("/submit/info")
             record("page", form, form.status == 200, page=True)
             if form.status == 200:
@@ -957,7 +963,7 @@ class Mixed:
                 record(kind, sent, sent.status == 302)
         elif kind == "submission":
             link = self.tickets.pop()
-            browser = Browser(self.port)
+            browser = Browser(self.port, source=source)
             form = await browser.get(link)
             record("page", form, form.status == 200, page=True)
             if form.status == 200:
@@ -966,11 +972,11 @@ class Mixed:
                 record(kind, sent, sent.status == 302 and "/submit/sent" in sent.location())
         elif kind == "download":
             submission = self.download_ids[self.count % len(self.download_ids)]
-            response = await Browser(self.port, cookies=self.staff).post(
+            response = await Browser(self.port, source=source, cookies=self.staff).post(
                 f"/inbox/{submission}/files/1", {"_csrf": self.csrf, "secuPass": self.setup.secu_pass})
             record(kind, response, response.status == 200 and len(response.body) >= self.download_size)
         elif kind == "sign-in":
-            browser = Browser(self.port)
+            browser = Browser(self.port, source=source)
             form = await browser.get("/login")
             record("page", form, form.status == 200, page=True)
             if form.status == 200:
@@ -1087,6 +1093,7 @@ async def mixed_workload(args, tresor, setup, staff_cookie, downloads, probe, mo
         if needed > 0:
             log(f"  requesting {needed} more tickets for the submissions of the hold ...")
             mixed.tickets += await setup.tickets(needed, "mixed-ticket")
+        await settle(tresor, probe)  # no hold pays for the backlog of the one before
         log(f"  holding {rate:.1f} operations/s for {args.mixed_seconds} s ...")
         hold = await mixed.run(rate, args.mixed_seconds, probe, monitor)
         hold["passed"] = step_passes(hold)
