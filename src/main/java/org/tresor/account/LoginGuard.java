@@ -2,10 +2,6 @@ package org.tresor.account;
 
 import java.io.IOException;
 
-import org.springframework.http.HttpMethod;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.tresor.protection.ClientAddresses;
 import org.tresor.protection.Limit;
 import org.tresor.protection.RateLimits;
@@ -23,9 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * typed, in any letter case, whether or not an account has it, and of the client), and passwords too long to be
  * anyone's. {@link SignIns} counts the wrong passwords.
  */
-class LoginGuard extends OncePerRequestFilter {
-
-	private static final RequestMatcher LOGIN = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+class LoginGuard extends SignInFilter {
 
 	static final String TOO_LONG_URL = "/login?tooLong";
 
@@ -39,11 +33,6 @@ class LoginGuard extends OncePerRequestFilter {
 		this.limits = limits;
 		this.clients = clients;
 		this.tooManyAttempts = tooManyAttempts;
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !LOGIN.matches(request);
 	}
 
 	@Override

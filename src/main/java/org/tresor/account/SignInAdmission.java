@@ -10,10 +10,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpMethod;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.tresor.web.UnavailablePage;
 
 import jakarta.servlet.DispatcherType;
@@ -28,11 +24,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * of the session store, the rate limits and Spring Security: a burst of sign-ins beyond what the hashing can take
  * costs no database work and no wait, and leaves the connections to everyone else.
  */
-class SignInAdmission extends OncePerRequestFilter {
+class SignInAdmission extends SignInFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(SignInAdmission.class);
-
-	private static final RequestMatcher LOGIN = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
 	/** About the time the hashing takes to work off a full queue here. */
 	static final Duration RETRY_AFTER = Duration.ofSeconds(10);
@@ -41,11 +35,6 @@ class SignInAdmission extends OncePerRequestFilter {
 
 	SignInAdmission(int places) {
 		this.places = new Semaphore(places);
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !LOGIN.matches(request);
 	}
 
 	@Override
