@@ -1,6 +1,7 @@
 package org.tresor.protection;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,12 +10,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
+import org.tresor.web.UnavailablePage;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -42,7 +43,7 @@ class TransferLimitFilter extends OncePerRequestFilter {
 
 	private final ClientAddresses clients;
 
-	private final long retryAfterSeconds;
+	private final Duration retryAfter;
 
 	TransferLimitFilter(List<TransferRoutes> routes, TransferLimits limits, ClientAddresses clients,
 			TransferProperties properties) {
@@ -51,7 +52,7 @@ class TransferLimitFilter extends OncePerRequestFilter {
 		this.downloads = routes.stream().flatMap(r -> r.downloads().stream()).map(parser::parse).toList();
 		this.limits = limits;
 		this.clients = clients;
-		this.retryAfterSeconds = properties.retryAfter().toSeconds();
+		this.retryAfter = properties.retryAfter();
 	}
 
 	@Override
@@ -81,16 +82,15 @@ class TransferLimitFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * 503 through the container's error handling ({@link TransfersBusyPage}). The connection closes after the
-	 * answer: the body that follows is not read (a large remainder is not even drained, see the server's
-	 * configuration), so the refusal frees the thread at once.
+	 * The 503 page ({@link TransfersBusyPage}), rendered without the session store, so a refusal never waits for
+	 * the database. The connection closes after the answer: the body that follows is not read (a large remainder
+	 * is not even drained, see the server's configuration), so the refusal frees the thread at once.
 	 */
 	private void refuse(TransferLimits.Refusal refusal, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
+			throws ServletException, IOException {
 		request.setAttribute(REFUSAL, refusal);
-		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 		response.setHeader(HttpHeaders.CONNECTION, "close");
-		response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+		UnavailablePage.send(request, response, retryAfter);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -4,7 +4,7 @@
  * application's database (so every instance sees the same counts). Also who the client is: the peer address,
  * or what a trusted reverse proxy says it forwarded for.
  */
-@ApplicationModule(displayName = "Protection", allowedDependencies = {"retention"})
+@ApplicationModule(displayName = "Protection", allowedDependencies = {"retention", "web"})
 package org.tresor.protection;
 
 import org.springframework.modulith.ApplicationModule;
