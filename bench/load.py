@@ -1047,14 +1047,20 @@ async def mixed_workload(args, tresor, setup, staff_cookie, downloads, probe, mo
     steps = []
     best = None
     failing = None
-    rate = args.start_rate
-    for _ in range(args.max_steps):
+
+    async def measured(rate):
+        """One ramp step at rate: run, judged, kept and logged."""
         step = await mixed.run(rate, args.step_seconds, probe, monitor)
         step["passed"] = step_passes(step)
         steps.append(step)
         log(f"  {rate:6.1f} ops/s: pages p95 {ms(step['page_p95_ms'])}, errors {step['errors'] or 'none'}, "
             f"lag {step['generator_lag_s']} s, JVM CPU {step['resources'].get('jvm_cpu_share', 0):.0%} -> "
             f"{'passed' if step['passed'] else 'failed'}")
+        return step
+
+    rate = args.start_rate
+    for _ in range(args.max_steps):
+        step = await measured(rate)
         if not step["passed"]:
             failing = step
             break
@@ -1064,22 +1070,14 @@ async def mixed_workload(args, tresor, setup, staff_cookie, downloads, probe, mo
     for _ in range(3 if best is None else 0):
         # not even the first rate passed: halve it, at most three times, to find one that does
         slower /= 2
-        step = await mixed.run(slower, args.step_seconds, probe, monitor)
-        step["passed"] = step_passes(step)
-        steps.append(step)
-        log(f"  {slower:6.1f} ops/s: pages p95 {ms(step['page_p95_ms'])}, errors {step['errors'] or 'none'} -> "
-            f"{'passed' if step['passed'] else 'failed'}")
+        step = await measured(slower)
         if step["passed"]:
             best = slower
             break
         failing = step
     if failing is not None and best is not None:
         between = math.sqrt(best * failing["rate"])
-        step = await mixed.run(between, args.step_seconds, probe, monitor)
-        step["passed"] = step_passes(step)
-        steps.append(step)
-        log(f"  {between:6.1f} ops/s: pages p95 {ms(step['page_p95_ms'])}, errors {step['errors'] or 'none'} -> "
-            f"{'passed' if step['passed'] else 'failed'}")
+        step = await measured(between)
         if step["passed"]:
             best = between
         else:
@@ -1260,6 +1258,13 @@ def evaluate(report):
     return ratios, met, violations, line
 
 
+def write_report(report, path):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        json.dump(report, f, indent=2)
+        f.write("\n")
+
+
 def fmt(value):
     return "-" if value is None else f"{value:.2f}"
 
@@ -1335,10 +1340,7 @@ def main():
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
     if partial:
-        os.makedirs(os.path.dirname(args.output), exist_ok=True)
-        with open(args.output, "w") as f:
-            json.dump(report, f, indent=2)
-            f.write("\n")
+        write_report(report, args.output)
         log(f"\nPartial run ({', '.join(args.only)}): no verdict; results in {args.output}")
         return 0
 
@@ -1352,10 +1354,7 @@ def main():
         "load_average": {"start": load_start, "end": load_average()},
         "rate_limits": RATE_LIMITS, "temp_files_left": len(leftovers), "burst_violations": violations,
         "ratios": ratios, "targets_met": met, "duration_s": round(time.time() - began), "line": line})
-    os.makedirs(os.path.dirname(args.output), exist_ok=True)
-    with open(args.output, "w") as f:
-        json.dump(report, f, indent=2)
-        f.write("\n")
+    write_report(report, args.output)
     log(f"\nResults in {args.output}; {report['duration_s']} s; temp files left "
         f"{len(leftovers)}; load average at the end {report['load_average']['end']}")
     missed = [name for name, ok in met.items() if not ok]
