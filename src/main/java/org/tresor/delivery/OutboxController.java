@@ -2,7 +2,6 @@ package org.tresor.delivery;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -20,6 +19,7 @@ import org.tresor.parcel.SecuPassRefusedException;
 import org.tresor.parcel.web.FormBodies;
 import org.tresor.parcel.ParcelRejectedException;
 import org.tresor.web.Confirmation;
+import org.tresor.web.FieldErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -73,12 +73,12 @@ class OutboxController {
 		catch (InvalidDeliveryException e) {
 			// a form up to twice the limit is read to its end, so its sender sees why it was refused
 			FormBodies.finishReading(request, 2 * properties.maxDeliverySize().toBytes());
-			model.addAttribute("errors", e.errors());
+			model.addAttribute(FieldErrors.ATTRIBUTE, e.errors());
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return form(model, e.form());
 		}
 		catch (RecipientDisabledException e) {
-			model.addAttribute("errors", Map.of("recipients", "delivery.error.recipients.disabled"));
+			model.addAttribute(FieldErrors.ATTRIBUTE, FieldErrors.of("recipients", "delivery.error.recipients.disabled"));
 			model.addAttribute("disabledRecipient", e.email());
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return form(model, DeliveryForm.empty());
@@ -147,7 +147,7 @@ class OutboxController {
 		}
 		catch (SecuPassRefusedException e) {
 			model.addAttribute("entries", outbox.awaitingCompletion(user.id()));
-			model.addAttribute("errors", Map.of("secuPass", "outbox.secuPass.wrong"));
+			model.addAttribute(FieldErrors.ATTRIBUTE, FieldErrors.of("secuPass", "outbox.secuPass.wrong"));
 			response.setStatus(HttpStatus.FORBIDDEN.value());
 			return COMPLETE_VIEW;
 		}

@@ -9,7 +9,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,8 +22,10 @@ import org.tresor.account.SignedInUser;
 import org.tresor.account.UserId;
 import org.tresor.account.UserSummary;
 import org.tresor.parcel.SecuPassRefusedException;
+import org.tresor.web.FieldErrors;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 
 /** Administrators manage submit boxes and who receives at them. */
 @Controller
@@ -48,9 +52,6 @@ class BoxAdminController {
 	record BoxView(UUID id, String slug, String name, String link, List<UserSummary> members) {
 	}
 
-	record BoxForm(String slug, String name) {
-	}
-
 	@GetMapping("/admin/boxes")
 	String boxes(Model model) {
 		model.addAttribute("boxes", boxes.all().stream().map(this::view).toList());
@@ -59,31 +60,27 @@ class BoxAdminController {
 	}
 
 	@PostMapping("/admin/boxes")
-	String create(@RequestParam(defaultValue = "") String slug, @RequestParam(defaultValue = "") String name,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		var problem = BoxNames.problemWithSlug(slug).or(() -> BoxNames.problemWithName(name))
-			.or(() -> boxes.bySlug(slug).map(taken -> Map.entry("slug", "boxes.slug.taken")));
-		if (problem.isPresent()) {
-			model.addAttribute("errors", Map.ofEntries(problem.get()));
-			model.addAttribute("form", new BoxForm(slug, name));
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return boxes(model);
+	String create(@Valid @ModelAttribute("form") BoxForm form, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		var errors = result.hasErrors() ? FieldErrors.of(result)
+				: boxes.bySlug(form.slug()).map(taken -> FieldErrors.of("slug", "boxes.slug.taken")).orElse(Map.of());
+		if (!errors.isEmpty()) {
+			return rejected(model, response, HttpStatus.BAD_REQUEST, errors);
 		}
-		boxes.create(slug, name.strip());
+		boxes.create(form.slug(), form.name());
 		redirect.addFlashAttribute("flash", "boxes.created");
 		return "redirect:/admin/boxes";
 	}
 
 	@PostMapping("/admin/boxes/{id}/rename")
-	String rename(@PathVariable UUID id, @RequestParam(defaultValue = "") String name, Model model,
+	String rename(@PathVariable UUID id, @Valid BoxForm.Renaming renaming, BindingResult result, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		var problem = BoxNames.problemWithName(name);
-		if (problem.isPresent()) {
-			model.addAttribute("errors", Map.of("name-" + id, problem.get().getValue()));
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return boxes(model);
+		if (result.hasErrors()) {
+			// each box has its own name field on the page
+			return rejected(model, response, HttpStatus.BAD_REQUEST,
+					FieldErrors.of("name-" + id, FieldErrors.of(result).get("name")));
 		}
-		boxes.rename(id, name.strip());
+		boxes.rename(id, renaming.name());
 		redirect.addFlashAttribute("flash", "boxes.renamed");
 		return "redirect:/admin/boxes";
 	}
@@ -103,9 +100,8 @@ class BoxAdminController {
 				redirect.addFlashAttribute("granted", access.grantExisting(id, member.id(), admin.id(), secuPass));
 			}
 			catch (SecuPassRefusedException e) {
-				model.addAttribute("errors", Map.of("secuPass-" + id, "inbox.secuPass.wrong"));
-				response.setStatus(HttpStatus.FORBIDDEN.value());
-				return boxes(model);
+				return rejected(model, response, HttpStatus.FORBIDDEN,
+						FieldErrors.of("secuPass-" + id, "inbox.secuPass.wrong"));
 			}
 		}
 		boxes.addMember(id, member.id());
@@ -118,6 +114,12 @@ class BoxAdminController {
 		boxes.removeMember(id, new UserId(user));
 		redirect.addFlashAttribute("flash", "boxes.memberRemoved");
 		return "redirect:/admin/boxes";
+	}
+
+	private String rejected(Model model, HttpServletResponse response, HttpStatus status, Map<String, String> errors) {
+		model.addAttribute(FieldErrors.ATTRIBUTE, errors);
+		response.setStatus(status.value());
+		return boxes(model);
 	}
 
 	private BoxView view(SubmitBox box) {

@@ -2,7 +2,6 @@ package org.tresor.submission;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
@@ -20,6 +19,7 @@ import org.tresor.parcel.web.FormBodies;
 import org.tresor.protection.ClientAddresses;
 import org.tresor.protection.Limit;
 import org.tresor.protection.RateLimits;
+import org.tresor.web.FieldErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -81,7 +81,7 @@ class SubmitController {
 		if (result.hasErrors()) {
 			model.addAttribute("box", box);
 			model.addAttribute("form", form.shown());
-			model.addAttribute("errors", Map.of("email", result.getFieldErrors("email").get(0).getDefaultMessage()));
+			model.addAttribute(FieldErrors.ATTRIBUTE, FieldErrors.of(result));
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return REQUEST_VIEW;
 		}

@@ -25,6 +25,7 @@ import org.tresor.account.SignedInUser;
 import org.tresor.account.WrongPasswordException;
 import org.tresor.crypto.SecuPass;
 import org.tresor.crypto.WrongSecuPassException;
+import org.tresor.web.FieldErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;

@@ -22,6 +22,7 @@ import org.tresor.kernel.LinkToken;
 import org.tresor.protection.ClientAddresses;
 import org.tresor.protection.Limit;
 import org.tresor.protection.RateLimits;
+import org.tresor.web.FieldErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -22,6 +22,7 @@ import org.tresor.account.ExternalAccountException;
 import org.tresor.account.Invitations;
 import org.tresor.account.SignedInUser;
 import org.tresor.account.UserId;
+import org.tresor.web.FieldErrors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
