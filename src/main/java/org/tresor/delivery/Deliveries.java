@@ -16,7 +16,7 @@ interface Deliveries extends JpaRepository<Delivery, UUID> {
 
 	boolean existsByReference(String reference);
 
-	List<Delivery> findBySenderIdOrderByCreatedAtDesc(UUID sender);
+	Slice<Delivery> findBySenderIdOrderByCreatedAtDesc(UUID sender, Pageable page);
 
 	/** What the user may fetch as a recipient, newest first. */
 	@Query("""

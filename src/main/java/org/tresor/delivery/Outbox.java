@@ -14,6 +14,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,9 +70,11 @@ class Outbox {
 	record RecipientStatus(int position, String email, RecipientState state) {
 	}
 
+	/** One page of what {@code sender} sent, newest first. */
 	@Transactional(readOnly = true)
-	List<Entry> of(UserId sender) {
-		return entries(deliveries.findBySenderIdOrderByCreatedAtDesc(sender.value()));
+	Slice<Entry> of(UserId sender, Pageable page) {
+		var sent = deliveries.findBySenderIdOrderByCreatedAtDesc(sender.value(), page);
+		return new SliceImpl<>(entries(sent.getContent()), sent.getPageable(), sent.hasNext());
 	}
 
 	@Transactional(readOnly = true)

@@ -17,6 +17,7 @@ import org.tresor.account.RecipientDisabledException;
 import org.tresor.account.SignedInUser;
 import org.tresor.parcel.SecuPassRefusedException;
 import org.tresor.parcel.web.FormBodies;
+import org.tresor.parcel.web.ParcelPages;
 import org.tresor.parcel.ParcelRejectedException;
 import org.tresor.web.Confirmation;
 import org.tresor.web.FieldErrors;
@@ -49,10 +50,10 @@ class OutboxController {
 	}
 
 	@GetMapping("/outbox")
-	String outbox(@AuthenticationPrincipal SignedInUser user, Model model) {
-		var entries = outbox.of(user.id());
-		model.addAttribute("entries", entries);
-		model.addAttribute("completable", entries.stream().filter(Outbox.Entry::canBeCompleted).count());
+	String outbox(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal SignedInUser user,
+			Model model) {
+		model.addAttribute("entries", outbox.of(user.id(), ParcelPages.page(page)));
+		model.addAttribute("completable", outbox.awaitingCompletion(user.id()).size());
 		return OUTBOX_VIEW;
 	}
 

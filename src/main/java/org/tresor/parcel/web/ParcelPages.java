@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -75,10 +76,16 @@ public abstract class ParcelPages {
 	@GetMapping
 	public String list(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal SignedInUser user,
 			Model model) {
-		// past the last page is an empty page with a way back, never an offset the database cannot take
-		var number = Math.min(Math.max(page, 0), Integer.MAX_VALUE / PAGE_SIZE - 1);
-		model.addAttribute("entries", shelf.entries(user.id(), PageRequest.of(number, PAGE_SIZE)));
+		model.addAttribute("entries", shelf.entries(user.id(), page(page)));
 		return listView;
+	}
+
+	/**
+	 * Page {@code number} (from 0) of a list, {@value #PAGE_SIZE} a page. Past the last page is an empty page with
+	 * a way back, never an offset the database cannot take.
+	 */
+	public static Pageable page(int number) {
+		return PageRequest.of(Math.min(Math.max(number, 0), Integer.MAX_VALUE / PAGE_SIZE - 1), PAGE_SIZE);
 	}
 
 	@GetMapping("/{id}")
