@@ -842,7 +842,8 @@ async def burst(args, tresor, setup, probe, monitor):
     quiet = page_stats(probe.window(time.monotonic() - 3, time.monotonic()))
     log_offset = tresor.log_size()
     began = time.monotonic()
-    ticket_tasks = [browser.post("/submit/info", {"_csrf": csrf, "email": f"burst-{i:04d}@load.example.org"},
+    run = secrets.token_hex(3)  # each burst asks for new addresses: a warm-up's would meet their per-address limit
+    ticket_tasks = [browser.post("/submit/info", {"_csrf": csrf, "email": f"burst-{run}-{i:04d}@load.example.org"},
                                  timeout=120) for i, (browser, csrf) in enumerate(tickets)]
     sign_in_tasks = [browser.post("/login", {"_csrf": csrf, "email": setup.email, "password": setup.password},
                                   timeout=120) for browser, csrf in sign_ins]
@@ -1084,9 +1085,9 @@ async def mixed_workload(args, tresor, setup, staff_cookie, downloads, probe, mo
             failing = step
     limit = limiting_resource(failing["resources"]) if failing else "not reached within the steps"
     hold, holds, sustained = None, [], None
-    # a short step can pass at a rate that minutes cannot carry (the data grows, the heap fills): if the hold
-    # fails, it is tried once more at two thirds of that rate
-    for rate in ([best, best * 2 / 3] if best is not None and args.mixed_seconds > 0 else []):
+    # a short step can pass at a rate that minutes cannot carry (the data grows, the SecuPass checks of the
+    # downloads queue up): while a hold fails, the next one runs at two thirds of its rate, three holds at most
+    for rate in ([best * (2 / 3) ** i for i in range(3)] if best is not None and args.mixed_seconds > 0 else []):
         needed = math.ceil(rate * args.mixed_seconds * share * 1.2) - len(mixed.tickets)
         if needed > 0:
             log(f"  requesting {needed} more tickets for the submissions of the hold ...")
@@ -1158,11 +1159,13 @@ async def run(args, tresor, report):
             await settle(tresor, probe)
 
         if "burst" in args.only:
-            if "slow" not in args.only:
-                log("Warming up (the burst alone would meet a cold JIT, which the full run's first scenario warms) ...")
-                await burst(argparse.Namespace(**{**vars(args), "burst_tickets": 50, "burst_sign_ins": 50}), tresor,
-                            setup, probe, monitor)
-                await settle(tresor, probe)
+            if args.warm_up_rounds:
+                log(f"Warming up with {args.warm_up_rounds} bursts of 50 ticket requests and 50 sign-ins (a server "
+                    "that has run for a while has compiled these paths; a fresh JVM is still compiling them) ...")
+                for _ in range(args.warm_up_rounds):
+                    await burst(argparse.Namespace(**{**vars(args), "burst_tickets": 50, "burst_sign_ins": 50}),
+                                tresor, setup, probe, monitor)
+                    await settle(tresor, probe)
             s2 = report["burst"] = await burst(args, tresor, setup, probe, monitor)
             print_burst(s2)
             await settle(tresor, probe)
@@ -1300,11 +1303,14 @@ def main():
     parser.add_argument("--only", action="append", choices=SCENARIOS,
                         help="run just this scenario (repeatable), to try a change; no verdict, results in "
                              "load-partial.json")
+    parser.add_argument("--warm-up-rounds", type=int,
+                        help="smaller bursts of 50 + 50 before the burst, to warm the JIT (15; quick 3; 0 measures a "
+                             "fresh JVM)")
     parser.add_argument("--output", help="results (bench/results/load.json; quick load-quick.json)")
     args = parser.parse_args()
     defaults = {"uploads": (1000, 200), "idle": (1000, 200), "upload_kib": (2048, 512), "burst_tickets": (200, 100),
-                "burst_sign_ins": (200, 100), "step_seconds": (15, 5), "mixed_seconds": (300, 30),
-                "ramp_tickets": (300, 40),
+                "burst_sign_ins": (200, 100), "warm_up_rounds": (15, 3), "step_seconds": (15, 5),
+                "mixed_seconds": (300, 30), "ramp_tickets": (300, 40),
                 "output": tuple(os.path.join(ROOT, "bench", "results", name)
                                 for name in ("load.json", "load-quick.json"))}
     for name, (full, quick) in defaults.items():
