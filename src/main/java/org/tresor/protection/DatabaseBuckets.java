@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.springframework.dao.DataIntegrityViolationException;
+
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
@@ -22,7 +24,7 @@ import io.github.bucket4j.distributed.remote.RemoteBucketState;
  * back.
  *
  * <p>A check holds one connection at a time, each for one short statement: the read and the swap each take a
- * connection and give it back at once (auto-commit). (Once the read ran without a transaction in a scope whose entity
+ * connection and give it back when they commit. (Once the read ran without a transaction in a scope whose entity
  * manager kept its connection while the swap's transaction took a second one: a burst of requests held the whole
  * pool and waited for itself.) Call it outside any transaction, or the caller's connection is held meanwhile.
  *
@@ -51,16 +53,22 @@ class DatabaseBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
 
 			@Override
 			public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
-				return rows.stateOf(key);
+				return rows.stateOf(key).stream().findFirst();
 			}
 
 			@Override
 			public boolean compareAndSwap(byte[] originalData, byte[] newData, RemoteBucketState newState,
 					Optional<Long> timeoutNanos) {
 				long expiresAt = expiresAt(newState);
-				// false when another request came first: Bucket4j reads the bucket again and retries
-				return originalData == null ? rows.create(key, newData, expiresAt)
-						: rows.swap(key, originalData, newData, expiresAt);
+				if (originalData == null) {
+					try {
+						return rows.create(key, newData, expiresAt) == 1;
+					}
+					catch (DataIntegrityViolationException e) {
+						return false; // another request created it first: Bucket4j reads it again and retries
+					}
+				}
+				return rows.swap(key, originalData, newData, expiresAt) == 1;
 			}
 		};
 	}

@@ -1,105 +1,42 @@
 package org.tresor.protection;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.Optional;
+import java.util.List;
 
-import javax.sql.DataSource;
-
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.UncategorizedSQLException;
-import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
-import org.springframework.jdbc.support.SQLExceptionTranslator;
-import org.springframework.stereotype.Repository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The statements Bucket4j's compare-and-swap needs, in plain JDBC: each runs on a connection of its own in
- * auto-commit, so it commits at once (a failed attempt stays counted when the caller's work rolls back, and no
- * caller's transaction is joined) and holds its connection for that one statement only. Through JPA each was a
- * transaction with an entity manager of its own: measured, a third of a ticket request's CPU time.
+ * The statements Bucket4j's compare-and-swap needs, each committed on its own (a new transaction even inside a
+ * caller's), so each holds a connection for one statement only.
  */
-@Repository
-class RateLimitBuckets {
+interface RateLimitBuckets extends Repository<RateLimitBucket, String> {
 
-	/** Both H2 and PostgreSQL report a duplicate primary key with the SQL standard's state. */
-	private static final String UNIQUE_VIOLATION = "23505";
+	@Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+	@Query("select b.state from RateLimitBucket b where b.id = :id")
+	List<byte[]> stateOf(String id);
 
-	private final DataSource dataSource;
+	/** Fails with a duplicate key if another request created the bucket first. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Modifying
+	@Query("insert into RateLimitBucket (id, state, expiresAt) values (:id, :state, :expiresAt)")
+	int create(String id, byte[] state, long expiresAt);
 
-	private final SQLExceptionTranslator translator = new SQLExceptionSubclassTranslator();
+	/** 1 if the bucket still had {@code expected}, else 0 and nothing changed. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Modifying
+	@Query("update RateLimitBucket b set b.state = :state, b.expiresAt = :expiresAt where b.id = :id and b.state = :expected")
+	int swap(String id, byte[] expected, byte[] state, long expiresAt);
 
-	RateLimitBuckets(DataSource dataSource) {
-		this.dataSource = dataSource;
-	}
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Modifying
+	@Query("delete from RateLimitBucket b where b.expiresAt < :now")
+	int deleteExpiredBefore(long now);
 
-	Optional<byte[]> stateOf(String id) {
-		return run("select state from rate_limit_buckets where id = ?", statement -> {
-			statement.setString(1, id);
-			try (var rows = statement.executeQuery()) {
-				return rows.next() ? Optional.of(rows.getBytes(1)) : Optional.empty();
-			}
-		});
-	}
-
-	/** False if another request created the bucket first. */
-	boolean create(String id, byte[] state, long expiresAt) {
-		try {
-			return run("insert into rate_limit_buckets (id, state, expires_at) values (?, ?, ?)", statement -> {
-				statement.setString(1, id);
-				statement.setBytes(2, state);
-				statement.setLong(3, expiresAt);
-				return statement.executeUpdate() == 1;
-			});
-		}
-		catch (DataAccessException e) {
-			if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-				return false;
-			}
-			throw e;
-		}
-	}
-
-	/** True if the bucket still had {@code expected} and now has {@code state}; else nothing changed. */
-	boolean swap(String id, byte[] expected, byte[] state, long expiresAt) {
-		return run("update rate_limit_buckets set state = ?, expires_at = ? where id = ? and state = ?", statement -> {
-			statement.setBytes(1, state);
-			statement.setLong(2, expiresAt);
-			statement.setString(3, id);
-			statement.setBytes(4, expected);
-			return statement.executeUpdate() == 1;
-		});
-	}
-
-	int deleteExpiredBefore(long now) {
-		return run("delete from rate_limit_buckets where expires_at < ?", statement -> {
-			statement.setLong(1, now);
-			return statement.executeUpdate();
-		});
-	}
-
-	void delete(String id) {
-		run("delete from rate_limit_buckets where id = ?", statement -> {
-			statement.setString(1, id);
-			return statement.executeUpdate();
-		});
-	}
-
-	private <T> T run(String sql, Statement<T> work) {
-		try (Connection connection = dataSource.getConnection()) {
-			connection.setAutoCommit(true); // whatever the pool's default: this statement commits on its own
-			try (var statement = connection.prepareStatement(sql)) {
-				return work.run(statement);
-			}
-		}
-		catch (SQLException e) {
-			var translated = translator.translate("rate limit bucket", sql, e);
-			throw translated != null ? translated : new UncategorizedSQLException("rate limit bucket", sql, e);
-		}
-	}
-
-	private interface Statement<T> {
-
-		T run(PreparedStatement statement) throws SQLException;
-	}
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@Modifying
+	@Query("delete from RateLimitBucket b where b.id = :id")
+	int delete(String id);
 }

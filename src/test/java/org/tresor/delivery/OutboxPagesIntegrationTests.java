@@ -35,7 +35,8 @@ class OutboxPagesIntegrationTests extends DeliveryIntegrationTest {
 		var subject = "Original " + UUID.randomUUID();
 		send(newAddress(), subject, "", randomFile("letter.pdf", 1000));
 		var original = jdbc.queryForObject("select id from deliveries where subject = ?", UUID.class, subject);
-		originalReference = jdbc.queryForObject("select reference from deliveries where id = ?", String.class, original);
+		originalReference = jdbc.queryForObject("select reference from deliveries where id = ?", String.class,
+				original);
 		for (int i = 0; i < 2 * ParcelPages.PAGE_SIZE; i++) {
 			copy(original, PREFIX + String.format("%04d", i), FUTURE.minus(i, ChronoUnit.MINUTES));
 		}
