@@ -79,7 +79,8 @@ class OutboxController {
 			return form(model, e.form());
 		}
 		catch (RecipientDisabledException e) {
-			model.addAttribute(FieldErrors.ATTRIBUTE, FieldErrors.of("recipients", "delivery.error.recipients.disabled"));
+			model.addAttribute(FieldErrors.ATTRIBUTE,
+					FieldErrors.of("recipients", "delivery.error.recipients.disabled"));
 			model.addAttribute("disabledRecipient", e.email());
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return form(model, DeliveryForm.empty());
