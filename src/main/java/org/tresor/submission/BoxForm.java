@@ -22,15 +22,20 @@ record BoxForm(@Pattern(regexp = BoxForm.SLUG, message = "boxes.slug.invalid") S
 
 	BoxForm {
 		slug = slug == null ? "" : slug;
-		name = name == null ? "" : name.strip();
+		name = stripped(name);
 	}
 
 	/** A box's new name. */
 	record Renaming(@Name String name) {
 
 		Renaming {
-			name = name == null ? "" : name.strip();
+			name = stripped(name);
 		}
+	}
+
+	/** A name is measured and stored without the spaces around it; a missing one is empty. */
+	private static String stripped(String name) {
+		return name == null ? "" : name.strip();
 	}
 
 	/** A box's name as people outside see it on the submit form. */

@@ -7,14 +7,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import org.htmlunit.html.HtmlAnchor;
-import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tresor.parcel.web.ListPages;
 import org.tresor.parcel.web.ParcelPages;
 
 /**
@@ -37,8 +36,9 @@ class OutboxPagesIntegrationTests extends DeliveryIntegrationTest {
 		var original = jdbc.queryForObject("select id from deliveries where subject = ?", UUID.class, subject);
 		originalReference = jdbc.queryForObject("select reference from deliveries where id = ?", String.class,
 				original);
-		for (int i = 0; i < 2 * ParcelPages.PAGE_SIZE; i++) {
-			copy(original, PREFIX + String.format("%04d", i), FUTURE.minus(i, ChronoUnit.MINUTES));
+		var references = copies(0, 2 * ParcelPages.PAGE_SIZE);
+		for (int i = 0; i < references.size(); i++) {
+			copy(original, references.get(i), FUTURE.minus(i, ChronoUnit.MINUTES));
 		}
 	}
 
@@ -72,15 +72,12 @@ class OutboxPagesIntegrationTests extends DeliveryIntegrationTest {
 		assertThat(farAway.getByXPath("//a[@rel='prev']")).hasSize(1);
 	}
 
-	private List<String> references(HtmlPage outbox) {
-		return outbox.getByXPath("//tbody/tr/td[1]/span").stream()
-			.map(cell -> ((HtmlElement) cell).asNormalizedText().split(" ")[0])
-			.filter(reference -> reference.startsWith(PREFIX))
-			.toList();
+	private static List<String> references(HtmlPage page) {
+		return ListPages.references(page, PREFIX);
 	}
 
 	private static List<String> copies(int from, int to) {
-		return IntStream.range(from, to).mapToObj(i -> PREFIX + String.format("%04d", i)).toList();
+		return ListPages.numbered(PREFIX, from, to);
 	}
 
 	/** Another delivery with the original's recipients (no parts: the list does not read them), sent at {@code at}. */
@@ -89,7 +86,8 @@ class OutboxPagesIntegrationTests extends DeliveryIntegrationTest {
 		jdbc.update("""
 				insert into deliveries (id, reference, sender_id, sender_email, subject, created_at, expires_at,
 				  file_count, total_size, version) select ?, ?, sender_id, sender_email, subject, ?, expires_at,
-				  file_count, total_size, 0 from deliveries where id = ?""", id, reference, Timestamp.from(at), original);
+				  file_count, total_size, 0 from deliveries where id = ?""",
+				id, reference, Timestamp.from(at), original);
 		jdbc.update("""
 				insert into delivery_recipients (id, delivery_id, position, user_id, email, completed_at)
 				select random_uuid(), ?, position, user_id, email, completed_at from delivery_recipients

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tresor.account.AccountFixtures;
 import org.tresor.account.AccountFixtures.Credentials;
+import org.tresor.parcel.web.ListPages;
 import org.tresor.parcel.web.ParcelPages;
 
 /**
@@ -34,8 +35,9 @@ class InboxPagesIntegrationTests extends SubmissionIntegrationTest {
 		admin = AccountFixtures.administrator(context, this::local);
 		var reference = submitted(sender(), "the original", randomFile("scan.pdf", 1000));
 		var original = jdbc.queryForObject("select id from submissions where reference = ?", UUID.class, reference);
-		for (int i = 0; i < 2 * ParcelPages.PAGE_SIZE; i++) {
-			copy(original, PREFIX + String.format("%04d", i), FUTURE.minus(i, ChronoUnit.MINUTES));
+		var references = copies(0, 2 * ParcelPages.PAGE_SIZE);
+		for (int i = 0; i < references.size(); i++) {
+			copy(original, references.get(i), FUTURE.minus(i, ChronoUnit.MINUTES));
 		}
 		AccountFixtures.logIn(staff, url("/login"), admin);
 	}
@@ -76,15 +78,12 @@ class InboxPagesIntegrationTests extends SubmissionIntegrationTest {
 		assertThat(notANumber.getContentAsString()).contains("The request was invalid.").doesNotContain("Exception");
 	}
 
-	private List<String> references(HtmlPage inbox) {
-		return inbox.getByXPath("//tbody/tr/td[1]/span").stream()
-			.map(cell -> ((org.htmlunit.html.HtmlElement) cell).asNormalizedText().split(" ")[0])
-			.filter(reference -> reference.startsWith(PREFIX))
-			.toList();
+	private static List<String> references(HtmlPage page) {
+		return ListPages.references(page, PREFIX);
 	}
 
 	private static List<String> copies(int from, int to) {
-		return java.util.stream.IntStream.range(from, to).mapToObj(i -> PREFIX + String.format("%04d", i)).toList();
+		return ListPages.numbered(PREFIX, from, to);
 	}
 
 	/** Another submission with the original's parts and key packets (the same blobs), received at {@code at}. */
