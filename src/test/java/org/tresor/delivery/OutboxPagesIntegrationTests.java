@@ -70,6 +70,11 @@ class OutboxPagesIntegrationTests extends DeliveryIntegrationTest {
 		assertThat(farAway.getWebResponse().getStatusCode()).isEqualTo(200);
 		assertThat(farAway.asNormalizedText()).contains("You have not sent anything yet.");
 		assertThat(farAway.getByXPath("//a[@rel='prev']")).hasSize(1);
+
+		staff.getOptions().setThrowExceptionOnFailingStatusCode(false);
+		var notANumber = staff.getPage(url("/outbox?page=two")).getWebResponse();
+		assertThat(notANumber.getStatusCode()).isEqualTo(400);
+		assertThat(notANumber.getContentAsString()).contains("The request was invalid.").doesNotContain("Exception");
 	}
 
 	private static List<String> references(HtmlPage page) {
