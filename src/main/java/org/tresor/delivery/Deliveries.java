@@ -9,6 +9,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.tresor.parcel.ParcelBlobReferences;
 
@@ -59,4 +60,17 @@ interface Deliveries extends JpaRepository<Delivery, UUID> {
 			where p.blobId > :after
 			order by p.blobId""")
 	List<ParcelBlobReferences.PartBlob> referencedBlobsAfter(String after, Limit limit);
+
+	/**
+	 * Completes one recipient: the one statement that decides, so of two completions at once exactly one gets
+	 * 1 (and grants and tells), the other waits for its row lock and then gets 0.
+	 */
+	@Modifying(flushAutomatically = true)
+	@Query("update DeliveryRecipient r set r.completedAt = :now where r.id = :recipient and r.completedAt is null")
+	int markCompleted(UUID recipient, Instant now);
+
+	/** Records a recipient's first download: of two first downloads at once exactly one gets 1. */
+	@Modifying(flushAutomatically = true)
+	@Query("update DeliveryRecipient r set r.downloadedAt = :now where r.id = :recipient and r.downloadedAt is null")
+	int markDownloaded(UUID recipient, Instant now);
 }

@@ -41,6 +41,10 @@ class DeliveryRecipient {
 		this.completedAt = completedAt;
 	}
 
+	UUID id() {
+		return id;
+	}
+
 	int position() {
 		return position;
 	}
@@ -64,21 +68,6 @@ class DeliveryRecipient {
 
 	Optional<Instant> downloadedAt() {
 		return Optional.ofNullable(downloadedAt);
-	}
-
-	void complete(Instant now) {
-		if (completedAt == null) {
-			completedAt = now;
-		}
-	}
-
-	/** @return whether this was the first download */
-	boolean markDownloaded(Instant now) {
-		if (downloadedAt != null) {
-			return false;
-		}
-		downloadedAt = now;
-		return true;
 	}
 
 	void markDeleted(Instant now) {

@@ -130,10 +130,12 @@ class Outbox {
 				if (recipient.isCompleted() || recipient.isDeleted() || !ready.contains(recipient.user())) {
 					continue;
 				}
+				if (deliveries.markCompleted(recipient.id(), now) == 0) {
+					continue; // a completion at the same time came first
+				}
 				if (!grants.grant(delivery.parcel(), recipient.user())) {
 					throw new IllegalStateException("Delivery " + delivery.reference() + " lacks the sender's key packet");
 				}
-				recipient.complete(now);
 				readyByRecipient.computeIfAbsent(recipient.user(), user -> new ArrayList<>()).add(delivery.id());
 				emails.put(recipient.user(), recipient.email());
 				events.publishEvent(new DeliveryCompleted(delivery.id(), delivery.reference(), sender, recipient.email()));

@@ -77,7 +77,7 @@ class Received implements ParcelShelf {
 			.flatMap(current -> current.recipient(recipient).map(r -> {
 				var now = clock.instant();
 				events.publishEvent(new DeliveryDownloaded(current.id(), current.reference(), current.sender(),
-						recipient, r.email(), now, r.markDownloaded(now)));
+						recipient, r.email(), now, deliveries.markDownloaded(r.id(), now) == 1));
 				return r;
 			})));
 	}

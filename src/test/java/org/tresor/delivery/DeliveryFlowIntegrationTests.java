@@ -13,8 +13,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.ZipInputStream;
 
+import org.awaitility.Awaitility;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlCheckBoxInput;
@@ -28,10 +30,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.RawHttp;
 import org.tresor.TestMailServer;
 import org.tresor.account.AccountFixtures;
 import org.tresor.account.AccountFixtures.Credentials;
+import org.tresor.account.UserId;
 import org.tresor.crypto.GnuPg;
 
 /**
@@ -43,6 +48,15 @@ class DeliveryFlowIntegrationTests extends DeliveryIntegrationTest {
 
 	@Autowired
 	Expiry expiry;
+
+	@Autowired
+	Received received;
+
+	@Autowired
+	Deliveries deliveries;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@AfterEach
 	void resetClock() {
@@ -163,6 +177,38 @@ class DeliveryFlowIntegrationTests extends DeliveryIntegrationTest {
 			.as("one key packet for the manifest and one for the file").isEqualTo(2);
 		MAIL.await(address, "are ready for you");
 		assertThat(MAIL.to(address).stream().filter(mail -> subject(mail).contains("ready"))).hasSize(1);
+	}
+
+	@Test
+	void aDownloadThatReadTheDeliveryBeforeTheFirstDownloadWasRecordedTellsTheSenderNothing() throws Exception {
+		var address = activatedRecipient();
+		send(address, "Told once", "", randomFile("once.txt", 100));
+		var id = jdbc.queryForObject("select id from deliveries where subject = 'Told once'", UUID.class);
+		var reader = userId(address);
+
+		transactions().executeWithoutResult(status -> {
+			assertThat(deliveries.findById(id).orElseThrow().recipient(reader).orElseThrow().downloadedAt())
+				.as("read before").isEmpty();
+			CompletableFuture.runAsync(() -> received.downloaded(id, reader, false)).join();
+			received.downloaded(id, reader, false);
+		});
+
+		awaitMailsSent();
+		assertThat(MAIL.to(sender.email()).stream()
+			.filter(mail -> subject(mail).contains(address + " downloaded your delivery"))).hasSize(1);
+	}
+
+	private TransactionTemplate transactions() {
+		return new TransactionTemplate(transactionManager);
+	}
+
+	private UserId userId(String email) {
+		return new UserId(jdbc.queryForObject("select id from users where email = ?", UUID.class, email));
+	}
+
+	private void awaitMailsSent() {
+		Awaitility.await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.queryForObject("select count(*) from event_publication", Long.class), count -> count == 0);
 	}
 
 	@Test
