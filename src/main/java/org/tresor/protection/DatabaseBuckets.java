@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import org.springframework.dao.DataIntegrityViolationException;
-
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
@@ -19,14 +17,13 @@ import io.github.bucket4j.distributed.remote.RemoteBucketState;
 /**
  * Bucket4j's compare-and-swap extension point over the table {@code rate_limit_buckets}. Bucket4j ships JDBC
  * support per database (its PostgreSQL module uses {@code ON CONFLICT}, which H2 lacks); one {@code INSERT} or
- * conditional {@code UPDATE} per change ({@link RateLimitBuckets}) works on both. Every statement commits at once, in a
- * transaction of its own outside any of the caller's: a failed attempt must stay counted when the caller's work rolls
- * back.
+ * conditional {@code UPDATE} per change ({@link RateLimitBuckets}) works on both. The statements run in the
+ * transaction {@link RateLimits} opens for one check: one connection, held for the read and the swap. (Once the read
+ * ran without a transaction in a scope whose entity manager kept its connection while the swap's transaction took a
+ * second one: a burst of requests held the whole pool and waited for itself.)
  *
- * <p>A check holds one connection at a time, each for one short statement: the read and the swap each take a
- * connection and give it back when they commit. (Once the read ran without a transaction in a scope whose entity
- * manager kept its connection while the swap's transaction took a second one: a burst of requests held the whole
- * pool and waited for itself.) Call it outside any transaction, or the caller's connection is held meanwhile.
+ * <p>An insert that loses to another request's first use of the bucket fails with a duplicate key; on PostgreSQL that
+ * ends the transaction, so the failure goes up and {@link RateLimits} runs the whole check again.
  *
  * <p>Time is the application's clock, so tests can move it; rows expire once their bucket would be full again
  * ({@link ExpiredBuckets} deletes them).
@@ -61,12 +58,7 @@ class DatabaseBuckets extends AbstractCompareAndSwapBasedProxyManager<String> {
 					Optional<Long> timeoutNanos) {
 				long expiresAt = expiresAt(newState);
 				if (originalData == null) {
-					try {
-						return rows.create(key, newData, expiresAt) == 1;
-					}
-					catch (DataIntegrityViolationException e) {
-						return false; // another request created it first: Bucket4j reads it again and retries
-					}
+					return rows.create(key, newData, expiresAt) == 1;
 				}
 				return rows.swap(key, originalData, newData, expiresAt) == 1;
 			}

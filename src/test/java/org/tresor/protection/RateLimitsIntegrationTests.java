@@ -43,7 +43,7 @@ class RateLimitsIntegrationTests extends TresorIntegrationTest {
 		java.util.Arrays.fill(allowances, THREE_PER_HOUR);
 		limits = new RateLimits(rows, new RateLimitProperties(allowances[0], allowances[1], allowances[2],
 				allowances[3], allowances[4], allowances[5], allowances[6], allowances[7], allowances[8], allowances[9]),
-				clock);
+				clock, transactions);
 		key = "client-" + UUID.randomUUID() + "@example.org";
 	}
 

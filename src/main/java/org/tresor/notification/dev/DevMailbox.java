@@ -2,15 +2,22 @@ package org.tresor.notification.dev;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.tresor.web.DisplayFormats;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 
+import jakarta.mail.Flags;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -18,7 +25,10 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-/** Reads what the embedded SMTP server received. */
+/**
+ * Reads what the embedded SMTP server received, and keeps only the newest {@code tresor.dev.mailbox-capacity} mails:
+ * the server holds every mail in the heap.
+ */
 @Component
 @ConditionalOnBooleanProperty("tresor.dev.mailbox")
 class DevMailbox {
@@ -27,9 +37,45 @@ class DevMailbox {
 
 	private final DisplayFormats formats;
 
-	DevMailbox(GreenMail server, DisplayFormats formats) {
+	private final int capacity;
+
+	DevMailbox(GreenMail server, DisplayFormats formats, DevProperties properties) {
 		this.server = server;
 		this.formats = formats;
+		this.capacity = properties.mailboxCapacity();
+	}
+
+	@Scheduled(fixedDelay = 10_000, initialDelay = 10_000)
+	void forgetBeyondCapacity() throws FolderException {
+		forgetAllButNewest(capacity);
+	}
+
+	/** Deletes every mail but the newest {@code kept}, in all recipients' folders; returns how many went. */
+	int forgetAllButNewest(int kept) throws FolderException {
+		record Held(MailFolder folder, StoredMessage message) {
+		}
+		var held = new ArrayList<Held>();
+		for (var folder : server.getManagers().getImapHostManager().getStore().listMailboxes("*")) {
+			folder.getMessages().forEach(message -> held.add(new Held(folder, message)));
+		}
+		if (held.size() <= kept) {
+			return 0;
+		}
+		// within a folder, a higher uid arrived later, whatever the clock says
+		held.sort(Comparator.comparing((Held mail) -> mail.message().getReceivedDate())
+			.thenComparingLong(mail -> mail.message().getUid())
+			.reversed());
+		var forgotten = held.subList(kept, held.size());
+		var deleted = new Flags(Flags.Flag.DELETED);
+		var folders = new LinkedHashSet<MailFolder>();
+		for (var mail : forgotten) {
+			mail.folder().setFlags(deleted, true, mail.message().getUid(), null, false);
+			folders.add(mail.folder());
+		}
+		for (var folder : folders) {
+			folder.expunge();
+		}
+		return forgotten.size();
 	}
 
 	/** Every received mail, newest first, with times in the request's language like every other page. */

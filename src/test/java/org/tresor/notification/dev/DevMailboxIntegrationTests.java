@@ -8,6 +8,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.tresor.notification.NotificationIntegrationTestSupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,6 +24,9 @@ class DevMailboxIntegrationTests extends NotificationIntegrationTestSupport {
 
 	@Autowired
 	JavaMailSender mailSender;
+
+	@Autowired
+	DevMailbox mailbox;
 
 	@Test
 	void listsReceivedMailsWithClickableLinksForLocalRequests() throws Exception {
@@ -47,6 +51,22 @@ class DevMailboxIntegrationTests extends NotificationIntegrationTestSupport {
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Second</h2>")))
 				.andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*Second</h2>.*First</h2>.*")));
+	}
+
+	@Test
+	void keepsOnlyTheNewestMailsUpToItsCapacity() throws Exception {
+		send("capacity@example.org", "Oldest", "one");
+		send("capacity@example.org", "Older", "two");
+		send("capacity@example.org", "Newest", "three");
+
+		assertThat(mailbox.forgetAllButNewest(2)).isEqualTo(1);
+
+		mvc.perform(get("/dev/mailbox"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Newest</h2>")))
+				.andExpect(content().string(containsString("Older</h2>")))
+				.andExpect(content().string(not(containsString("Oldest</h2>"))));
+		assertThat(mailbox.forgetAllButNewest(2)).as("nothing beyond the capacity").isZero();
 	}
 
 	@Test
