@@ -1125,6 +1125,13 @@ async def mixed_workload(args, tresor, setup, staff_cookie, downloads, probe, mo
 SCENARIOS = ("slow", "burst", "mixed")
 
 
+def java_version():
+    """The first line of `java -version` that names the version (not JAVA_TOOL_OPTIONS' notice)."""
+    text = command_output(["java", "-version"]) or subprocess.run(["java", "-version"], capture_output=True,
+                                                                 text=True).stderr
+    return next(line for line in text.splitlines() if not line.startswith("Picked up"))
+
+
 def raise_fd_limit(needed):
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if hard != resource.RLIM_INFINITY and hard < needed:
@@ -1364,8 +1371,7 @@ def main():
     report.update({
         "machine": {"cores": os.cpu_count(), "cpu": cpu_model(),
                     "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / (1 << 30)),
-                    "java": (command_output(["java", "-version"]) or subprocess.run(
-                        ["java", "-version"], capture_output=True, text=True).stderr).splitlines()[0],
+                    "java": java_version(),
                     "heap": HEAP},
         "load_average": {"start": load_start, "end": load_average()},
         "rate_limits": RATE_LIMITS, "temp_files_left": len(leftovers), "burst_violations": violations,
