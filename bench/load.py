@@ -63,6 +63,8 @@ PAGE_P95_MS = 300          # every page, in every scenario
 BURST_TICKET_P95_MS = 1000
 RSS_LIMIT_MIB = 1024
 AT_ONCE_S = 1.0            # a refusal (503 of an upload, 429/503 in the burst) comes this fast, with Retry-After
+ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8"  # what browsers send: the pages, never the JSON errors
+KEPT_ALIVE = " (kept alive)"  # the probe's samples over a connection kept open between requests
 POOL_TIMEOUT_S = 4.5       # a 503 this slow waited for the connection pool (its timeout is 5 s)
 UPLOAD_RATE = 32 * KIB     # bytes per second of a slow upload
 UPLOAD_GRACE = 2.5         # an upload may take this many times its transfer time before it counts as not stored
@@ -149,7 +151,8 @@ async def fetch(port, method, path, cookies=None, body=None, content_type=None, 
     async def exchange():
         nonlocal writer
         reader, writer = await asyncio.open_connection(HOST, port, local_addr=(source, 0) if source else None)
-        lines = [f"{method} {path} HTTP/1.1", f"Host: {HOST}:{port}", "Accept-Language: en", "Connection: close"]
+        lines = [f"{method} {path} HTTP/1.1", f"Host: {HOST}:{port}", f"Accept: {ACCEPT}", "Accept-Language: en",
+                 "Connection: close"]
         if cookies:
             lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items()))
         if body is not None:
@@ -224,9 +227,12 @@ def cookie_dict(header):
 
 
 def probe_main(port):
-    """The measuring client, in its own process so that the load generator's work does not delay it: one thread
-    per page, one request at a time on a fresh connection, a JSON line when a request starts and when it ends.
-    Stops when its standard input closes, reporting what is still in flight."""
+    """The measuring client, in its own process so that the load generator's work does not delay it: two threads
+    per page, one request at a time each, a JSON line when a request starts and when it ends. One thread opens a
+    fresh connection for every request (a new visitor: it waits behind every connection the server has yet to
+    accept), the other keeps its connection open between requests as a browser does ("kept alive": someone already
+    on the site), opening a new one only when the server closed it. Stops when its standard input closes,
+    reporting what is still in flight."""
     cookie = os.environ.get("TRESOR_LOAD_PROBE_COOKIE", "")
     pages = [("/submit/info", None), ("/login", None), ("/inbox", cookie)]
     lock = threading.Lock()
@@ -237,29 +243,36 @@ def probe_main(port):
             sys.stdout.write(json.dumps(record) + "\n")
             sys.stdout.flush()
 
-    def measure(path, cookie):
+    def measure(path, cookie, kept_alive):
+        label = path + KEPT_ALIVE if kept_alive else path
+        connection = None
         while True:
             with lock:
                 number = next(counter)
             started = time.monotonic()
-            emit({"id": number, "path": path, "t": started})
+            emit({"id": number, "path": label, "t": started})
             try:
-                connection = http.client.HTTPConnection(HOST, port, timeout=180)
-                headers = {"Accept-Language": "en"}
+                if connection is None:
+                    connection = http.client.HTTPConnection(HOST, port, timeout=180)
+                headers = {"Accept": ACCEPT, "Accept-Language": "en"}
                 if cookie:
                     headers["Cookie"] = cookie
                 connection.request("GET", path, headers=headers)
                 response = connection.getresponse()
                 response.read()
-                connection.close()
                 status = response.status
-            except OSError as e:
+                if not kept_alive or response.will_close:
+                    connection.close()
+                    connection = None
+            except (OSError, http.client.HTTPException) as e:
+                connection = None
                 status = "timeout" if isinstance(e, TimeoutError) else type(e).__name__
-            emit({"id": number, "path": path, "t": started, "s": time.monotonic() - started, "status": status})
+            emit({"id": number, "path": label, "t": started, "s": time.monotonic() - started, "status": status})
             time.sleep(0.2)
 
     for path, c in pages:
-        threading.Thread(target=measure, args=(path, c), daemon=True).start()
+        for kept_alive in (False, True):
+            threading.Thread(target=measure, args=(path, c, kept_alive), daemon=True).start()
     sys.stdin.read()
     sys.stdout.flush()
     os._exit(0)
@@ -484,7 +497,7 @@ class LoadTresor(Tresor):
         command = ["java", HEAP, f"-Djava.io.tmpdir={self.tmp}", "-jar", jar,
                    f"--server.port={self.port}", f"--server.address={HOST}",
                    f"--tresor.data-directory={self.data}", f"--tresor.public-base-url={self.base}",
-                   "--tresor.dev.smtp-port=0", "--spring.thymeleaf.cache=true",
+                   "--tresor.dev.smtp-port=0",
                    "--server.tomcat.mbeanregistry.enabled=true"] + [f"--{setting}" for setting in settings]
         environment = {k: v for k, v in os.environ.items() if not k.startswith("TRESOR_")}
         environment.update(RATE_LIMITS)
@@ -654,7 +667,8 @@ async def slow_upload(port, form, payload, deadline):
     cookies, action = form
     boundary, head, tail = multipart([("message", "Load test")], "slow.bin")
     length = len(head) + len(payload) + len(tail)
-    request = (f"POST {action} HTTP/1.1\r\nHost: {HOST}:{port}\r\nAccept-Language: en\r\nConnection: close\r\n"
+    request = (f"POST {action} HTTP/1.1\r\nHost: {HOST}:{port}\r\nAccept: {ACCEPT}\r\nAccept-Language: en\r\n"
+               "Connection: close\r\n"
                f"Cookie: {'; '.join(f'{k}={v}' for k, v in cookies.items())}\r\n"
                f"Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {length}\r\n\r\n").encode()
     started = time.monotonic()

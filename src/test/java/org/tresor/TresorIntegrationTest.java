@@ -29,7 +29,7 @@ import org.tresor.storage.BlobStore;
  * context is built once and shared.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({ TresorIntegrationTest.TestClock.class, FailingController.class })
+@Import({ TresorIntegrationTest.TestClock.class, FailingController.class, TestAdmission.class })
 public abstract class TresorIntegrationTest {
 
 	@TestConfiguration(proxyBeanMethods = false)

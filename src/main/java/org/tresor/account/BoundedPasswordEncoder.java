@@ -1,9 +1,7 @@
 package org.tresor.account;
 
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.tresor.kernel.Turnstile;
 
 /**
  * Caps the password hashes and checks (Argon2id: heap and CPU) that run at once, as the crypto module caps
@@ -15,16 +13,11 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 
 	private final PasswordEncoder delegate;
 
-	private final Semaphore permits;
-
-	private final int maxQueued;
-
-	private final AtomicInteger queued = new AtomicInteger();
+	private final Turnstile turnstile;
 
 	BoundedPasswordEncoder(PasswordEncoder delegate, int maxConcurrent, int maxQueued) {
 		this.delegate = delegate;
-		this.permits = new Semaphore(maxConcurrent, true);
-		this.maxQueued = maxQueued;
+		this.turnstile = new Turnstile(maxConcurrent, maxQueued);
 	}
 
 	@Override
@@ -34,7 +27,7 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 			return delegate.encode(rawPassword);
 		}
 		finally {
-			permits.release();
+			turnstile.leave();
 		}
 	}
 
@@ -45,7 +38,7 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 			return delegate.matches(rawPassword, encodedPassword);
 		}
 		finally {
-			permits.release();
+			turnstile.leave();
 		}
 	}
 
@@ -56,26 +49,12 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 
 	/** How many wait for their turn now. */
 	int queued() {
-		return queued.get();
+		return turnstile.queued();
 	}
 
 	private void acquire() {
-		if (permits.tryAcquire()) {
-			return;
-		}
-		if (queued.incrementAndGet() > maxQueued) {
-			queued.decrementAndGet();
+		if (!turnstile.enter()) {
 			throw new PasswordHashingBusyException();
-		}
-		try {
-			permits.acquire();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new PasswordHashingBusyException();
-		}
-		finally {
-			queued.decrementAndGet();
 		}
 	}
 }

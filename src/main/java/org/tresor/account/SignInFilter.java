@@ -13,8 +13,12 @@ abstract class SignInFilter extends OncePerRequestFilter {
 	private static final RequestMatcher SIGN_IN = PathPatternRequestMatcher.withDefaults()
 		.matcher(HttpMethod.POST, "/login");
 
+	static boolean isSignIn(HttpServletRequest request) {
+		return SIGN_IN.matches(request);
+	}
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !SIGN_IN.matches(request);
+		return !isSignIn(request);
 	}
 }

@@ -4,16 +4,18 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.hibernate.annotations.Immutable;
+import org.springframework.data.domain.Persistable;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /** Who did what to what, and when. Append-only: written once, never changed; never content or secrets. */
 @Entity
 @Immutable
 @Table(name = "audit_entries")
-class AuditEntry {
+class AuditEntry implements Persistable<UUID> {
 
 	static final int MAX_ACTOR = 254;
 
@@ -30,6 +32,10 @@ class AuditEntry {
 
 	private String subject;
 
+	/** Set for an entry made here: saving it is a plain insert, without reading for its id first. */
+	@Transient
+	private boolean fresh;
+
 	protected AuditEntry() {
 	}
 
@@ -39,6 +45,17 @@ class AuditEntry {
 		this.actor = cut(actor, MAX_ACTOR);
 		this.action = action.name();
 		this.subject = cut(subject, MAX_SUBJECT);
+		this.fresh = true;
+	}
+
+	@Override
+	public UUID getId() {
+		return id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return fresh;
 	}
 
 	private static String cut(String text, int length) {

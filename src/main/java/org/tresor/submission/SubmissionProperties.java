@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 
 /**
  * @param ticketLifetime how long a mailed ticket link works
@@ -22,6 +23,10 @@ import jakarta.validation.constraints.Positive;
  * @param maxMessageLength characters of a submission's message
  * @param defaultBoxSlug address ({@code /submit/{slug}}) of the box created on first start
  * @param defaultBoxName name of that box
+ * @param maxConcurrentTicketRequests ticket requests handled at once; 0 means two per processor
+ * @param maxQueuedTicketRequests ticket requests that wait for their turn beyond those; any more are answered 503
+ * with {@code Retry-After} at once. Each waiting one holds a worker thread ({@code server.tomcat.threads.max})
+ * @param maxTicketRequestWait how long a ticket request waits for its turn at most before it is answered 503
  */
 @Validated
 @ConfigurationProperties("tresor.submission")
@@ -32,7 +37,10 @@ record SubmissionProperties(
 		@DefaultValue("100") @Positive int maxFiles,
 		@DefaultValue("100000") @Positive int maxMessageLength,
 		@DefaultValue("info") @NotBlank @Pattern(regexp = "[a-z0-9-]{1,64}") String defaultBoxSlug,
-		@DefaultValue("Info") @NotBlank String defaultBoxName) {
+		@DefaultValue("Info") @NotBlank String defaultBoxName,
+		@DefaultValue("0") @PositiveOrZero int maxConcurrentTicketRequests,
+		@DefaultValue("100") @PositiveOrZero int maxQueuedTicketRequests,
+		@DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration maxTicketRequestWait) {
 
 	SubmissionProperties {
 		requirePositive("tresor.submission.max-submission-size", maxSubmissionSize);
@@ -41,6 +49,12 @@ record SubmissionProperties(
 			throw new InvalidSettingException("tresor.submission.max-file-size", "must not be larger than "
 					+ "tresor.submission.max-submission-size (" + maxSubmissionSize + "), was " + maxFileSize);
 		}
+	}
+
+	/** Ticket requests handled at once on this machine. */
+	int concurrentTicketRequests() {
+		return maxConcurrentTicketRequests > 0 ? maxConcurrentTicketRequests
+				: 2 * Runtime.getRuntime().availableProcessors();
 	}
 
 	private static void requirePositive(String setting, DataSize size) {

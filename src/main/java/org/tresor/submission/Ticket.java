@@ -33,8 +33,9 @@ class Ticket {
 
 	private Instant consumedAt;
 
+	/** Null until the first insert: Spring Data then persists a new ticket instead of reading for it first. */
 	@Version
-	private long version;
+	private Long version;
 
 	protected Ticket() {
 	}

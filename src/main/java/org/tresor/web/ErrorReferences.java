@@ -16,7 +16,8 @@ import org.springframework.web.context.request.WebRequest;
  * What an error page (and an error answer in JSON) may show: the status, its reason and a reference id,
  * nothing else. No exception, message, stack trace, request path (it may hold a token) or validation detail
  * ever reaches the client. The reference goes to the log with the exception, so an administrator finds what
- * happened from the number a user reads out.
+ * happened from the number a user reads out. A request refused on purpose ({@link UnavailablePage}: too busy,
+ * the database down) gets none: nothing failed, and what refused it logs why.
  */
 @Component
 class ErrorReferences extends DefaultErrorAttributes {
@@ -32,8 +33,9 @@ class ErrorReferences extends DefaultErrorAttributes {
 
 	@Override
 	public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+		var refused = request.getAttribute(UnavailablePage.REFUSED, RequestAttributes.SCOPE_REQUEST) != null;
 		var reference = request.getAttribute(REFERENCE, RequestAttributes.SCOPE_REQUEST);
-		if (reference == null) {
+		if (reference == null && !refused) {
 			reference = newReference();
 			request.setAttribute(REFERENCE, reference, RequestAttributes.SCOPE_REQUEST);
 			record((String) reference, request);
@@ -43,7 +45,9 @@ class ErrorReferences extends DefaultErrorAttributes {
 		shown.put("timestamp", all.get("timestamp"));
 		shown.put("status", all.get("status"));
 		shown.put("error", all.get("error"));
-		shown.put(REFERENCE, reference);
+		if (reference != null) {
+			shown.put(REFERENCE, reference);
+		}
 		return shown;
 	}
 

@@ -21,11 +21,18 @@ public final class UnavailablePage {
 
 	private static final String ERROR_PAGE = "/error";
 
+	/**
+	 * Marks the request as refused on purpose: its page shows no error reference and none is logged (nothing
+	 * failed, and the refusing filter logs why), so the page is the same for everyone in one language.
+	 */
+	static final String REFUSED = UnavailablePage.class.getName() + ".refused";
+
 	private UnavailablePage() {
 	}
 
 	public static void send(HttpServletRequest request, HttpServletResponse response, Duration retryAfter)
 			throws ServletException, IOException {
+		request.setAttribute(REFUSED, Boolean.TRUE);
 		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.SERVICE_UNAVAILABLE.value());
 		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());

@@ -53,6 +53,23 @@ class SubmissionPropertiesTests {
 			.run(started -> assertThat(started).getFailure().hasStackTraceContaining("maxFiles"));
 	}
 
+	@Test
+	void handlesTwoTicketRequestsPerProcessorAtOnceUnlessSetOtherwise() {
+		context.run(started -> assertThat(started.getBean(SubmissionProperties.class).concurrentTicketRequests())
+			.isEqualTo(2 * Runtime.getRuntime().availableProcessors()));
+		context.withPropertyValues("tresor.submission.max-concurrent-ticket-requests=3")
+			.run(started -> assertThat(started.getBean(SubmissionProperties.class).concurrentTicketRequests())
+				.isEqualTo(3));
+	}
+
+	@Test
+	void refusesANegativeTicketRequestQueueAndNoWait() {
+		context.withPropertyValues("tresor.submission.max-queued-ticket-requests=-1")
+			.run(started -> assertThat(started).getFailure().hasStackTraceContaining("maxQueuedTicketRequests"));
+		context.withPropertyValues("tresor.submission.max-ticket-request-wait=0s")
+			.run(started -> assertThat(started).getFailure().hasStackTraceContaining("maxTicketRequestWait"));
+	}
+
 	/** The setting that stopped the start; {@code SettingsFailureAnalyzer} turns it into the message. */
 	static InvalidSettingException invalidSetting(Throwable failure) {
 		for (var cause = failure; cause != null; cause = cause.getCause()) {
