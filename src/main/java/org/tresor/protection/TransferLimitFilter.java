@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +33,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * only as long as it takes to write the page.
  */
 class TransferLimitFilter extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(TransferLimitFilter.class);
 
 	/** Request attribute naming the {@link TransferLimits.Refusal}; the error page reads it. */
 	static final String REFUSAL = TransferLimitFilter.class.getName() + ".refusal";
@@ -88,6 +92,8 @@ class TransferLimitFilter extends OncePerRequestFilter {
 	 */
 	private void refuse(TransferLimits.Refusal refusal, HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
+		// the kind of refusal only: the path may hold a ticket's token
+		log.warn("Transfer answered 503: {}", refusal);
 		request.setAttribute(REFUSAL, refusal);
 		response.setHeader(HttpHeaders.CONNECTION, "close");
 		UnavailablePage.send(request, response, retryAfter);

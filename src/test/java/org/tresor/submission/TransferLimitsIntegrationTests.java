@@ -16,6 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.tresor.RawHttp;
@@ -46,7 +49,9 @@ class TransferLimitsIntegrationTests extends SubmissionIntegrationTest {
 	}
 
 	@Test
-	void transfersBeyondTheLimitsAreRefusedAtOnceWhilePagesAnswerAndNothingAcceptedIsLost() throws Exception {
+	@ExtendWith(OutputCaptureExtension.class)
+	void transfersBeyondTheLimitsAreRefusedAtOnceWhilePagesAnswerAndNothingAcceptedIsLost(CapturedOutput output)
+			throws Exception {
 		AccountFixtures.administrator(context, this::local);
 		var senders = new ArrayList<String>();
 		var targets = new ArrayList<FormTarget>();
@@ -81,6 +86,9 @@ class TransferLimitsIntegrationTests extends SubmissionIntegrationTest {
 			var otherClient = refusedUpload(targets.get(4), file, "10.0.0.3");
 			assertThat(otherClient.status()).isEqualTo(503);
 			assertThat(otherClient.text()).contains("The server is transferring as many files as it can at once");
+			assertThat(output.getOut()).as("each refusal logged with its kind, the refused path not")
+				.contains("Transfer answered 503: CLIENT_BUSY", "Transfer answered 503: SERVER_BUSY")
+				.doesNotContain("with error reference");
 
 			var http = new RawHttp(port);
 			for (var page : List.of("/login", "/submit/info")) {
