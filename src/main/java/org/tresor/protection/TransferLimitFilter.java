@@ -17,7 +17,7 @@ import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
-import org.tresor.web.UnavailablePage;
+import org.tresor.web.RememberedUnavailablePage;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -49,14 +49,17 @@ class TransferLimitFilter extends OncePerRequestFilter {
 
 	private final Duration retryAfter;
 
+	private final RememberedUnavailablePage refusalPage;
+
 	TransferLimitFilter(List<TransferRoutes> routes, TransferLimits limits, ClientAddresses clients,
-			TransferProperties properties) {
+			TransferProperties properties, RememberedUnavailablePage refusalPage) {
 		var parser = PathPatternParser.defaultInstance;
 		this.uploads = routes.stream().flatMap(r -> r.uploads().stream()).map(parser::parse).toList();
 		this.downloads = routes.stream().flatMap(r -> r.downloads().stream()).map(parser::parse).toList();
 		this.limits = limits;
 		this.clients = clients;
 		this.retryAfter = properties.retryAfter();
+		this.refusalPage = refusalPage;
 	}
 
 	@Override
@@ -87,7 +90,8 @@ class TransferLimitFilter extends OncePerRequestFilter {
 
 	/**
 	 * The 503 page ({@link TransfersBusyPage}), rendered without the session store, so a refusal never waits for
-	 * the database. The connection closes after the answer: the body that follows is not read (a large remainder
+	 * the database; rendered once per language and reason, then sent from memory (a thousand uploads at once are
+	 * mostly refused). The connection closes after the answer: the body that follows is not read (a large remainder
 	 * is not even drained, see the server's configuration), so the refusal frees the thread at once.
 	 */
 	private void refuse(TransferLimits.Refusal refusal, HttpServletRequest request, HttpServletResponse response)
@@ -96,7 +100,7 @@ class TransferLimitFilter extends OncePerRequestFilter {
 		log.warn("Transfer answered 503: {}", refusal);
 		request.setAttribute(REFUSAL, refusal);
 		response.setHeader(HttpHeaders.CONNECTION, "close");
-		UnavailablePage.send(request, response, retryAfter);
+		refusalPage.send(request, response, retryAfter, refusal.name());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -107,9 +111,10 @@ class TransferLimitFilter extends OncePerRequestFilter {
 
 		@Bean
 		FilterRegistrationBean<TransferLimitFilter> transferLimitFilter(List<TransferRoutes> routes,
-				TransferLimits limits, ClientAddresses clients, TransferProperties properties) {
+				TransferLimits limits, ClientAddresses clients, TransferProperties properties,
+				RememberedUnavailablePage refusalPage) {
 			var registration = new FilterRegistrationBean<>(
-					new TransferLimitFilter(routes, limits, clients, properties));
+					new TransferLimitFilter(routes, limits, clients, properties, refusalPage));
 			registration.setOrder(ORDER);
 			registration.setDispatcherTypes(DispatcherType.REQUEST);
 			return registration;

@@ -35,7 +35,7 @@ public class RememberedUnavailablePage {
 
 	private final LocaleResolver locales;
 
-	private final Map<Locale, Rendered> pages = new ConcurrentHashMap<>();
+	private final Map<Variant, Rendered> pages = new ConcurrentHashMap<>();
 
 	public RememberedUnavailablePage(LocaleResolver locales) {
 		this.locales = locales;
@@ -43,12 +43,22 @@ public class RememberedUnavailablePage {
 
 	public void send(HttpServletRequest request, HttpServletResponse response, Duration retryAfter)
 			throws ServletException, IOException {
+		send(request, response, retryAfter, "");
+	}
+
+	/**
+	 * @param kind what the page shows besides the language, for a caller whose request attributes choose among a
+	 * few pages (the refused transfer's two reasons); one of a fixed few, each remembered on its own
+	 */
+	public void send(HttpServletRequest request, HttpServletResponse response, Duration retryAfter, String kind)
+			throws ServletException, IOException {
 		if (request.getQueryString() != null || !acceptsHtml(request)) {
 			UnavailablePage.send(request, response, retryAfter);
 			return;
 		}
 		var locale = locales.resolveLocale(request);
-		var page = pages.get(locale);
+		var variant = new Variant(locale, kind);
+		var page = pages.get(variant);
 		if (page != null) {
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
@@ -63,7 +73,7 @@ public class RememberedUnavailablePage {
 		var body = rendering.copy();
 		if (rendering.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value() && body.length > 0 && isHtml(rendering)
 				&& WebConfiguration.SUPPORTED.contains(locale)) {
-			pages.putIfAbsent(locale, new Rendered(rendering.getContentType(), body));
+			pages.putIfAbsent(variant, new Rendered(rendering.getContentType(), body));
 		}
 	}
 
@@ -75,6 +85,9 @@ public class RememberedUnavailablePage {
 	private static boolean isHtml(HttpServletResponse response) {
 		var type = response.getContentType();
 		return type != null && type.startsWith(MediaType.TEXT_HTML_VALUE);
+	}
+
+	private record Variant(Locale locale, String kind) {
 	}
 
 	private record Rendered(String contentType, byte[] body) {

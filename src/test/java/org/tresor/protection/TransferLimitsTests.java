@@ -50,7 +50,7 @@ class TransferLimitsTests {
 		var filter = new TransferLimitFilter(
 				List.of(new TransferRoutes(List.of("/submit/t/{token}", "/outbox/new"),
 						List.of("/inbox/{id}/files/{number}", "/inbox/{id}/encrypted/{number}"))),
-				limits(10, 5, 2), null, properties(5, 2));
+				limits(10, 5, 2), null, properties(5, 2), null);
 		assertThat(filter.isTransfer(request("POST", "/submit/t/abc"))).isTrue();
 		assertThat(filter.isTransfer(request("POST", "/submit/%74/abc"))).isTrue();
 		assertThat(filter.isTransfer(request("POST", "/submit/t/abc;jsessionid=1"))).isTrue();

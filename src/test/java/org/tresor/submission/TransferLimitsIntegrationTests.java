@@ -86,6 +86,10 @@ class TransferLimitsIntegrationTests extends SubmissionIntegrationTest {
 			var otherClient = refusedUpload(targets.get(4), file, "10.0.0.3");
 			assertThat(otherClient.status()).isEqualTo(503);
 			assertThat(otherClient.text()).contains("The server is transferring as many files as it can at once");
+			assertThat(refusedUpload(targets.get(4), file, "10.0.0.1").text()).as("the same page again, from memory")
+				.isEqualTo(third.text());
+			assertThat(refusedUpload(targets.get(4), file, "10.0.0.4").text()).isEqualTo(otherClient.text())
+				.isNotEqualTo(third.text());
 			assertThat(output.getOut()).as("each refusal logged with its kind, the refused path not")
 				.contains("Transfer answered 503: CLIENT_BUSY", "Transfer answered 503: SERVER_BUSY")
 				.doesNotContain("with error reference");

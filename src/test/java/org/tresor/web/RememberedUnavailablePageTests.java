@@ -42,6 +42,15 @@ class RememberedUnavailablePageTests {
 	}
 
 	@Test
+	void remembersEachKindOfPageOnItsOwn() throws Exception {
+		send(page, "en", "", 503, "CLIENT_BUSY");
+		send(page, "en", "", 503, "SERVER_BUSY");
+		send(page, "en", "", 503, "CLIENT_BUSY");
+
+		assertThat(renders).as("one render per kind").hasValue(2);
+	}
+
+	@Test
 	void rendersARequestThatSwitchesTheLanguageEveryTime() throws Exception {
 		send("en", "lang=de");
 		send("en", "lang=de");
@@ -79,6 +88,11 @@ class RememberedUnavailablePageTests {
 
 	private MockHttpServletResponse send(RememberedUnavailablePage page, String language, String query,
 			int renderedStatus) throws Exception {
+		return send(page, language, query, renderedStatus, "");
+	}
+
+	private MockHttpServletResponse send(RememberedUnavailablePage page, String language, String query,
+			int renderedStatus, String kind) throws Exception {
 		var request = new MockHttpServletRequest("POST", "/login") {
 
 			@Override
@@ -90,7 +104,7 @@ class RememberedUnavailablePageTests {
 		request.addHeader("Accept", "text/html,*/*;q=0.8");
 		request.setQueryString(query.isEmpty() ? null : query);
 		var response = new MockHttpServletResponse();
-		page.send(request, response, Duration.ofSeconds(10));
+		page.send(request, response, Duration.ofSeconds(10), kind);
 		return response;
 	}
 
