@@ -10,7 +10,6 @@ import org.tresor.kernel.Turnstile;
 import org.tresor.web.Admission;
 import org.tresor.web.RememberedUnavailablePage;
 
-import jakarta.servlet.DispatcherType;
 
 /**
  * An admission first in line for {@link #PATH}, with one place and no queue, which the tests take themselves to
@@ -31,12 +30,8 @@ public class TestAdmission {
 	@Bean
 	FilterRegistrationBean<Admission> testAdmissionFilter(Turnstile testAdmissionPlaces,
 			RememberedUnavailablePage refusal) {
-		var registration = new FilterRegistrationBean<>(new Admission("Test request",
-				request -> request.getRequestURI().equals(PATH), testAdmissionPlaces, Duration.ZERO, RETRY_AFTER,
-				refusal));
-		registration.setName("testAdmission");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 13);
-		registration.setDispatcherTypes(DispatcherType.REQUEST);
-		return registration;
+		return new Admission("Test request", request -> request.getRequestURI().equals(PATH), testAdmissionPlaces,
+				Duration.ZERO, RETRY_AFTER, refusal)
+			.registration("testAdmission", Ordered.HIGHEST_PRECEDENCE + 13);
 	}
 }

@@ -10,7 +10,6 @@ import org.tresor.kernel.Turnstile;
 import org.tresor.web.Admission;
 import org.tresor.web.RememberedUnavailablePage;
 
-import jakarta.servlet.DispatcherType;
 
 /**
  * Sign-ins pass an {@link Admission}: as many at once as keep the password hashing busy ({@link
@@ -31,11 +30,7 @@ class SignInAdmission {
 			RememberedUnavailablePage refusal) {
 		// two per hash: while one hashes, the next does its database work and waits in the hashing's own queue
 		var turnstile = new Turnstile(2 * properties.concurrentPasswordHashes(), properties.maxQueuedPasswordHashes());
-		var registration = new FilterRegistrationBean<>(
-				new Admission("Sign-in", SignInFilter::isSignIn, turnstile, RETRY_AFTER, RETRY_AFTER, refusal));
-		registration.setName("signInAdmission");
-		registration.setOrder(ORDER);
-		registration.setDispatcherTypes(DispatcherType.REQUEST);
-		return registration;
+		return new Admission("Sign-in", SignInFilter::isSignIn, turnstile, RETRY_AFTER, RETRY_AFTER, refusal)
+			.registration("signInAdmission", ORDER);
 	}
 }

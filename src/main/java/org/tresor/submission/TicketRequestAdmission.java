@@ -13,7 +13,6 @@ import org.tresor.kernel.Turnstile;
 import org.tresor.web.Admission;
 import org.tresor.web.RememberedUnavailablePage;
 
-import jakarta.servlet.DispatcherType;
 
 /**
  * Ticket requests pass an {@link Admission}: a few at once, a bounded number more waiting their turn for a bounded
@@ -36,11 +35,8 @@ class TicketRequestAdmission {
 	FilterRegistrationBean<Admission> ticketRequestAdmissionFilter(SubmissionProperties properties,
 			RememberedUnavailablePage refusal) {
 		var turnstile = new Turnstile(properties.concurrentTicketRequests(), properties.maxQueuedTicketRequests());
-		var registration = new FilterRegistrationBean<>(new Admission("Ticket request", TICKET_REQUEST::matches,
-				turnstile, properties.maxTicketRequestWait(), RETRY_AFTER, refusal));
-		registration.setName("ticketRequestAdmission");
-		registration.setOrder(ORDER);
-		registration.setDispatcherTypes(DispatcherType.REQUEST);
-		return registration;
+		return new Admission("Ticket request", TICKET_REQUEST::matches, turnstile, properties.maxTicketRequestWait(),
+				RETRY_AFTER, refusal)
+			.registration("ticketRequestAdmission", ORDER);
 	}
 }

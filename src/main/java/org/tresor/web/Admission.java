@@ -6,9 +6,11 @@ import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tresor.kernel.Turnstile;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,6 +52,15 @@ public class Admission extends OncePerRequestFilter {
 		this.maxWait = maxWait;
 		this.retryAfter = retryAfter;
 		this.refusal = refusal;
+	}
+
+	/** Registered as {@code name} at {@code order} among the filters, for requests (not forwards or error pages). */
+	public FilterRegistrationBean<Admission> registration(String name, int order) {
+		var registration = new FilterRegistrationBean<>(this);
+		registration.setName(name);
+		registration.setOrder(order);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
 	}
 
 	@Override

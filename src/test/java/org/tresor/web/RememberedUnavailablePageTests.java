@@ -20,6 +20,8 @@ import jakarta.servlet.ServletResponse;
 /** The refusal page is rendered once per language; later refusals get the same bytes without a render. */
 class RememberedUnavailablePageTests {
 
+	private static final String HTML = "text/html,*/*;q=0.8";
+
 	private final AtomicInteger renders = new AtomicInteger();
 
 	private final RememberedUnavailablePage page = new RememberedUnavailablePage(languages());
@@ -43,9 +45,9 @@ class RememberedUnavailablePageTests {
 
 	@Test
 	void remembersEachKindOfPageOnItsOwn() throws Exception {
-		send(page, "en", "", 503, "CLIENT_BUSY");
-		send(page, "en", "", 503, "SERVER_BUSY");
-		send(page, "en", "", 503, "CLIENT_BUSY");
+		send(request("en", "", 503, HTML), "CLIENT_BUSY");
+		send(request("en", "", 503, HTML), "SERVER_BUSY");
+		send(request("en", "", 503, HTML), "CLIENT_BUSY");
 
 		assertThat(renders).as("one render per kind").hasValue(2);
 	}
@@ -61,38 +63,31 @@ class RememberedUnavailablePageTests {
 	@Test
 	void rendersForEveryClientThatDoesNotAskForHtml() throws Exception {
 		send("en", "");
-		var request = new MockHttpServletRequest("GET", "/login") {
-
-			@Override
-			public RequestDispatcher getRequestDispatcher(String path) {
-				return new Rendering(503);
-			}
-		};
-		request.addHeader("Accept", "application/json");
-		page.send(request, new MockHttpServletResponse(), Duration.ofSeconds(10));
+		send(request("en", "", 503, "application/json"), "");
 
 		assertThat(renders).hasValue(2);
 	}
 
 	@Test
 	void remembersNothingThatIsNotTheUnavailablePage() throws Exception {
-		send(page, "en", "", 500);
-		send(page, "en", "", 500);
+		send(request("en", "", 500, HTML), "");
+		send(request("en", "", 500, HTML), "");
 
 		assertThat(renders).as("a failed render is not kept").hasValue(2);
 	}
 
 	private MockHttpServletResponse send(String language, String query) throws Exception {
-		return send(page, language, query, 503);
+		return send(request(language, query, 503, HTML), "");
 	}
 
-	private MockHttpServletResponse send(RememberedUnavailablePage page, String language, String query,
-			int renderedStatus) throws Exception {
-		return send(page, language, query, renderedStatus, "");
+	private MockHttpServletResponse send(MockHttpServletRequest request, String kind) throws Exception {
+		var response = new MockHttpServletResponse();
+		page.send(request, response, Duration.ofSeconds(10), kind);
+		return response;
 	}
 
-	private MockHttpServletResponse send(RememberedUnavailablePage page, String language, String query,
-			int renderedStatus, String kind) throws Exception {
+	/** A sign-in whose error page, when rendered, answers {@code renderedStatus}. */
+	private MockHttpServletRequest request(String language, String query, int renderedStatus, String accept) {
 		var request = new MockHttpServletRequest("POST", "/login") {
 
 			@Override
@@ -101,11 +96,9 @@ class RememberedUnavailablePageTests {
 			}
 		};
 		request.addHeader("Accept-Language", language);
-		request.addHeader("Accept", "text/html,*/*;q=0.8");
+		request.addHeader("Accept", accept);
 		request.setQueryString(query.isEmpty() ? null : query);
-		var response = new MockHttpServletResponse();
-		page.send(request, response, Duration.ofSeconds(10), kind);
-		return response;
+		return request;
 	}
 
 	private static AcceptHeaderLocaleResolver languages() {
