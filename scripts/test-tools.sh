@@ -5,6 +5,9 @@
 #   chromium, chromedriver  (Debian: chromium chromium-driver)  the real-browser tests; they fail without them
 #   gpg                     (Debian: gnupg)                     GnuPG interoperability and libgcrypt; skipped
 #                                                               without it, except under CI=true, where they fail
+#   clamd                   (Debian: clamav-daemon)             malware scanning against a real ClamAV daemon
+#                                                               (offline, with signatures the tests write); the
+#                                                               same: skipped without it, failed under CI=true
 #
 # Missing tools are installed with apt-get when this user may: as root, or with sudo that asks no password.
 # Otherwise it stops the build, saying what to install; a missing gpg alone only warns (its tests are then
@@ -33,6 +36,8 @@ wanted=()     # tests are skipped without these (failed under CI=true)
 command -v chromium >/dev/null 2>&1 || required+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || required+=(chromium-driver)
 command -v gpg >/dev/null 2>&1 || wanted+=(gnupg)
+# clamd lives in /usr/sbin, which a user's PATH may leave out
+command -v clamd >/dev/null 2>&1 || [ -x /usr/sbin/clamd ] || wanted+=(clamav-daemon)
 if [ "${CI:-}" = "true" ] && [ ${#wanted[@]} -gt 0 ]; then
   required+=("${wanted[@]}")
   wanted=()
@@ -40,7 +45,7 @@ fi
 missing=("${required[@]}" "${wanted[@]}")
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "test tools: chromium, chromedriver and gpg are installed"
+  echo "test tools: chromium, chromedriver, gpg and clamd are installed"
   exit 0
 fi
 echo "test tools: missing Debian package(s): ${missing[*]}"
@@ -62,7 +67,7 @@ fi
 
 if ! $can_install; then
   if [ ${#required[@]} -eq 0 ]; then
-    echo "test tools: WARNING: cannot install ${wanted[*]} ($why): the GnuPG tests will be skipped." >&2
+    echo "test tools: WARNING: cannot install ${wanted[*]} ($why): their tests (GnuPG, ClamAV) will be skipped." >&2
     echo "test tools: to run them: sudo apt-get install ${wanted[*]}" >&2
     exit 0
   fi
@@ -94,6 +99,7 @@ still=()
 command -v chromium >/dev/null 2>&1 || still+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || still+=(chromedriver)
 command -v gpg >/dev/null 2>&1 || still+=(gpg)
+command -v clamd >/dev/null 2>&1 || [ -x /usr/sbin/clamd ] || still+=(clamd)
 if [ ${#still[@]} -gt 0 ]; then
   echo "test tools: apt-get ran, but these are still not on the PATH: ${still[*]}" >&2
   exit 1

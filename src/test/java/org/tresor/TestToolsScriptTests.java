@@ -31,7 +31,7 @@ class TestToolsScriptTests {
 
 	@Test
 	void doesNothingWhereEverythingIsInstalled() throws Exception {
-		link("id", "apt-get", "chromium", "chromedriver", "gpg");
+		link("id", "apt-get", "chromium", "chromedriver", "gpg", "clamd");
 		var run = run(Map.of());
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(run.output()).contains("are installed").doesNotContain("apt-get install");
@@ -45,11 +45,14 @@ class TestToolsScriptTests {
 		assertThat(run.exitCode()).as(run.output()).isZero();
 		assertThat(run.output()).contains("would run: apt-get update")
 			.contains("would run: apt-get install -y -qq --no-install-recommends chromium chromium-driver gnupg");
+		if (!Files.isExecutable(Path.of("/usr/sbin/clamd"))) {
+			assertThat(run.output()).contains("gnupg clamav-daemon");
+		}
 	}
 
 	@Test
 	void stopsTheBuildSayingWhatToInstallWhereItCannotInstall() throws Exception {
-		link("id", "gpg");
+		link("id", "gpg", "clamd");
 		var run = run(Map.of());
 		assertThat(run.exitCode()).as(run.output()).isOne();
 		assertThat(run.output()).contains("there is no apt-get on this machine")
@@ -59,10 +62,10 @@ class TestToolsScriptTests {
 
 	@Test
 	void onlyWarnsOfAMissingGpgExceptInCi() throws Exception {
-		link("id", "chromium", "chromedriver");
+		link("id", "chromium", "chromedriver", "clamd");
 		var run = run(Map.of());
 		assertThat(run.exitCode()).as(run.output()).isZero();
-		assertThat(run.output()).contains("WARNING").contains("the GnuPG tests will be skipped");
+		assertThat(run.output()).contains("WARNING").contains("their tests (GnuPG, ClamAV) will be skipped");
 
 		var inCi = run(Map.of("CI", "true"));
 		assertThat(inCi.exitCode()).as(inCi.output()).isOne();

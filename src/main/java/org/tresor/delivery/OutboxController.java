@@ -89,6 +89,7 @@ class OutboxController {
 			// a form up to twice the limit is read to its end, so its sender sees why it was refused
 			FormBodies.finishReading(request, 2 * properties.maxDeliverySize().toBytes());
 			model.addAttribute("rejection", e.reason().messageKey("delivery.error."));
+			model.addAttribute("rejectionArguments", e.messageArguments());
 			model.addAttribute("rejectedFields", e.reason().fields());
 			response.setStatus(e.reason().status().value());
 			return form(model, DeliveryForm.empty());

@@ -23,6 +23,9 @@ import org.tresor.account.Accounts;
 import org.tresor.account.UserId;
 import org.tresor.crypto.Envelopes;
 import org.tresor.crypto.KeyPacket;
+import org.tresor.scan.FileScan;
+import org.tresor.scan.MalwareScanner;
+import org.tresor.scan.ScanVerdict;
 import org.tresor.storage.BlobId;
 import org.tresor.storage.BlobStorageException;
 import org.tresor.storage.BlobStore;
@@ -68,9 +71,12 @@ public class ParcelIntake {
 
 	private final Counter bytesEncrypted;
 
+	private final MalwareScanner scanner;
+
 	ParcelIntake(Envelopes envelopes, BlobStore blobs, Parcels parcels, JsonMapper json,
-			ObservationRegistry observations, MeterRegistry meters, Accounts accounts) {
+			ObservationRegistry observations, MeterRegistry meters, Accounts accounts, MalwareScanner scanner) {
 		this.accounts = accounts;
+		this.scanner = scanner;
 		this.envelopes = envelopes;
 		this.blobs = blobs;
 		this.parcels = parcels;
@@ -130,7 +136,7 @@ public class ParcelIntake {
 				throw new ParcelRejectedException(ParcelRejectedException.Reason.EMPTY);
 			}
 			var manifest = json.writeValueAsBytes(new Manifest(received.message, received.entries));
-			var manifestPart = store("manifest.json", new ByteArrayInputStream(manifest), readers, stored);
+			var manifestPart = store("manifest.json", new ByteArrayInputStream(manifest), readers, stored, null);
 			var result = record.apply(new ReceivedParcel(Map.copyOf(received.fields), manifestPart, List.copyOf(received.files),
 					readers));
 			stored.clear();
@@ -186,7 +192,10 @@ public class ParcelIntake {
 	/** The empty part a browser sends when no file was chosen is skipped. */
 	private void storeFile(Form form, MultipartForm.Part item, List<BlobId> stored) throws IOException {
 		var name = FileNames.forDisplay(item.fileName());
-		var part = store(name, item.content(), form.recipients(), stored);
+		StoredPart part;
+		try (var scan = scanner.start()) {
+			part = store(name, item.content(), form.recipients(), stored, scan);
+		}
 		if (part.plaintextSize() == 0 && item.fileName().isBlank()) {
 			parcels.removeBlobs(List.of(part.blob()));
 			stored.remove(part.blob());
@@ -199,13 +208,20 @@ public class ParcelIntake {
 		form.entries.add(new Manifest.FileEntry(name, part.plaintextSize()));
 	}
 
-	private StoredPart store(String name, InputStream plaintext, Recipients recipients, List<BlobId> stored)
-			throws IOException {
+	/**
+	 * Encrypts {@code plaintext} into a new blob; {@code scan}, if any, sees the same bytes on the way, and its
+	 * verdict is in before the blob is committed: a file that is refused leaves no blob.
+	 */
+	private StoredPart store(String name, InputStream plaintext, Recipients recipients, List<BlobId> stored,
+			FileScan scan) throws IOException {
 		try (var blob = blobs.create()) {
 			// on failure the uncommitted blob is discarded, so the half-written encryption needs no closing
 			var encrypting = envelopes.encrypt(recipients.keys(), name, blob.stream());
-			copy(plaintext, encrypting);
+			copy(plaintext, encrypting, scan);
 			encrypting.close();
+			if (scan != null) {
+				refuseUnlessClean(name, scan.verdict());
+			}
 			List<KeyPacket> packets = encrypting.keyPackets();
 			long ciphertextSize = blob.commit();
 			stored.add(blob.id());
@@ -238,11 +254,24 @@ public class ParcelIntake {
 		return new ParcelRejectedException(ParcelRejectedException.Reason.STORAGE_FAILED, e);
 	}
 
-	private static void copy(InputStream in, OutputStream out) throws IOException {
+	private static void copy(InputStream in, OutputStream out, FileScan scan) throws IOException {
 		var buffer = new byte[BUFFER_SIZE];
 		int read;
 		while ((read = in.read(buffer)) != -1) {
+			if (scan != null) {
+				scan.accept(buffer, 0, read);
+			}
 			out.write(buffer, 0, read);
+		}
+	}
+
+	/** Scanning off lets every file pass; a file that could not be scanned is refused as if storage failed. */
+	private static void refuseUnlessClean(String name, ScanVerdict verdict) {
+		if (verdict instanceof ScanVerdict.Infected infected) {
+			throw new ParcelRejectedException(ParcelRejectedException.Reason.INFECTED, List.of(name, infected.finding()));
+		}
+		if (verdict instanceof ScanVerdict.Failed) {
+			throw new ParcelRejectedException(ParcelRejectedException.Reason.NOT_SCANNED, List.of(name));
 		}
 	}
 

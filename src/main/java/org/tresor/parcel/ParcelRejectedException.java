@@ -1,5 +1,6 @@
 package org.tresor.parcel;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -17,7 +18,11 @@ public class ParcelRejectedException extends RuntimeException {
 		TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
 		TOO_MANY_FILES(HttpStatus.CONTENT_TOO_LARGE),
 		/** Storage could not write (disk full, say): nothing was kept, trying again later may work. */
-		STORAGE_FAILED(HttpStatus.SERVICE_UNAVAILABLE);
+		STORAGE_FAILED(HttpStatus.SERVICE_UNAVAILABLE),
+		/** The malware scanner found something in a file (arguments: the file's name, the finding). */
+		INFECTED(HttpStatus.UNPROCESSABLE_CONTENT),
+		/** Scanning is on, but a file could not be scanned (argument: its name); trying again later may work. */
+		NOT_SCANNED(HttpStatus.SERVICE_UNAVAILABLE);
 
 		private final HttpStatus status;
 
@@ -33,7 +38,7 @@ public class ParcelRejectedException extends RuntimeException {
 		public Set<String> fields() {
 			return switch (this) {
 				case MESSAGE_TOO_LONG -> Set.of(ParcelIntake.MESSAGE_FIELD);
-				case FILE_TOO_LARGE, TOO_LARGE, TOO_MANY_FILES -> Set.of(ParcelIntake.FILES_FIELD);
+				case FILE_TOO_LARGE, TOO_LARGE, TOO_MANY_FILES, INFECTED, NOT_SCANNED -> Set.of(ParcelIntake.FILES_FIELD);
 				case EMPTY -> Set.of(ParcelIntake.MESSAGE_FIELD, ParcelIntake.FILES_FIELD);
 				case NOT_A_FORM, FIELD_TOO_LONG, STORAGE_FAILED -> Set.of();
 			};
@@ -47,17 +52,31 @@ public class ParcelRejectedException extends RuntimeException {
 
 	private final Reason reason;
 
+	private final List<String> messageArguments;
+
 	ParcelRejectedException(Reason reason) {
-		super("Form rejected: " + reason);
-		this.reason = reason;
+		this(reason, List.of());
 	}
 
 	ParcelRejectedException(Reason reason, Throwable cause) {
 		super("Form rejected: " + reason, cause);
 		this.reason = reason;
+		this.messageArguments = List.of();
+	}
+
+	/** The arguments are shown to the sender only; the message of the exception leaves them out. */
+	ParcelRejectedException(Reason reason, List<String> messageArguments) {
+		super("Form rejected: " + reason);
+		this.reason = reason;
+		this.messageArguments = List.copyOf(messageArguments);
 	}
 
 	public Reason reason() {
 		return reason;
+	}
+
+	/** What the page's message names, in order ({@link Reason#INFECTED}: the file's name and the finding). */
+	public Object[] messageArguments() {
+		return messageArguments.toArray();
 	}
 }

@@ -116,13 +116,13 @@ class SubmitController {
 			return "redirect:/submit/sent";
 		}
 		catch (SubmissionRejectedException e) {
-			return rejected(token, e.reason().messageKey(), Set.of(), e.reason().status(), model, response);
+			return rejected(token, e.reason().messageKey(), new Object[0], Set.of(), e.reason().status(), model, response);
 		}
 		catch (ParcelRejectedException e) {
 			// a form up to twice the limit is read to its end, so its sender sees why it was refused
 			FormBodies.finishReading(request, 2 * properties.maxSubmissionSize().toBytes());
-			return rejected(token, e.reason().messageKey("submit.error."), e.reason().fields(), e.reason().status(),
-					model, response);
+			return rejected(token, e.reason().messageKey("submit.error."), e.messageArguments(), e.reason().fields(),
+					e.reason().status(), model, response);
 		}
 	}
 
@@ -134,10 +134,11 @@ class SubmitController {
 		return SENT_VIEW;
 	}
 
-	private String rejected(String token, String messageKey, Set<String> fields, HttpStatus status, Model model,
-			HttpServletResponse response) {
+	private String rejected(String token, String messageKey, Object[] messageArguments, Set<String> fields,
+			HttpStatus status, Model model, HttpServletResponse response) {
 		formModel(model, token, tickets.usable(token));
 		model.addAttribute("rejection", messageKey);
+		model.addAttribute("rejectionArguments", messageArguments);
 		model.addAttribute("rejectedFields", fields);
 		response.setStatus(status.value());
 		return FORM_VIEW;

@@ -1,0 +1,311 @@
+package org.tresor.scan;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * ClamAV's daemon through its {@code INSTREAM} command: each chunk of a file goes to clamd as it goes to the
+ * cipher, clamd answers after the last. clamd keeps the stream in its {@code TemporaryDirectory} while it scans, so
+ * that directory must be in memory (tmpfs), as docs/operations.md says. A clamd that stops taking bytes, or does
+ * not answer, for longer than the timeout is let go of, and the file counts as not scanned.
+ */
+final class ClamdScanner implements MalwareScanner, AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(ClamdScanner.class);
+
+	private static final byte[] INSTREAM = "zINSTREAM\0".getBytes(StandardCharsets.US_ASCII);
+
+	private static final int MAX_REPLY_BYTES = 4096;
+
+	private final ScanProperties.Clamd settings;
+
+	private final ScheduledExecutorService watchdog;
+
+	private final Counter clean;
+
+	private final Counter infected;
+
+	private final Counter failed;
+
+	ClamdScanner(ScanProperties.Clamd settings, ScheduledExecutorService watchdog, MeterRegistry meters) {
+		this.settings = settings;
+		this.watchdog = watchdog;
+		this.clean = verdicts(meters, "clean");
+		this.infected = verdicts(meters, "infected");
+		this.failed = verdicts(meters, "failed");
+	}
+
+	private static Counter verdicts(MeterRegistry meters, String outcome) {
+		return Counter.builder("tresor.scan.verdicts")
+			.description("Files scanned for malware, by what the scan found")
+			.tag("outcome", outcome)
+			.register(meters);
+	}
+
+	@Override
+	public FileScan start() {
+		return new ClamdFileScan();
+	}
+
+	/** Stops the watchdog, with the application. */
+	@Override
+	public void close() {
+		watchdog.shutdownNow();
+	}
+
+	/** clamd's answer to a one-word command ({@code PING}, {@code VERSION}), within the timeout. */
+	String command(String command) throws IOException {
+		try (var scan = new ClamdFileScan()) {
+			return scan.exchange(("z" + command + "\0").getBytes(StandardCharsets.US_ASCII));
+		}
+	}
+
+	private SocketChannel connect() throws IOException {
+		if (settings.socket() != null) {
+			var channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+			try {
+				channel.connect(UnixDomainSocketAddress.of(settings.socket()));
+				return channel;
+			}
+			catch (IOException | RuntimeException e) {
+				channel.close();
+				throw e;
+			}
+		}
+		var channel = SocketChannel.open();
+		try {
+			channel.connect(new InetSocketAddress(settings.host(), settings.port()));
+			return channel;
+		}
+		catch (IOException | RuntimeException e) {
+			channel.close();
+			throw e;
+		}
+	}
+
+	private final class ClamdFileScan implements FileScan {
+
+		private final ScheduledFuture<?> guard;
+
+		private SocketChannel channel;
+
+		private long fed;
+
+		private ScanVerdict.Failure failure;
+
+		/** When the I/O under way began ({@link System#nanoTime()}), 0 when none is. */
+		private volatile long busySince;
+
+		private volatile boolean timedOut;
+
+		ClamdFileScan() {
+			long period = Math.max(10, settings.timeout().toMillis() / 4);
+			this.guard = watchdog.scheduleAtFixedRate(this::letGoIfStuck, period, period, TimeUnit.MILLISECONDS);
+		}
+
+		@Override
+		public void accept(byte[] bytes, int offset, int length) {
+			if (failure != null || length == 0) {
+				return;
+			}
+			if (fed + length > settings.maxFileSize().toBytes()) {
+				fail(ScanVerdict.Failure.TOO_LARGE, null);
+				return;
+			}
+			try {
+				begin();
+				if (channel == null) {
+					channel = connect();
+					write(ByteBuffer.wrap(INSTREAM));
+				}
+				write(ByteBuffer.allocate(4).putInt(0, length), ByteBuffer.wrap(bytes, offset, length));
+				fed += length;
+			}
+			catch (IOException e) {
+				fail(afterBrokenStream(), e);
+			}
+			finally {
+				busySince = 0;
+			}
+		}
+
+		@Override
+		public ScanVerdict verdict() {
+			if (failure == null && fed == 0) {
+				// nothing to find in no bytes (the empty part a browser sends when no file was chosen)
+				close();
+				clean.increment();
+				return new ScanVerdict.Clean();
+			}
+			if (failure == null) {
+				try {
+					begin();
+					write(ByteBuffer.allocate(4).putInt(0, 0));
+					var verdict = parse(readReply());
+					if (verdict instanceof ScanVerdict.Infected found) {
+						log.warn("clamd found {} in a file; the upload is refused", found.finding());
+						infected.increment();
+					}
+					else {
+						clean.increment();
+					}
+					return verdict;
+				}
+				catch (IOException e) {
+					fail(timedOut ? ScanVerdict.Failure.TIMEOUT : ScanVerdict.Failure.UNAVAILABLE, e);
+				}
+				catch (UnexpectedReplyException e) {
+					fail(e.failure, e);
+				}
+				finally {
+					busySince = 0;
+					close();
+				}
+			}
+			failed.increment();
+			return new ScanVerdict.Failed(failure);
+		}
+
+		String exchange(byte[] command) throws IOException {
+			try {
+				begin();
+				channel = connect();
+				write(ByteBuffer.wrap(command));
+				return readReply();
+			}
+			finally {
+				busySince = 0;
+			}
+		}
+
+		@Override
+		public void close() {
+			guard.cancel(false);
+			if (channel != null) {
+				try {
+					channel.close();
+				}
+				catch (IOException e) {
+					log.debug("Closing the connection to clamd failed", e);
+				}
+			}
+		}
+
+		private void begin() {
+			busySince = System.nanoTime();
+		}
+
+		private void letGoIfStuck() {
+			long since = busySince;
+			if (since != 0 && System.nanoTime() - since > settings.timeout().toNanos()) {
+				timedOut = true;
+				var stuck = channel;
+				if (stuck != null) {
+					try {
+						stuck.close();
+					}
+					catch (IOException e) {
+						log.debug("Closing a stuck connection to clamd failed", e);
+					}
+				}
+			}
+		}
+
+		private void write(ByteBuffer... buffers) throws IOException {
+			long left = 0;
+			for (var buffer : buffers) {
+				left += buffer.remaining();
+			}
+			while (left > 0) {
+				left -= channel.write(buffers);
+				busySince = System.nanoTime();
+			}
+		}
+
+		private String readReply() throws IOException {
+			var reply = ByteBuffer.allocate(MAX_REPLY_BYTES);
+			while (reply.hasRemaining()) {
+				if (channel.read(reply) < 0) {
+					break;
+				}
+				if (reply.position() > 0 && reply.get(reply.position() - 1) == 0) {
+					reply.position(reply.position() - 1);
+					break;
+				}
+			}
+			return new String(reply.array(), 0, reply.position(), StandardCharsets.US_ASCII).strip();
+		}
+
+		/**
+		 * A write failed: clamd may have closed the stream with a reason (its size limit) before going away; else
+		 * it broke off.
+		 */
+		private ScanVerdict.Failure afterBrokenStream() {
+			if (timedOut) {
+				return ScanVerdict.Failure.TIMEOUT;
+			}
+			try {
+				if (channel != null && channel.isOpen()) {
+					String reply = readReply();
+					if (reply.contains("size limit exceeded")) {
+						return ScanVerdict.Failure.TOO_LARGE;
+					}
+				}
+			}
+			catch (IOException e) {
+				log.debug("No reason from clamd after a broken stream", e);
+			}
+			return ScanVerdict.Failure.UNAVAILABLE;
+		}
+
+		private void fail(ScanVerdict.Failure failure, Exception cause) {
+			this.failure = failure;
+			close();
+			if (failure == ScanVerdict.Failure.TOO_LARGE) {
+				log.warn("A file was not scanned: it is larger than clamd takes (its StreamMaxLength, and"
+						+ " tresor.scan.clamd.max-file-size: {})", settings.maxFileSize());
+			}
+			else {
+				log.warn("A file was not scanned: clamd {} ({})",
+						failure == ScanVerdict.Failure.TIMEOUT ? "did not answer in " + settings.timeout() : "failed",
+						cause == null ? "-" : cause.toString());
+			}
+		}
+	}
+
+	/** {@code stream: OK}, {@code stream: NAME FOUND}, or an error. */
+	static ScanVerdict parse(String reply) {
+		if (reply.equals("stream: OK")) {
+			return new ScanVerdict.Clean();
+		}
+		if (reply.startsWith("stream: ") && reply.endsWith(" FOUND")) {
+			return new ScanVerdict.Infected(reply.substring("stream: ".length(), reply.length() - " FOUND".length()));
+		}
+		throw new UnexpectedReplyException(reply.contains("size limit exceeded") ? ScanVerdict.Failure.TOO_LARGE
+				: ScanVerdict.Failure.UNAVAILABLE, reply);
+	}
+
+	static final class UnexpectedReplyException extends RuntimeException {
+
+		private final ScanVerdict.Failure failure;
+
+		UnexpectedReplyException(ScanVerdict.Failure failure, String reply) {
+			super("clamd answered: " + (reply.isEmpty() ? "nothing" : reply));
+			this.failure = failure;
+		}
+	}
+}

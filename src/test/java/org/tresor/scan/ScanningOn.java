@@ -1,0 +1,47 @@
+package org.tresor.scan;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Scanning on, against one clamd shared by every context that names this initializer (so they share one
+ * context too): {@code @ContextConfiguration(initializers = ScanningOn.class)}. Files over 2 MB are more than
+ * this clamd takes. Test classes call {@link TestClamd#assumeAvailable()} first.
+ */
+public final class ScanningOn implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	public static final String MAX_FILE_SIZE = "2MB";
+
+	private static TestClamd clamd;
+
+	/** The daemon behind every scanning context, started with the first. */
+	public static synchronized TestClamd clamd() {
+		if (clamd == null) {
+			try {
+				clamd = TestClamd.start(MAX_FILE_SIZE.replace("MB", "M"));
+			}
+			catch (Exception e) {
+				throw new IllegalStateException("clamd did not start", e);
+			}
+			var started = clamd;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					started.close();
+				}
+				catch (Exception e) {
+					// the JVM is going away; the temporary directories with it
+				}
+			}));
+		}
+		return clamd;
+	}
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		TestPropertyValues.of("tresor.scan.mode=clamd", "tresor.scan.clamd.host=127.0.0.1",
+				"tresor.scan.clamd.port=" + clamd().port(), "tresor.scan.clamd.timeout=10s",
+				"tresor.scan.clamd.max-file-size=" + MAX_FILE_SIZE)
+			.applyTo(context);
+	}
+}
