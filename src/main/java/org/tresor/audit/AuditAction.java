@@ -13,5 +13,7 @@ enum AuditAction {
 	/** A wrong current password when changing it: counts like a wrong password at login. */
 	WRONG_CURRENT_PASSWORD,
 	/** A wrong scrape token, or HTTP Basic, sent to the monitoring endpoints. */
-	MONITORING_CREDENTIAL_REFUSED
+	MONITORING_CREDENTIAL_REFUSED,
+	/** The malware scanner found something in an upload, which was refused. */
+	MALWARE_REFUSED
 }

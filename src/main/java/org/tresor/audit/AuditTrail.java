@@ -23,6 +23,7 @@ import org.tresor.delivery.DeliveryCompleted;
 import org.tresor.delivery.DeliveryCreated;
 import org.tresor.delivery.DeliveryDeletedByRecipient;
 import org.tresor.delivery.DeliveryDownloaded;
+import org.tresor.delivery.DeliveryRefusedForMalware;
 import org.tresor.delivery.DeliveryWithdrawn;
 import org.tresor.parcel.PartDamaged;
 import org.tresor.submission.SubmissionDeleted;
@@ -30,6 +31,7 @@ import org.tresor.submission.SubmissionDownloaded;
 import org.tresor.submission.SubmissionExpired;
 import org.tresor.submission.SubmissionOpened;
 import org.tresor.submission.SubmissionReceived;
+import org.tresor.submission.SubmissionRefusedForMalware;
 import org.tresor.submission.TicketIssued;
 
 /**
@@ -168,6 +170,18 @@ class AuditTrail {
 	void on(DeliveryDownloaded event) {
 		record(event.downloadedAt(), event.recipientEmail(), AuditAction.DELIVERY_DOWNLOADED,
 				"delivery " + event.reference());
+	}
+
+	/** The finding and where it was sent; never the file's name. */
+	@EventListener
+	void on(SubmissionRefusedForMalware event) {
+		record(clock.instant(), event.senderEmail(), AuditAction.MALWARE_REFUSED,
+				"submission to box " + event.boxName() + ": " + event.finding());
+	}
+
+	@EventListener
+	void on(DeliveryRefusedForMalware event) {
+		record(clock.instant(), emailOf(event.sender()), AuditAction.MALWARE_REFUSED, "delivery: " + event.finding());
 	}
 
 	@EventListener

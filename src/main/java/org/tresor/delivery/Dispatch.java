@@ -21,6 +21,7 @@ import org.tresor.account.UserId;
 import org.tresor.parcel.FormBody;
 import org.tresor.parcel.ParcelIntake;
 import org.tresor.parcel.ParcelLimits;
+import org.tresor.parcel.ParcelRejectedException;
 import org.tresor.parcel.ReceivedParcel;
 import org.tresor.parcel.Recipients;
 
@@ -83,8 +84,14 @@ class Dispatch {
 	 */
 	Sent send(SignedInUser sender, FormBody form, Locale locale) throws IOException {
 		var today = today();
-		return parcels.receive(form, limits(), fields -> readers(sender.id(), DeliveryForm.of(fields)),
-				parcel -> record(sender, DeliveryForm.of(parcel.fields()), parcel, today, locale));
+		try {
+			return parcels.receive(form, limits(), fields -> readers(sender.id(), DeliveryForm.of(fields)),
+					parcel -> record(sender, DeliveryForm.of(parcel.fields()), parcel, today, locale));
+		}
+		catch (ParcelRejectedException e) {
+			e.finding().ifPresent(finding -> events.publishEvent(new DeliveryRefusedForMalware(sender.id(), finding)));
+			throw e;
+		}
 	}
 
 	LocalDate today() {

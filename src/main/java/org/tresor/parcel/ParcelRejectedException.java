@@ -2,6 +2,7 @@ package org.tresor.parcel;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
@@ -73,6 +74,11 @@ public class ParcelRejectedException extends RuntimeException {
 
 	public Reason reason() {
 		return reason;
+	}
+
+	/** What the scanner found, when the reason is {@link Reason#INFECTED}; else empty. */
+	public Optional<String> finding() {
+		return reason == Reason.INFECTED ? Optional.of(messageArguments.get(1)) : Optional.empty();
 	}
 
 	/** What the page's message names, in order ({@link Reason#INFECTED}: the file's name and the finding). */

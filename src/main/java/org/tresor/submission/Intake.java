@@ -15,6 +15,7 @@ import org.tresor.kernel.ReferenceNumbers;
 import org.tresor.parcel.FormBody;
 import org.tresor.parcel.ParcelIntake;
 import org.tresor.parcel.ParcelLimits;
+import org.tresor.parcel.ParcelRejectedException;
 import org.tresor.parcel.ReceivedParcel;
 
 
@@ -62,7 +63,7 @@ class Intake {
 	record Receipt(String reference, Instant receivedAt) {
 	}
 
-	/** @throws org.tresor.parcel.ParcelRejectedException if the form breaks a limit; the ticket stays valid */
+	/** @throws ParcelRejectedException if the form breaks a limit or a file is refused; the ticket stays valid */
 	Receipt receive(String token, FormBody form, Locale locale) throws IOException {
 		var ticket = tickets.usable(token);
 		var box = boxes.findById(ticket.boxId()).orElseThrow(TicketNotUsableException::new);
@@ -70,8 +71,15 @@ class Intake {
 		if (readers.isEmpty()) {
 			throw new SubmissionRejectedException(SubmissionRejectedException.Reason.BOX_NOT_READY);
 		}
-		return parcels.receive(form, limits(), fields -> readers,
-				parcel -> record(token, box, ticket.email(), parcel, locale));
+		try {
+			return parcels.receive(form, limits(), fields -> readers,
+					parcel -> record(token, box, ticket.email(), parcel, locale));
+		}
+		catch (ParcelRejectedException e) {
+			e.finding().ifPresent(finding -> events
+				.publishEvent(new SubmissionRefusedForMalware(ticket.email(), box.name(), finding)));
+			throw e;
+		}
 	}
 
 	private ParcelLimits limits() {
