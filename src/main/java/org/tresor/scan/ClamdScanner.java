@@ -7,6 +7,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,11 @@ final class ClamdScanner implements MalwareScanner, AutoCloseable {
 	@Override
 	public void close() {
 		watchdog.shutdownNow();
+	}
+
+	/** What clamd's {@code VERSION} says, its date read in this machine's time zone (clamd writes local time). */
+	ClamdVersion version() throws IOException {
+		return ClamdVersion.parse(command("VERSION"), ZoneId.systemDefault());
 	}
 
 	/** clamd's answer to a one-word command ({@code PING}, {@code VERSION}), within the timeout. */

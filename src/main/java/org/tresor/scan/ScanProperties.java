@@ -35,10 +35,13 @@ record ScanProperties(@NotNull @DefaultValue("off") Mode mode, @Valid @NotNull @
 	 * ({@code TRESOR_SCAN_CLAMD_TIMEOUT})
 	 * @param maxFileSize clamd's {@code StreamMaxLength}: larger files cannot be scanned, and are refused as when
 	 * clamd is down ({@code TRESOR_SCAN_CLAMD_MAX_FILE_SIZE}; raise both together)
+	 * @param maxSignatureAge signatures older than this are reported as outdated (health, administration page):
+	 * freshclam has stopped updating them ({@code TRESOR_SCAN_CLAMD_MAX_SIGNATURE_AGE})
 	 */
 	record Clamd(@NotNull @DefaultValue("localhost") String host, @DefaultValue("3310") int port, Path socket,
 			@NotNull @DurationMin(millis = 100) @DefaultValue("30s") Duration timeout,
-			@NotNull @DefaultValue("100MB") DataSize maxFileSize) {
+			@NotNull @DefaultValue("100MB") DataSize maxFileSize,
+			@NotNull @DurationMin(hours = 1) @DefaultValue("3d") Duration maxSignatureAge) {
 
 		Clamd {
 			if (port < 1 || port > 65535) {

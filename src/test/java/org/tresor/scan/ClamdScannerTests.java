@@ -37,7 +37,7 @@ class ClamdScannerTests {
 	}
 
 	static ClamdScanner scanner(int port, Duration timeout, DataSize maxFileSize) {
-		return new ClamdScanner(new ScanProperties.Clamd("127.0.0.1", port, null, timeout, maxFileSize),
+		return new ClamdScanner(new ScanProperties.Clamd("127.0.0.1", port, null, timeout, maxFileSize, Duration.ofDays(3)),
 				Executors.newSingleThreadScheduledExecutor(), new SimpleMeterRegistry());
 	}
 

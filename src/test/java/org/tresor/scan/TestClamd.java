@@ -85,6 +85,15 @@ public final class TestClamd implements AutoCloseable {
 		return port;
 	}
 
+	/** The engine's version, as clamd names it ({@code 1.4.6}), asked without Tresor. */
+	public String engine() throws IOException {
+		try (var socket = new Socket("127.0.0.1", port)) {
+			socket.getOutputStream().write("zVERSION\0".getBytes(StandardCharsets.US_ASCII));
+			var reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+			return reply.replace("\0", "").replaceFirst("^ClamAV ", "").replaceFirst("/.*", "");
+		}
+	}
+
 	/** Stops the daemon at once (SIGKILL), as a crash would. */
 	public void kill() throws InterruptedException {
 		process.destroyForcibly();
