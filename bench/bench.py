@@ -999,6 +999,12 @@ def scan_comparison(args, jar, work, source, load_file, jfr):
     return results, tresor.leftover_temp_files()
 
 
+def stopped(*_):
+    """On a kill as on Ctrl-C, the finally blocks stop Tresor and clamd and remove clamd's streams from memory."""
+    print("bench: stopped (SIGTERM)", file=sys.stderr)
+    sys.exit(143)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=3, help="rounds of the 1 GiB comparison (median counts)")
@@ -1022,8 +1028,7 @@ def main():
                         help="record bench/results/tresor.jfr (and tresor-scan.jfr, scanning on; profile settings)")
     parser.add_argument("--output", default=os.path.join(ROOT, "bench", "results", "latest.json"))
     args = parser.parse_args()
-    # a kill stops Tresor and clamd too, and removes clamd's streams from memory, as Ctrl-C does
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGTERM, stopped)
 
     began = time.time()
     load_start = load_average()
@@ -1188,7 +1193,7 @@ def print_table(report):
     ]
     scan = r["scan"]
     if "skipped" in scan:
-        rows.append(("Tresor upload, scanning on (clamd)", "skipped: " + scan["skipped"], "", ""))
+        rows.append(("Tresor upload, scanning on (clamd)", "skipped", "", scan["skipped"]))
     else:
         rows += [
             compared("upload", f"Tresor upload, scanning on (clamd), {size} MiB", scan),

@@ -15,5 +15,7 @@ enum AuditAction {
 	/** A wrong scrape token, or HTTP Basic, sent to the monitoring endpoints. */
 	MONITORING_CREDENTIAL_REFUSED,
 	/** The malware scanner found something in an upload, which was refused. */
-	MALWARE_REFUSED
+	MALWARE_REFUSED,
+	/** An upload was kept although the malware scanner could not look at it (accept-unscanned). */
+	NOT_SCANNED
 }

@@ -23,6 +23,7 @@ import org.tresor.delivery.DeliveryCompleted;
 import org.tresor.delivery.DeliveryCreated;
 import org.tresor.delivery.DeliveryDeletedByRecipient;
 import org.tresor.delivery.DeliveryDownloaded;
+import org.tresor.delivery.DeliveryNotScanned;
 import org.tresor.delivery.DeliveryRefusedForMalware;
 import org.tresor.delivery.DeliveryWithdrawn;
 import org.tresor.parcel.PartDamaged;
@@ -30,6 +31,7 @@ import org.tresor.submission.SubmissionDeleted;
 import org.tresor.submission.SubmissionDownloaded;
 import org.tresor.submission.SubmissionExpired;
 import org.tresor.submission.SubmissionOpened;
+import org.tresor.submission.SubmissionNotScanned;
 import org.tresor.submission.SubmissionReceived;
 import org.tresor.submission.SubmissionRefusedForMalware;
 import org.tresor.submission.TicketIssued;
@@ -177,6 +179,16 @@ class AuditTrail {
 	void on(SubmissionRefusedForMalware event) {
 		record(clock.instant(), event.senderEmail(), AuditAction.MALWARE_REFUSED,
 				"submission to box " + event.boxName() + ": " + event.finding());
+	}
+
+	@EventListener
+	void on(SubmissionNotScanned event) {
+		record(clock.instant(), event.senderEmail(), AuditAction.NOT_SCANNED, submission(event.reference(), event.boxName()));
+	}
+
+	@EventListener
+	void on(DeliveryNotScanned event) {
+		record(clock.instant(), emailOf(event.sender()), AuditAction.NOT_SCANNED, "delivery " + event.reference());
 	}
 
 	@EventListener

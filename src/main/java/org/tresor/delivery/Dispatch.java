@@ -150,6 +150,9 @@ class Dispatch {
 			deliveries.save(delivery);
 			events.publishEvent(new DeliveryCreated(id, delivery.reference(), sender.id(), recipients.size(),
 					delivery.fileCount(), delivery.totalSize(), now));
+			if (delivery.parcel().notScanned()) {
+				events.publishEvent(new DeliveryNotScanned(delivery.reference(), sender.id()));
+			}
 			notices.forEach(events::publishEvent);
 			log.info("Delivery {} sent to {} recipient(s): {} file(s), {} bytes", delivery.reference(),
 					recipients.size(), delivery.fileCount(), delivery.totalSize());

@@ -50,7 +50,7 @@ class Received implements ParcelShelf {
 	}
 
 	record Entry(DeliveryId id, String reference, String senderEmail, String subject, Instant createdAt,
-			Instant expiresAt, int fileCount, long totalSize, List<Long> fileSizes) {
+			Instant expiresAt, int fileCount, long totalSize, List<Long> fileSizes, boolean notScanned) {
 	}
 
 	@Override
@@ -116,6 +116,6 @@ class Received implements ParcelShelf {
 	private static Entry entry(Delivery delivery) {
 		return new Entry(delivery.id(), delivery.reference(), delivery.senderEmail(), delivery.subject(),
 				delivery.createdAt(), delivery.expiresAt(), delivery.fileCount(), delivery.totalSize(),
-				delivery.parcel().fileSizes());
+				delivery.parcel().fileSizes(), delivery.parcel().notScanned());
 	}
 }

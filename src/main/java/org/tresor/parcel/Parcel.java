@@ -46,6 +46,11 @@ public record Parcel(String reference, List<ParcelPart> parts) {
 		return files().stream().map(ParcelPart::plaintextSize).toList();
 	}
 
+	/** Whether a file of it was accepted without a malware scan (the scanner was unavailable). */
+	public boolean notScanned() {
+		return files().stream().anyMatch(ParcelPart::notScanned);
+	}
+
 	/** Whether {@code user} can open the parcel: they hold a key packet of its manifest. */
 	public boolean isReadableBy(UserId user) {
 		return manifest().isReadableBy(user);

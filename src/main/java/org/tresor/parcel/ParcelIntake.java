@@ -219,14 +219,13 @@ public class ParcelIntake {
 			var encrypting = envelopes.encrypt(recipients.keys(), name, blob.stream());
 			copy(plaintext, encrypting, scan);
 			encrypting.close();
-			if (scan != null) {
-				refuseUnlessClean(name, scan.verdict());
-			}
+			boolean notScanned = scan != null && !scanned(name, scan.verdict());
 			List<KeyPacket> packets = encrypting.keyPackets();
 			long ciphertextSize = blob.commit();
 			stored.add(blob.id());
 			bytesEncrypted.increment(encrypting.plaintextBytes());
-			return new StoredPart(blob.id(), encrypting.plaintextBytes(), ciphertextSize, recipients.zip(packets));
+			return new StoredPart(blob.id(), encrypting.plaintextBytes(), ciphertextSize, recipients.zip(packets),
+					notScanned);
 		}
 	}
 
@@ -265,14 +264,21 @@ public class ParcelIntake {
 		}
 	}
 
-	/** Scanning off lets every file pass; a file that could not be scanned is refused as if storage failed. */
-	private static void refuseUnlessClean(String name, ScanVerdict verdict) {
+	/**
+	 * Whether the file was scanned (or scanning is off); refuses it when malware was found, and when it could not be
+	 * scanned unless the scanner accepts such files, which are then marked.
+	 */
+	private boolean scanned(String name, ScanVerdict verdict) {
 		if (verdict instanceof ScanVerdict.Infected infected) {
 			throw new ParcelRejectedException(ParcelRejectedException.Reason.INFECTED, List.of(name, infected.finding()));
 		}
 		if (verdict instanceof ScanVerdict.Failed) {
-			throw new ParcelRejectedException(ParcelRejectedException.Reason.NOT_SCANNED, List.of(name));
+			if (!scanner.acceptsUnscanned()) {
+				throw new ParcelRejectedException(ParcelRejectedException.Reason.NOT_SCANNED, List.of(name));
+			}
+			return false;
 		}
+		return true;
 	}
 
 	/** What has arrived of one form so far. */

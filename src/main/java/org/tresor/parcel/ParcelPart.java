@@ -48,6 +48,8 @@ public class ParcelPart {
 
 	private long ciphertextSize;
 
+	private boolean notScanned;
+
 	@ElementCollection(fetch = FetchType.EAGER)
 	@CollectionTable(name = "parcel_key_packets", joinColumns = @JoinColumn(name = "part_id"))
 	@MapKeyColumn(name = "user_id")
@@ -64,7 +66,13 @@ public class ParcelPart {
 		this.blobId = stored.blob().value();
 		this.plaintextSize = stored.plaintextSize();
 		this.ciphertextSize = stored.ciphertextSize();
+		this.notScanned = stored.notScanned();
 		stored.keyPackets().forEach(this::grant);
+	}
+
+	/** A file accepted although the malware scanner could not look at it. */
+	public boolean notScanned() {
+		return notScanned;
 	}
 
 	int position() {

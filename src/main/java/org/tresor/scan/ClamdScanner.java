@@ -34,6 +34,8 @@ final class ClamdScanner implements MalwareScanner, AutoCloseable {
 
 	private final ScanProperties.Clamd settings;
 
+	private final boolean acceptsUnscanned;
+
 	private final ScheduledExecutorService watchdog;
 
 	private final Counter clean;
@@ -42,8 +44,10 @@ final class ClamdScanner implements MalwareScanner, AutoCloseable {
 
 	private final Counter failed;
 
-	ClamdScanner(ScanProperties.Clamd settings, ScheduledExecutorService watchdog, MeterRegistry meters) {
+	ClamdScanner(ScanProperties.Clamd settings, boolean acceptsUnscanned, ScheduledExecutorService watchdog,
+			MeterRegistry meters) {
 		this.settings = settings;
+		this.acceptsUnscanned = acceptsUnscanned;
 		this.watchdog = watchdog;
 		this.clean = verdicts(meters, "clean");
 		this.infected = verdicts(meters, "infected");
@@ -60,6 +64,11 @@ final class ClamdScanner implements MalwareScanner, AutoCloseable {
 	@Override
 	public FileScan start() {
 		return new ClamdFileScan();
+	}
+
+	@Override
+	public boolean acceptsUnscanned() {
+		return acceptsUnscanned;
 	}
 
 	/** Stops the watchdog, with the application. */

@@ -23,7 +23,8 @@ class ScanConfiguration {
 	@Bean
 	@ConditionalOnProperty(prefix = "tresor.scan", name = "mode", havingValue = "clamd")
 	ClamdScanner clamdScanner(ScanProperties properties, MeterRegistry meters) {
-		return new ClamdScanner(properties.clamd(), clamdWatchdog(), meters);
+		return new ClamdScanner(properties.clamd(),
+				properties.whenUnavailable() == ScanProperties.WhenUnavailable.ACCEPT_UNSCANNED, clamdWatchdog(), meters);
 	}
 
 	@Bean

@@ -17,13 +17,21 @@ import jakarta.validation.constraints.NotNull;
  * @param mode {@code off}, or {@code clamd}: every file of a submission and of a delivery is scanned by ClamAV's
  * daemon as it arrives ({@code TRESOR_SCAN})
  * @param clamd where the daemon listens and what it takes
+ * @param whenUnavailable what becomes of a file clamd cannot scan (clamd down, no answer in time, larger than it
+ * takes): {@code refuse} (the upload is refused with 503, nothing is kept), or {@code accept-unscanned} (it is kept,
+ * marked "not scanned" on its page and in the audit log) ({@code TRESOR_SCAN_WHEN_UNAVAILABLE})
  */
 @Validated
 @ConfigurationProperties("tresor.scan")
-record ScanProperties(@NotNull @DefaultValue("off") Mode mode, @Valid @NotNull @DefaultValue Clamd clamd) {
+record ScanProperties(@NotNull @DefaultValue("off") Mode mode, @Valid @NotNull @DefaultValue Clamd clamd,
+		@NotNull @DefaultValue("refuse") WhenUnavailable whenUnavailable) {
 
 	enum Mode {
 		OFF, CLAMD
+	}
+
+	enum WhenUnavailable {
+		REFUSE, ACCEPT_UNSCANNED
 	}
 
 	/**

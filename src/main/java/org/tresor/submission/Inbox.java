@@ -55,7 +55,8 @@ class Inbox implements ParcelShelf {
 
 	/** @param expiresAt when retention deletes it, unless someone does so earlier */
 	record Entry(SubmissionId id, String reference, String boxName, String senderEmail, Instant receivedAt,
-			int fileCount, long totalSize, Optional<Instant> downloadedAt, List<Long> fileSizes, Instant expiresAt) {
+			int fileCount, long totalSize, Optional<Instant> downloadedAt, List<Long> fileSizes, Instant expiresAt,
+			boolean notScanned) {
 	}
 
 	@Override
@@ -122,7 +123,8 @@ class Inbox implements ParcelShelf {
 	private Entry entry(Submission submission, String boxName) {
 		return new Entry(submission.id(), submission.reference(), boxName, submission.senderEmail(),
 				submission.receivedAt(), submission.fileCount(), submission.totalSize(), submission.downloadedAt(),
-				submission.parcel().fileSizes(), retention.submissionExpiresAt(submission.receivedAt()));
+				submission.parcel().fileSizes(), retention.submissionExpiresAt(submission.receivedAt()),
+				submission.parcel().notScanned());
 	}
 
 	private String boxName(UUID box) {

@@ -98,6 +98,9 @@ class Intake {
 				submissions.save(submission);
 				events.publishEvent(new SubmissionReceived(submission.id(), submission.reference(), box.name(),
 						senderEmail, now, submission.fileCount(), parcel.recipients().users(), locale.toLanguageTag()));
+				if (submission.parcel().notScanned()) {
+					events.publishEvent(new SubmissionNotScanned(submission.reference(), box.name(), senderEmail));
+				}
 				log.info("Submission {} received in box {}: {} file(s), {} bytes", submission.reference(), box.slug(),
 						submission.fileCount(), submission.totalSize());
 				return new Receipt(submission.reference(), now);

@@ -55,6 +55,6 @@ class ParcelTests {
 
 	private ParcelPart part(int position, ParcelPart.Kind kind, long size) {
 		return new ParcelPart(position, kind, new StoredPart(new BlobId(UUID.randomUUID().toString()), size, size + 50,
-				Map.of(reader, new KeyPacket(new byte[] { 9 }))));
+				Map.of(reader, new KeyPacket(new byte[] { 9 })), false));
 	}
 }

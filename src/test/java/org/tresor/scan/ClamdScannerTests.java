@@ -37,8 +37,8 @@ class ClamdScannerTests {
 	}
 
 	static ClamdScanner scanner(int port, Duration timeout, DataSize maxFileSize) {
-		return new ClamdScanner(new ScanProperties.Clamd("127.0.0.1", port, null, timeout, maxFileSize, Duration.ofDays(3)),
-				Executors.newSingleThreadScheduledExecutor(), new SimpleMeterRegistry());
+		var settings = new ScanProperties.Clamd("127.0.0.1", port, null, timeout, maxFileSize, Duration.ofDays(3));
+		return new ClamdScanner(settings, false, Executors.newSingleThreadScheduledExecutor(), new SimpleMeterRegistry());
 	}
 
 	static ScanVerdict scan(ClamdScanner scanner, byte[] file, int chunk) {
