@@ -101,7 +101,7 @@ class AccessibilityIntegrationTests extends TresorIntegrationTest {
 		browser.clickToNavigate(browser.find("main form button[type=submit]"));
 		check("submission-opened", language, viewport);
 
-		for (var page : new String[] { "/account", "/admin/users", "/admin/boxes", "/admin/audit" }) {
+		for (var page : new String[] { "/account", "/admin/users", "/admin/boxes", "/admin/audit", "/admin/scanning" }) {
 			browser.open(url(page));
 			check(page.substring(page.lastIndexOf('/') + 1), language, viewport);
 		}

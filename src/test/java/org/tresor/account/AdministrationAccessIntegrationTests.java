@@ -46,7 +46,7 @@ class AdministrationAccessIntegrationTests extends AccountIntegrationTestSupport
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/admin/users", "/admin/boxes", "/admin/audit", "/admin/audit?action=USER_SIGNED_IN",
-			"/admin/storage" })
+			"/admin/storage", "/admin/scanning" })
 	void administrationPagesAreForbiddenForStaffAndExternalUsers(String page) throws Exception {
 		mvc.perform(get(page).with(signedIn(staff)))
 			.andExpect(status().isForbidden());

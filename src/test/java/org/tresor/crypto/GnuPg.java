@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
+import org.tresor.TestTool;
 
 /**
  * GnuPG in a throw-away home under /tmp (the agent's socket path must stay short), for tests that prove
@@ -43,14 +43,7 @@ public final class GnuPg implements AutoCloseable {
 	}
 
 	static void assumeAvailable(boolean available, Map<String, String> environment) {
-		if (available) {
-			return;
-		}
-		if ("true".equalsIgnoreCase(environment.getOrDefault("CI", ""))) {
-			throw new AssertionError("gpg is not on the PATH, and CI=true: GnuPG interoperability and libgcrypt"
-					+ " must be tested in CI (apt-get install gnupg)");
-		}
-		Assumptions.abort("gpg is not on the PATH: GnuPG interoperability is not tested");
+		new TestTool("gpg", "gnupg", "GnuPG interoperability and libgcrypt").assumeAvailable(available, environment);
 	}
 
 	public static GnuPg temporaryHome() throws IOException {

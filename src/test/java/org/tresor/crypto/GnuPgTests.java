@@ -21,7 +21,7 @@ class GnuPgTests {
 	@Test
 	void aMissingGpgSkipsTheTestElsewhere() {
 		assertThatThrownBy(() -> GnuPg.assumeAvailable(false, Map.of())).isInstanceOf(TestAbortedException.class)
-			.hasMessageContaining("gpg is not on the PATH");
+			.hasMessageContaining("gpg is not installed");
 		assertThatThrownBy(() -> GnuPg.assumeAvailable(false, Map.of("CI", "false")))
 			.isInstanceOf(TestAbortedException.class);
 	}

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
+import org.tresor.TestTool;
 
 /**
  * A real ClamAV daemon for the tests, offline: it knows one signature, written here (the EICAR test file by its
@@ -144,13 +144,6 @@ public final class TestClamd implements AutoCloseable {
 	}
 
 	static void assumeAvailable(boolean available, Map<String, String> environment) {
-		if (available) {
-			return;
-		}
-		if ("true".equalsIgnoreCase(environment.getOrDefault("CI", ""))) {
-			throw new AssertionError("clamd is not installed, and CI=true: malware scanning must be tested in CI"
-					+ " (apt-get install clamav-daemon)");
-		}
-		Assumptions.abort("clamd is not installed: malware scanning is not tested against ClamAV");
+		new TestTool("clamd", "clamav-daemon", "malware scanning").assumeAvailable(available, environment);
 	}
 }
