@@ -1,5 +1,10 @@
 package org.tresor.scan;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,9 +42,19 @@ public final class ScanningOn implements ApplicationContextInitializer<Configura
 		return clamd;
 	}
 
+	/** Each context its own database and blobs: it makes its own first administrator. */
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		TestPropertyValues.of("tresor.scan.mode=clamd", "tresor.scan.clamd.host=127.0.0.1",
+		Path data;
+		try {
+			data = Files.createTempDirectory("tresor-scanning-");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		TestPropertyValues.of("spring.datasource.url=jdbc:h2:file:" + data + "/db/tresor;DB_CLOSE_ON_EXIT=FALSE",
+				"tresor.storage.directory=" + data.resolve("blobs"), "tresor.scan.mode=clamd",
+				"tresor.scan.clamd.host=127.0.0.1",
 				"tresor.scan.clamd.port=" + clamd().port(), "tresor.scan.clamd.timeout=10s",
 				"tresor.scan.clamd.max-file-size=" + MAX_FILE_SIZE)
 			.applyTo(context);
