@@ -345,6 +345,8 @@ class Tresor:
             "--tresor.rate-limit.secu-pass-entries-per-address.attempts=100000",
             "--tresor.rate-limit.setups-per-address.attempts=100000",
             "--tresor.rate-limit.logins-per-address.attempts=100000",
+            # as many transfers at once as the server runs at all (its 200 threads minus 40 kept for pages)
+            "--tresor.transfers.per-client=160",
         ] + list(settings)
         self.log_file = open(self.log_path, "w")
         self.process = subprocess.Popen(command, stdout=self.log_file, stderr=subprocess.STDOUT, cwd=home)
@@ -402,7 +404,6 @@ class Tresor:
         for root, _, files in os.walk(self.data):
             leftovers += [os.path.join(root, name) for name in files if name.endswith(".part")]
         return sorted(set(leftovers))
-
 
 
 def clamav_tools():
