@@ -116,7 +116,8 @@ final class ClamdScanner implements MalwareScanner, AutoCloseable {
 
 		private final ScheduledFuture<?> guard;
 
-		private SocketChannel channel;
+		/** Volatile: the watchdog closes it from its own thread. */
+		private volatile SocketChannel channel;
 
 		private long fed;
 

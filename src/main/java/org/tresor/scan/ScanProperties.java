@@ -49,7 +49,7 @@ record ScanProperties(@NotNull @DefaultValue("off") Mode mode, @Valid @NotNull @
 	record Clamd(@NotNull @DefaultValue("localhost") String host, @DefaultValue("3310") int port, Path socket,
 			@NotNull @DurationMin(millis = 100) @DefaultValue("30s") Duration timeout,
 			@NotNull @DefaultValue("100MB") DataSize maxFileSize,
-			@NotNull @DurationMin(hours = 1) @DefaultValue("3d") Duration maxSignatureAge) {
+			@NotNull @DurationMin(days = 1) @DefaultValue("3d") Duration maxSignatureAge) {
 
 		Clamd {
 			if (port < 1 || port > 65535) {

@@ -30,7 +30,7 @@ class ScannerState {
 
 	View now() {
 		var settings = properties.clamd();
-		var maxAge = settings.maxSignatureAge().toDays() + "";
+		var maxAge = Long.toString(settings.maxSignatureAge().toDays());
 		var scanner = clamd.getIfAvailable();
 		if (scanner == null) {
 			return new View(false, false, null, null, null, false, maxAge, null);
