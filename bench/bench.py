@@ -358,17 +358,8 @@ class Tresor:
             raise
 
     def _await_start(self, limit=180):
-        deadline = time.time() + limit
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise Failed(f"Tresor exited with {self.process.returncode}; see {self.log_path}")
-            try:
-                if Client(self.base).get("/actuator/health").status == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.5)
-        raise Failed(f"Tresor did not start within {limit} s")
+        await_ready(self.process, lambda: Client(self.base).get("/actuator/health").status == 200, limit,
+                    "Tresor", f"see {self.log_path}", "did not start")
 
     def aes_engine(self):
         """Who encrypts uploads, as Tresor logged it at start: "libgcrypt 1.10.1" or "the JDK (SunJCE)"."""
@@ -404,6 +395,21 @@ class Tresor:
         for root, _, files in os.walk(self.data):
             leftovers += [os.path.join(root, name) for name in files if name.endswith(".part")]
         return sorted(set(leftovers))
+
+
+def await_ready(process, ready, limit, name, where_to_look, failure):
+    """Polls ready() until it is true; fails when process exits first or limit seconds pass."""
+    deadline = time.time() + limit
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise Failed(f"{name} exited with {process.returncode}; {where_to_look}")
+        try:
+            if ready():
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise Failed(f"{name} {failure} within {limit} s")
 
 
 def clamav_tools():
@@ -451,16 +457,8 @@ class Clamd:
             raise
 
     def _await_pong(self, limit=120):
-        deadline = time.time() + limit
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                raise Failed(f"clamd exited with {self.process.returncode}; see {self.out.name} and {self.log_path}")
-            try:
-                if self.command("PING") == "PONG":
-                    return
-            except OSError:
-                time.sleep(0.2)
-        raise Failed(f"clamd did not answer PING within {limit} s")
+        await_ready(self.process, lambda: self.command("PING") == "PONG", limit, "clamd",
+                    f"see {self.out.name} and {self.log_path}", "did not answer PING")
 
     def command(self, word):
         with socket.create_connection(("127.0.0.1", self.port), timeout=10) as s:
