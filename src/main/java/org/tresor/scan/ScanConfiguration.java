@@ -34,7 +34,7 @@ class ScanConfiguration {
 	}
 
 	/** One daemon thread lets go of connections to a clamd that stopped answering; the scanner stops it. */
-	private static ScheduledExecutorService clamdWatchdog() {
+	static ScheduledExecutorService clamdWatchdog() {
 		return Executors.newSingleThreadScheduledExecutor(runnable -> {
 			var thread = new Thread(runnable, "clamd-watchdog");
 			thread.setDaemon(true);

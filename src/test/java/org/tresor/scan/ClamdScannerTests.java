@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Random;
-import java.util.concurrent.Executors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -38,7 +37,7 @@ class ClamdScannerTests {
 
 	static ClamdScanner scanner(int port, Duration timeout, DataSize maxFileSize) {
 		var settings = new ScanProperties.Clamd("127.0.0.1", port, null, timeout, maxFileSize, Duration.ofDays(3));
-		return new ClamdScanner(settings, false, Executors.newSingleThreadScheduledExecutor(), new SimpleMeterRegistry());
+		return new ClamdScanner(settings, false, ScanConfiguration.clamdWatchdog(), new SimpleMeterRegistry());
 	}
 
 	static ScanVerdict scan(ClamdScanner scanner, byte[] file, int chunk) {
