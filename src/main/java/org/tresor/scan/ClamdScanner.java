@@ -8,6 +8,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +28,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * ClamAV's daemon through its {@code INSTREAM} command: each chunk of a file goes to clamd as it goes to the
- * cipher, clamd answers after the last. clamd keeps the stream in its {@code TemporaryDirectory} while it scans, so
+ * cipher, clamd answers after the last. A thread of each upload's own sends the chunks, a few behind the request
+ * thread, so that clamd's receiving and the encryption overlap (one after the other, a 1 GiB upload took 2.6 s
+ * longer). clamd keeps the stream in its {@code TemporaryDirectory} while it scans, so
  * that directory must be in memory (tmpfs), as docs/operations.md says. A clamd that stops taking bytes, or does
  * not answer, for longer than the timeout is let go of, and the file counts as not scanned.
  */
@@ -37,6 +47,12 @@ final class ClamdScanner implements MalwareScanner, AutoCloseable {
 	private final boolean acceptsUnscanned;
 
 	private final ScheduledExecutorService watchdog;
+
+	private final ExecutorService senders = Executors.newCachedThreadPool(runnable -> {
+		var thread = new Thread(runnable, "clamd-sender");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final Counter clean;
 
@@ -71,10 +87,11 @@ final class ClamdScanner implements MalwareScanner, AutoCloseable {
 		return acceptsUnscanned;
 	}
 
-	/** Stops the watchdog, with the application. */
+	/** Stops the watchdog and the senders, with the application. */
 	@Override
 	public void close() {
 		watchdog.shutdownNow();
+		senders.shutdownNow();
 	}
 
 	/** What clamd's {@code VERSION} says, its date read in this machine's time zone (clamd writes local time). */
@@ -114,7 +131,19 @@ final class ClamdScanner implements MalwareScanner, AutoCloseable {
 
 	private final class ClamdFileScan implements FileScan {
 
+		/** How many chunks (copies, 64 KiB each from the intake) may wait for the sender: memory per upload. */
+		private static final int CHUNKS_AHEAD = 4;
+
+		private static final ByteBuffer END = ByteBuffer.allocate(0);
+
 		private final ScheduledFuture<?> guard;
+
+		private final BlockingQueue<ByteBuffer> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
+
+		/** The sender, started with the first chunk; volatile: the watchdog stops it from its own thread. */
+		private volatile Future<?> sending;
+
+		private volatile IOException sendFailure;
 
 		/** Volatile: the watchdog closes it from its own thread. */
 		private volatile SocketChannel channel;
@@ -142,20 +171,70 @@ final class ClamdScanner implements MalwareScanner, AutoCloseable {
 				fail(ScanVerdict.Failure.TOO_LARGE, null);
 				return;
 			}
+			if (sending == null) {
+				sending = senders.submit(this::send);
+			}
+			if (!hand(ByteBuffer.wrap(Arrays.copyOfRange(bytes, offset, offset + length)))) {
+				fail(afterBrokenStream(), sendFailure);
+				return;
+			}
+			fed += length;
+		}
+
+		/** Queues {@code chunk} for the sender; false once the sender has given up (clamd failed or stalled). */
+		private boolean hand(ByteBuffer chunk) {
+			try {
+				while (!chunks.offer(chunk, 50, TimeUnit.MILLISECONDS)) {
+					if (sending.isDone()) {
+						return false;
+					}
+				}
+				return true;
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+
+		/** The sender: connects, then writes each chunk as it comes, the watchdog timing every write. */
+		private void send() {
 			try {
 				begin();
-				if (channel == null) {
-					channel = connect();
-					write(ByteBuffer.wrap(INSTREAM));
+				channel = connect();
+				write(ByteBuffer.wrap(INSTREAM));
+				busySince = 0;
+				for (var chunk = chunks.take(); chunk != END; chunk = chunks.take()) {
+					begin();
+					write(ByteBuffer.allocate(4).putInt(0, chunk.remaining()), chunk);
+					busySince = 0;
 				}
-				write(ByteBuffer.allocate(4).putInt(0, length), ByteBuffer.wrap(bytes, offset, length));
-				fed += length;
+				begin();
+				write(ByteBuffer.allocate(4).putInt(0, 0));
 			}
 			catch (IOException e) {
-				fail(afterBrokenStream(), e);
+				sendFailure = e;
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
 			}
 			finally {
 				busySince = 0;
+			}
+		}
+
+		/** Whether the sender wrote everything, the end included; waits for it (the watchdog bounds the wait). */
+		private boolean sentAll() {
+			try {
+				sending.get();
+				return sendFailure == null;
+			}
+			catch (ExecutionException | CancellationException e) {
+				return false;
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return false;
 			}
 		}
 
@@ -167,10 +246,12 @@ final class ClamdScanner implements MalwareScanner, AutoCloseable {
 				clean.increment();
 				return new ScanVerdict.Clean();
 			}
+			if (failure == null && !(hand(END) && sentAll())) {
+				fail(afterBrokenStream(), sendFailure);
+			}
 			if (failure == null) {
 				try {
 					begin();
-					write(ByteBuffer.allocate(4).putInt(0, 0));
 					var verdict = parse(readReply());
 					if (verdict instanceof ScanVerdict.Infected found) {
 						log.warn("clamd found {} in a file; the upload is refused", found.finding());
@@ -211,6 +292,9 @@ final class ClamdScanner implements MalwareScanner, AutoCloseable {
 		@Override
 		public void close() {
 			guard.cancel(false);
+			if (sending != null) {
+				sending.cancel(true);
+			}
 			if (channel != null) {
 				try {
 					channel.close();
@@ -237,6 +321,11 @@ final class ClamdScanner implements MalwareScanner, AutoCloseable {
 					catch (IOException e) {
 						log.debug("Closing a stuck connection to clamd failed", e);
 					}
+				}
+				// still connecting (no channel yet): interrupting the sender closes the channel it connects
+				var sender = sending;
+				if (sender != null) {
+					sender.cancel(true);
 				}
 			}
 		}
