@@ -107,20 +107,11 @@ final class ClamdScanner implements MalwareScanner, AutoCloseable {
 	}
 
 	private SocketChannel connect() throws IOException {
-		if (settings.socket() != null) {
-			var channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-			try {
-				channel.connect(UnixDomainSocketAddress.of(settings.socket()));
-				return channel;
-			}
-			catch (IOException | RuntimeException e) {
-				channel.close();
-				throw e;
-			}
-		}
-		var channel = SocketChannel.open();
+		boolean local = settings.socket() != null;
+		var channel = local ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
 		try {
-			channel.connect(new InetSocketAddress(settings.host(), settings.port()));
+			channel.connect(local ? UnixDomainSocketAddress.of(settings.socket())
+					: new InetSocketAddress(settings.host(), settings.port()));
 			return channel;
 		}
 		catch (IOException | RuntimeException e) {

@@ -102,6 +102,15 @@ class ClamdScannerTests {
 		}
 
 		@Test
+		void reachesClamdThroughItsUnixSocket() {
+			var settings = new ScanProperties.Clamd("unused", 1, clamd.socket(), Duration.ofSeconds(30),
+					DataSize.ofMegabytes(1), Duration.ofDays(3));
+			var local = new ClamdScanner(settings, false, ScanConfiguration.clamdWatchdog(), new SimpleMeterRegistry());
+
+			assertThat(scan(local, TestClamd.EICAR, 16)).isEqualTo(new ScanVerdict.Infected(TestClamd.EICAR_FINDING));
+		}
+
+		@Test
 		void answersPingAndVersion() throws IOException {
 			assertThat(scanner.command("PING")).isEqualTo("PONG");
 			assertThat(scanner.command("VERSION")).startsWith("ClamAV ");

@@ -64,7 +64,7 @@ public final class TestClamd implements AutoCloseable {
 			port = socket.getLocalPort();
 		}
 		Files.writeString(directory.resolve("clamd.conf"), String.join("\n", "Foreground yes", "TCPSocket " + port,
-				"TCPAddr 127.0.0.1", "DatabaseDirectory " + directory.resolve("db"), "TemporaryDirectory " + streams,
+				"TCPAddr 127.0.0.1", "LocalSocket " + directory.resolve("clamd.sock"), "DatabaseDirectory " + directory.resolve("db"), "TemporaryDirectory " + streams,
 				"StreamMaxLength " + streamMaxLength, "LogFile " + directory.resolve("clamd.log"), "LogVerbose no",
 				"SelfCheck 0", ""));
 		var clamd = new TestClamd(directory, streams, port, executable.get());
@@ -83,6 +83,11 @@ public final class TestClamd implements AutoCloseable {
 
 	public int port() {
 		return port;
+	}
+
+	/** Its {@code LocalSocket}, beside the TCP port. */
+	public Path socket() {
+		return directory.resolve("clamd.sock");
 	}
 
 	/** The engine's version, as clamd names it ({@code 1.4.6}), asked without Tresor. */
