@@ -426,7 +426,7 @@ class Clamd:
     the disk, its writes would be part of what is measured. Logs each clean stream, so the bench can tell that an
     upload really went through it."""
 
-    def __init__(self, executable, home, stream_max_mib):
+    def __init__(self, executable, home, stream_max_mib, max_threads=None):
         self.home = home
         self.streams = None
         self.process = None
@@ -445,7 +445,8 @@ class Clamd:
                 "Foreground yes", f"TCPSocket {self.port}", "TCPAddr 127.0.0.1",
                 f"DatabaseDirectory {os.path.join(home, 'db')}", f"TemporaryDirectory {self.streams}",
                 f"StreamMaxLength {limit}", f"MaxFileSize {limit}", f"MaxScanSize {limit}",
-                f"LogFile {self.log_path}", "LogClean yes", "SelfCheck 0", ""]))
+                f"LogFile {self.log_path}", "LogClean yes", "SelfCheck 0"]
+                + ([f"MaxThreads {max_threads}", f"MaxQueue {2 * max_threads}"] if max_threads else []) + [""]))
         self.version = command_output([executable, "--version"]).strip()
         self.out = open(os.path.join(home, "clamd.out"), "w")
         self.process = subprocess.Popen([executable, "-c", self.conf], stdout=self.out, stderr=subprocess.STDOUT)

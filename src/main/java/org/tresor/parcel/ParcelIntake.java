@@ -217,7 +217,7 @@ public class ParcelIntake {
 		try (var blob = blobs.create()) {
 			// on failure the uncommitted blob is discarded, so the half-written encryption needs no closing
 			var encrypting = envelopes.encrypt(recipients.keys(), name, blob.stream());
-			copy(plaintext, encrypting, scan);
+			copy(plaintext, encrypting, scan, name);
 			encrypting.close();
 			boolean notScanned = scan != null && !scanned(name, scan.verdict());
 			List<KeyPacket> packets = encrypting.keyPackets();
@@ -253,12 +253,19 @@ public class ParcelIntake {
 		return new ParcelRejectedException(ParcelRejectedException.Reason.STORAGE_FAILED, e);
 	}
 
-	private static void copy(InputStream in, OutputStream out, FileScan scan) throws IOException {
+	/**
+	 * A file that can no longer be scanned is refused at once when unscanned files are: the rest of it is not read,
+	 * encrypted and written for nothing.
+	 */
+	private void copy(InputStream in, OutputStream out, FileScan scan, String name) throws IOException {
 		var buffer = new byte[BUFFER_SIZE];
 		int read;
 		while ((read = in.read(buffer)) != -1) {
 			if (scan != null) {
 				scan.accept(buffer, 0, read);
+				if (scan.failed() && !scanner.acceptsUnscanned()) {
+					throw notScanned(name);
+				}
 			}
 			out.write(buffer, 0, read);
 		}
@@ -274,11 +281,15 @@ public class ParcelIntake {
 		}
 		if (verdict instanceof ScanVerdict.Failed) {
 			if (!scanner.acceptsUnscanned()) {
-				throw new ParcelRejectedException(ParcelRejectedException.Reason.NOT_SCANNED, List.of(name));
+				throw notScanned(name);
 			}
 			return false;
 		}
 		return true;
+	}
+
+	private static ParcelRejectedException notScanned(String name) {
+		return new ParcelRejectedException(ParcelRejectedException.Reason.NOT_SCANNED, List.of(name));
 	}
 
 	/** What has arrived of one form so far. */

@@ -165,11 +165,16 @@ final class ClamdScanner implements MalwareScanner, AutoCloseable {
 			if (sending == null) {
 				sending = senders.submit(this::send);
 			}
-			if (!hand(ByteBuffer.wrap(Arrays.copyOfRange(bytes, offset, offset + length)))) {
+			if (sending.isDone() || !hand(ByteBuffer.wrap(Arrays.copyOfRange(bytes, offset, offset + length)))) {
 				fail(afterBrokenStream(), sendFailure);
 				return;
 			}
 			fed += length;
+		}
+
+		@Override
+		public boolean failed() {
+			return failure != null;
 		}
 
 		/** Queues {@code chunk} for the sender; false once the sender has given up (clamd failed or stalled). */

@@ -8,6 +8,12 @@ public interface FileScan extends AutoCloseable {
 
 	void accept(byte[] bytes, int offset, int length);
 
+	/**
+	 * Whether the scan has already failed, so that its verdict will be {@link ScanVerdict.Failed}: an upload that
+	 * refuses unscanned files can stop reading there.
+	 */
+	boolean failed();
+
 	/** Waits for the scanner's answer on everything fed (at most the scanner's timeout). */
 	ScanVerdict verdict();
 

@@ -10,6 +10,11 @@ final class ScanningOff implements MalwareScanner {
 		}
 
 		@Override
+		public boolean failed() {
+			return false;
+		}
+
+		@Override
 		public ScanVerdict verdict() {
 			return new ScanVerdict.NotScanned();
 		}

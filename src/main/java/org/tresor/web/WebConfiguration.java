@@ -1,13 +1,12 @@
 package org.tresor.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.boot.autoconfigure.web.WebProperties;
-import org.springframework.boot.webmvc.autoconfigure.error.DefaultErrorViewResolver;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -68,11 +67,11 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * The pages {@code error/<status>} (the 429 page says when to try again). Spring Boot declares this resolver
-	 * only while nobody declares another, and modules add their own (the refused-transfer page): so here.
+	 * Spring Boot declares its error page resolver only while nobody declares another, and modules add their own
+	 * (the refused-transfer page): so the pages by status are declared here.
 	 */
 	@Bean
-	DefaultErrorViewResolver errorPagesByStatus(ApplicationContext context, WebProperties web) {
-		return new DefaultErrorViewResolver(context, web.getResources());
+	ErrorPagesByStatus errorPagesByStatus(ResourcePatternResolver resources) throws IOException {
+		return new ErrorPagesByStatus(resources);
 	}
 }

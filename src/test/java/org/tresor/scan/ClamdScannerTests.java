@@ -129,6 +129,23 @@ class ClamdScannerTests {
 	}
 
 	@Test
+	void aScanWhoseClamdIsNotRunningKnowsItFailedBeforeTheLastByte() throws IOException {
+		int closedPort;
+		try (var socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+
+		try (var scan = scanner(closedPort, Duration.ofSeconds(5), DataSize.ofMegabytes(10)).start()) {
+			var chunk = new byte[65536];
+			for (int i = 0; i < 16 && !scan.failed(); i++) {
+				scan.accept(chunk, 0, chunk.length);
+			}
+
+			assertThat(scan.failed()).isTrue();
+		}
+	}
+
+	@Test
 	void aClamdKilledMidStreamLeavesTheFileUnscanned() throws Exception {
 		try (var dying = TestClamd.start("10M")) {
 			var scanner = scanner(dying.port(), Duration.ofSeconds(5), DataSize.ofMegabytes(10));

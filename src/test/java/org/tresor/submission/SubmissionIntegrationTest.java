@@ -242,6 +242,12 @@ public abstract class SubmissionIntegrationTest extends TresorIntegrationTest {
 			out.flush();
 		}
 
+		/** Sends the file from byte {@code from} up to {@code to}. */
+		void sendFileBetween(int from, int to) throws IOException {
+			out.write(body.file, from, to - from);
+			out.flush();
+		}
+
 		/** Sends the rest of the file and the end of the form, then reads the status code of the answer. */
 		int finishFrom(int sent) throws IOException {
 			out.write(body.file, sent, body.file.length - sent);
