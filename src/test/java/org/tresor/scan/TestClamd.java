@@ -105,6 +105,25 @@ public final class TestClamd implements AutoCloseable {
 		process.waitFor();
 	}
 
+	/**
+	 * Freezes the daemon (SIGSTOP): connections are still accepted by the system, nothing is read or answered, as
+	 * with a clamd stuck on a huge archive. {@link #thaw()} lets it go on.
+	 */
+	public void freeze() throws Exception {
+		signal("STOP");
+	}
+
+	public void thaw() throws Exception {
+		signal("CONT");
+	}
+
+	private void signal(String name) throws Exception {
+		var kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+		if (kill.waitFor() != 0) {
+			throw new IllegalStateException("kill -" + name + " failed");
+		}
+	}
+
 	@Override
 	public void close() throws Exception {
 		kill();
