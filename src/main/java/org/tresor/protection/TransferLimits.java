@@ -5,16 +5,37 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.stereotype.Component;
 import org.tresor.kernel.InvalidSettingException;
+import org.tresor.web.SocketBuffers;
 
 /**
  * Counts the transfers under way, in total and per client, and admits a new one only within both limits
  * ({@link TransferProperties}). In memory: each instance protects its own worker threads.
+ * <p>
+ * The total is also what the heap holds: every open connection keeps its socket buffers ({@link SocketBuffers}),
+ * the application needs {@link #HEAP_RESERVE}, and each transfer {@link #HEAP_PER_TRANSFER}. Measured with
+ * {@code -Xmx512m}, 160 slow uploads beside 1,000 idle connections filled the heap to the brim; with malware
+ * scanning on it ran out, and the OutOfMemoryError ended Tomcat's acceptor thread: no new connection was taken
+ * until a restart. A transfer beyond what fits is refused at once, like one beyond the threads.
  */
 @Component
 class TransferLimits {
+
+	private static final Logger log = LoggerFactory.getLogger(TransferLimits.class);
+
+	/**
+	 * An upload's encryption pipeline (1 MiB) or a download's read-ahead (1 MiB), the request's and the cipher's
+	 * buffers (4 × 64 KiB) and a malware scan's chunks (5 × 64 KiB).
+	 */
+	static final long HEAP_PER_TRANSFER = 1536L << 10;
+
+	/** The application itself (about 120 MiB measured after a run) and its SecuPass checks (64 MiB each). */
+	static final long HEAP_RESERVE = 192L << 20;
 
 	/** Why a transfer was refused; the page says which. */
 	enum Refusal {
@@ -39,7 +60,12 @@ class TransferLimits {
 
 	private final ConcurrentHashMap<String, Integer> byClient = new ConcurrentHashMap<>();
 
+	@Autowired
 	TransferLimits(TransferProperties properties, TomcatServerProperties server) {
+		this(properties, server, Runtime.getRuntime().maxMemory());
+	}
+
+	TransferLimits(TransferProperties properties, TomcatServerProperties server, long maxHeap) {
 		int threads = server.getThreads().getMax();
 		if (properties.threadsForPages() >= threads) {
 			throw new InvalidSettingException("tresor.transfers.threads-for-pages",
@@ -47,14 +73,27 @@ class TransferLimits {
 							+ " TRESOR_SERVER_THREADS: " + threads + "), so that transfers get some; was "
 							+ properties.threadsForPages());
 		}
-		this.total = threads - properties.threadsForPages();
-		if (properties.perClient() > total) {
+		int byThreads = threads - properties.threadsForPages();
+		if (properties.perClient() > byThreads) {
 			throw new InvalidSettingException("tresor.transfers.per-client",
-					"must be at most the transfers the server runs at once (" + total
+					"must be at most the transfers the server runs at once (" + byThreads
 							+ ": server.tomcat.threads.max minus tresor.transfers.threads-for-pages); was "
 							+ properties.perClient());
 		}
-		this.perClient = properties.perClient();
+		int byHeap = fittingTheHeap(maxHeap, server.getMaxConnections());
+		this.total = Math.min(byThreads, byHeap);
+		this.perClient = Math.min(properties.perClient(), total);
+		if (byHeap < byThreads) {
+			log.warn("{} transfers at once, not {}: that is what fits in the heap ({} MiB) beside {} connections"
+					+ " (server.tomcat.max-connections). Give the JVM more heap (-Xmx) or allow fewer connections;"
+					+ " see docs/operations.md", total, byThreads, maxHeap >> 20, server.getMaxConnections());
+		}
+	}
+
+	/** At least one: a heap too small for even that still lets a transfer through, one at a time. */
+	private static int fittingTheHeap(long maxHeap, int maxConnections) {
+		long free = maxHeap - HEAP_RESERVE - maxConnections * SocketBuffers.HEAP_PER_CONNECTION;
+		return (int) Math.max(1, Math.min(Integer.MAX_VALUE, free / HEAP_PER_TRANSFER));
 	}
 
 	/** Transfers the server runs at once. */

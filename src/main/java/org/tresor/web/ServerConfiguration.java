@@ -31,13 +31,11 @@ import jakarta.servlet.ServletException;
 @Configuration(proxyBeanMethods = false)
 class ServerConfiguration {
 
-	static final int SOCKET_BUFFER_SIZE = 1 << 16;
-
 	@Bean
 	TomcatConnectorCustomizer largeSocketBuffers() {
 		return connector -> {
-			connector.setProperty("socket.appReadBufSize", Integer.toString(SOCKET_BUFFER_SIZE));
-			connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_BUFFER_SIZE));
+			connector.setProperty("socket.appReadBufSize", Integer.toString(SocketBuffers.SIZE));
+			connector.setProperty("socket.appWriteBufSize", Integer.toString(SocketBuffers.SIZE));
 		};
 	}
 

@@ -37,6 +37,30 @@ class TransferLimitsTests {
 	}
 
 	@Test
+	void transfersAtOnceAreWhatFitsInTheHeapBesideTheConnections() {
+		var server = server(200);
+		server.setMaxConnections(2000);
+
+		// 512 MiB - 192 MiB for the application - 2000 × 128 KiB of socket buffers = 70 MiB, 1.5 MiB a transfer
+		var limits = new TransferLimits(properties(40, 8), server, 512L << 20);
+
+		assertThat(limits.total()).isEqualTo(46);
+		assertThat(new TransferLimits(properties(40, 8), server, 1L << 30).total()).isEqualTo(160);
+	}
+
+	@Test
+	void aHeapTooSmallForTheConnectionsStillLetsOneTransferThroughAtATime() {
+		var server = server(200);
+		server.setMaxConnections(2000);
+
+		var limits = new TransferLimits(properties(40, 8), server, 256L << 20);
+
+		assertThat(limits.total()).isEqualTo(1);
+		limits.tryStart("a").permit().orElseThrow();
+		assertThat(limits.tryStart("b").refusal()).isEqualTo(TransferLimits.Refusal.SERVER_BUSY);
+	}
+
+	@Test
 	void refusesToStartWithoutThreadsForTransfersOrWithAPerClientLimitAboveTheTotal() {
 		assertThatThrownBy(() -> limits(20, 20, 1)).isInstanceOf(InvalidSettingException.class)
 			.hasMessageContaining("tresor.transfers.threads-for-pages")
@@ -69,9 +93,13 @@ class TransferLimitsTests {
 	}
 
 	private static TransferLimits limits(int threads, int threadsForPages, int perClient) {
+		return new TransferLimits(properties(threadsForPages, perClient), server(threads), 4L << 30);
+	}
+
+	private static TomcatServerProperties server(int threads) {
 		var server = new TomcatServerProperties();
 		server.getThreads().setMax(threads);
-		return new TransferLimits(properties(threadsForPages, perClient), server);
+		return server;
 	}
 
 	private static TransferProperties properties(int threadsForPages, int perClient) {
