@@ -254,7 +254,7 @@ public class ParcelIntake {
 	}
 
 	/**
-	 * A file that can no longer be scanned is refused at once when unscanned files are: the rest of it is not read,
+	 * A file that can no longer be scanned is refused at once when unscanned files are: the rest of it is not
 	 * encrypted and written for nothing.
 	 */
 	private void copy(InputStream in, OutputStream out, FileScan scan, String name) throws IOException {
