@@ -38,22 +38,14 @@ class TransferLimitsTests {
 
 	@Test
 	void transfersAtOnceAreWhatFitsInTheHeapBesideTheConnections() {
-		var server = server(200);
-		server.setMaxConnections(2000);
-
 		// 512 MiB - 192 MiB for the application - 2000 × 128 KiB of socket buffers = 70 MiB, 1.5 MiB a transfer
-		var limits = new TransferLimits(properties(40, 8), server, 512L << 20);
-
-		assertThat(limits.total()).isEqualTo(46);
-		assertThat(new TransferLimits(properties(40, 8), server, 1L << 30).total()).isEqualTo(160);
+		assertThat(withHeap(512L << 20).total()).isEqualTo(46);
+		assertThat(withHeap(1L << 30).total()).isEqualTo(160);
 	}
 
 	@Test
 	void aHeapTooSmallForTheConnectionsStillLetsOneTransferThroughAtATime() {
-		var server = server(200);
-		server.setMaxConnections(2000);
-
-		var limits = new TransferLimits(properties(40, 8), server, 256L << 20);
+		var limits = withHeap(256L << 20);
 
 		assertThat(limits.total()).isEqualTo(1);
 		limits.tryStart("a").permit().orElseThrow();
@@ -94,6 +86,13 @@ class TransferLimitsTests {
 
 	private static TransferLimits limits(int threads, int threadsForPages, int perClient) {
 		return new TransferLimits(properties(threadsForPages, perClient), server(threads), 4L << 30);
+	}
+
+	/** 200 threads, 40 of them for pages, 8 per client, 2000 connections. */
+	private static TransferLimits withHeap(long maxHeap) {
+		var server = server(200);
+		server.setMaxConnections(2000);
+		return new TransferLimits(properties(40, 8), server, maxHeap);
 	}
 
 	private static TomcatServerProperties server(int threads) {
