@@ -81,9 +81,14 @@ class TransferLimits {
 							+ properties.perClient());
 		}
 		int byHeap = fittingTheHeap(maxHeap, server.getMaxConnections());
-		this.total = Math.min(byThreads, byHeap);
+		int chosen = properties.maxAtOnce() > 0 ? properties.maxAtOnce() : byHeap;
+		this.total = Math.min(byThreads, chosen);
 		this.perClient = Math.min(properties.perClient(), total);
-		if (byHeap < byThreads) {
+		if (total > byHeap) {
+			log.warn("{} transfers at once (tresor.transfers.max-at-once), more than the {} that fit in the heap ({} MiB)"
+					+ " beside {} connections at worst", total, byHeap, maxHeap >> 20, server.getMaxConnections());
+		}
+		else if (byHeap < byThreads && properties.maxAtOnce() == 0) {
 			log.warn("{} transfers at once, not {}: that is what fits in the heap ({} MiB) beside {} connections"
 					+ " (server.tomcat.max-connections). Give the JVM more heap (-Xmx) or allow fewer connections;"
 					+ " see docs/operations.md", total, byThreads, maxHeap >> 20, server.getMaxConnections());

@@ -22,9 +22,13 @@ import jakarta.validation.constraints.NotNull;
  * @param perClient transfers at once from one client (one address, see {@link ClientAddresses}); a browser opens
  * at most six connections to a server, people behind one office address share this
  * @param retryAfter what a refused transfer's {@code Retry-After} says
+ * @param maxAtOnce transfers at once in total; 0 (the default): as many as the threads allow and the heap holds
+ * beside every connection's buffers at worst ({@link TransferLimits}). Set, it replaces the heap's share of that
+ * rule, for an operator who has measured that more fit
  */
 @Validated
 @ConfigurationProperties("tresor.transfers")
 record TransferProperties(@DefaultValue("40") @Min(1) int threadsForPages, @DefaultValue("8") @Min(1) int perClient,
-		@DefaultValue("30s") @NotNull @DurationMin(seconds = 1) Duration retryAfter) {
+		@DefaultValue("30s") @NotNull @DurationMin(seconds = 1) Duration retryAfter,
+		@DefaultValue("0") @Min(0) int maxAtOnce) {
 }

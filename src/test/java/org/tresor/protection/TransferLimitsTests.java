@@ -44,6 +44,14 @@ class TransferLimitsTests {
 	}
 
 	@Test
+	void anOperatorsMaximumReplacesTheHeapsShareButNotTheThreads() {
+		assertThat(withHeap(new TransferProperties(40, 8, Duration.ofSeconds(30), 100), 256L << 20).total())
+			.isEqualTo(100);
+		assertThat(withHeap(new TransferProperties(40, 8, Duration.ofSeconds(30), 500), 256L << 20).total())
+			.isEqualTo(160);
+	}
+
+	@Test
 	void aHeapTooSmallForTheConnectionsStillLetsOneTransferThroughAtATime() {
 		var limits = withHeap(256L << 20);
 
@@ -90,9 +98,13 @@ class TransferLimitsTests {
 
 	/** 200 threads, 40 of them for pages, 8 per client, 2000 connections. */
 	private static TransferLimits withHeap(long maxHeap) {
+		return withHeap(properties(40, 8), maxHeap);
+	}
+
+	private static TransferLimits withHeap(TransferProperties properties, long maxHeap) {
 		var server = server(200);
 		server.setMaxConnections(2000);
-		return new TransferLimits(properties(40, 8), server, maxHeap);
+		return new TransferLimits(properties, server, maxHeap);
 	}
 
 	private static TomcatServerProperties server(int threads) {
@@ -102,6 +114,6 @@ class TransferLimitsTests {
 	}
 
 	private static TransferProperties properties(int threadsForPages, int perClient) {
-		return new TransferProperties(threadsForPages, perClient, Duration.ofSeconds(30));
+		return new TransferProperties(threadsForPages, perClient, Duration.ofSeconds(30), 0);
 	}
 }
