@@ -17,4 +17,6 @@ USER tresor
 VOLUME /var/lib/tresor
 ENV SPRING_PROFILES_ACTIVE=prod TRESOR_DATA_DIR=/var/lib/tresor
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/tresor/tresor.jar"]
+# an OutOfMemoryError can end a thread nothing replaces (it once ended Tomcat's acceptor, and the instance took no
+# new connection): better to exit and be restarted (docker-compose.yml: restart: unless-stopped)
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/tresor/tresor.jar"]
