@@ -2,22 +2,15 @@ package org.tresor.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
+import org.tresor.scan.ScannedByClamd;
 import org.tresor.scan.ScanningOn;
-import org.tresor.scan.TestClamd;
 
 /** With accept-unscanned, a delivery sent while clamd is down goes out, its files marked, the audit log saying so. */
-@ContextConfiguration(initializers = ScanningOn.class)
+@ScannedByClamd
 @TestPropertySource(properties = "tresor.scan.when-unavailable=accept-unscanned")
 class DeliveryUnscannedAcceptedIntegrationTests extends DeliveryIntegrationTest {
-
-	@BeforeAll
-	static void clamdInstalled() {
-		TestClamd.assumeAvailable();
-	}
 
 	@Test
 	void aDeliveryWhileClamdIsDownIsSentMarkedNotScanned() throws Exception {

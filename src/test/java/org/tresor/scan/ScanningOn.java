@@ -11,8 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Scanning on, against one clamd shared by every context that names this initializer (so they share one
- * context too): {@code @ContextConfiguration(initializers = ScanningOn.class)}. Files over 2 MB are more than
- * this clamd takes. Test classes call {@link TestClamd#assumeAvailable()} first.
+ * context too): test classes say {@link ScannedByClamd}, which also asks for clamd first. Files over 2 MB are more
+ * than this clamd takes.
  */
 public final class ScanningOn implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -6,11 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 import org.tresor.account.AccountFixtures;
+import org.tresor.scan.ScannedByClamd;
 import org.tresor.scan.ScanningOn;
 import org.tresor.scan.TestClamd;
 
@@ -18,14 +17,9 @@ import org.tresor.scan.TestClamd;
  * With {@code tresor.scan.when-unavailable: accept-unscanned}, a submission that arrives while clamd is down is kept,
  * and marked: on its page and in the audit log. A finding is still refused.
  */
-@ContextConfiguration(initializers = ScanningOn.class)
+@ScannedByClamd
 @TestPropertySource(properties = "tresor.scan.when-unavailable=accept-unscanned")
 class UnscannedAcceptedIntegrationTests extends SubmissionIntegrationTest {
-
-	@BeforeAll
-	static void clamdInstalled() {
-		TestClamd.assumeAvailable();
-	}
 
 	@Test
 	void aSubmissionWhileClamdIsDownIsKeptAndMarkedNotScanned() throws Exception {
