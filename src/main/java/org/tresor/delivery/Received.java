@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -18,6 +20,7 @@ import org.tresor.account.UserId;
 import org.tresor.parcel.Parcel;
 import org.tresor.parcel.ParcelPart;
 import org.tresor.parcel.ParcelShelf;
+import org.tresor.parcel.ParcelSummary;
 import org.tresor.parcel.Parcels;
 
 /**
@@ -50,7 +53,19 @@ class Received implements ParcelShelf {
 	}
 
 	record Entry(DeliveryId id, String reference, String senderEmail, String subject, Instant createdAt,
-			Instant expiresAt, int fileCount, long totalSize, List<Long> fileSizes, boolean notScanned) {
+			Instant expiresAt, int fileCount, long totalSize, List<Long> fileSizes, boolean notScanned)
+			implements ParcelSummary {
+
+		/** The subject as the sender typed it: a default message is never formatted. */
+		@Override
+		public MessageSourceResolvable heading() {
+			return new DefaultMessageSourceResolvable(null, null, subject);
+		}
+
+		@Override
+		public Instant arrivedAt() {
+			return createdAt;
+		}
 	}
 
 	@Override

@@ -10,11 +10,7 @@ import org.tresor.parcel.web.ParcelPages;
 @RequestMapping("/received")
 class ReceivedController extends ParcelPages {
 
-	static final String LIST_VIEW = "delivery/received";
-
-	static final String DETAILS_VIEW = "delivery/received-details";
-
 	ReceivedController(Received received, Parcels parcels) {
-		super(received, parcels, "/received", LIST_VIEW, DETAILS_VIEW, "received.secuPass.wrong", "received.deleted");
+		super(received, parcels, "received", "delivery/received");
 	}
 }

@@ -26,7 +26,7 @@ public interface ParcelShelf {
 	Parcel parcel(UUID id, UserId reader);
 
 	/** What the details page shows without the SecuPass: metadata only. */
-	Object entry(UUID id, UserId reader);
+	ParcelSummary entry(UUID id, UserId reader);
 
 	/** {@code reader} opened the parcel with their SecuPass. */
 	default void opened(UUID id, UserId reader) {

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
@@ -17,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.tresor.account.UserId;
 import org.tresor.parcel.Parcel;
 import org.tresor.parcel.ParcelShelf;
+import org.tresor.parcel.ParcelSummary;
 import org.tresor.retention.RetentionPolicy;
 
 /**
@@ -56,7 +59,17 @@ class Inbox implements ParcelShelf {
 	/** @param expiresAt when retention deletes it, unless someone does so earlier */
 	record Entry(SubmissionId id, String reference, String boxName, String senderEmail, Instant receivedAt,
 			int fileCount, long totalSize, Optional<Instant> downloadedAt, List<Long> fileSizes, Instant expiresAt,
-			boolean notScanned) {
+			boolean notScanned) implements ParcelSummary {
+
+		@Override
+		public MessageSourceResolvable heading() {
+			return new DefaultMessageSourceResolvable(new String[] { "inbox.details.title" }, new Object[] { reference });
+		}
+
+		@Override
+		public Instant arrivedAt() {
+			return receivedAt;
+		}
 	}
 
 	@Override

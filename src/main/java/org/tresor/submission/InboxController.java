@@ -10,11 +10,7 @@ import org.tresor.parcel.web.ParcelPages;
 @RequestMapping("/inbox")
 class InboxController extends ParcelPages {
 
-	static final String INBOX_VIEW = "submission/inbox";
-
-	static final String DETAILS_VIEW = "submission/details";
-
 	InboxController(Inbox inbox, Parcels parcels) {
-		super(inbox, parcels, "/inbox", INBOX_VIEW, DETAILS_VIEW, "inbox.secuPass.wrong", "inbox.deleted");
+		super(inbox, parcels, "inbox", "submission/inbox");
 	}
 }

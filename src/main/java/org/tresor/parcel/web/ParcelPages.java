@@ -30,7 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The pages of a parcel's reader, for every flow: the list, each parcel's details page, opened with the
- * SecuPass, one file or all as ZIP, the .pgp. A flow's controller extends this under its path
+ * SecuPass, one file or all as ZIP, the .pgp. A flow's controller extends this under {@code /} and its name
  * ({@code /inbox}, {@code /received}). The SecuPass arrives with each POST that
  * needs it and goes with it. A download is recorded only once it reached the reader in full.
  */
@@ -42,34 +42,27 @@ public abstract class ParcelPages {
 	/** Enough for a busy day's inbox on one page, few enough that the page stays quick however much piles up. */
 	public static final int PAGE_SIZE = 50;
 
+	/** The one details page of every flow, {@code parcel/details.html}. */
+	static final String DETAILS_VIEW = "parcel/details";
+
 	private final ParcelShelf shelf;
 
 	private final Parcels parcels;
 
-	private final String path;
+	private final String name;
 
 	private final String listView;
 
-	private final String detailsView;
-
-	private final String wrongSecuPassMessage;
-
-	private final String deletedMessage;
-
 	/**
-	 * @param path where the flow's controller maps these pages ({@code /inbox}): the list
-	 * @param wrongSecuPassMessage the message key shown at the SecuPass field when it is wrong
-	 * @param deletedMessage the message key of the flash shown on the list after a deletion
+	 * @param name the flow's name for these pages ({@code inbox}): its controller maps them under {@code /inbox},
+	 * and their message keys start with {@code inbox.}
+	 * @param listView the flow's list page
 	 */
-	protected ParcelPages(ParcelShelf shelf, Parcels parcels, String path, String listView, String detailsView,
-			String wrongSecuPassMessage, String deletedMessage) {
+	protected ParcelPages(ParcelShelf shelf, Parcels parcels, String name, String listView) {
 		this.shelf = shelf;
 		this.parcels = parcels;
-		this.path = path;
+		this.name = name;
 		this.listView = listView;
-		this.detailsView = detailsView;
-		this.wrongSecuPassMessage = wrongSecuPassMessage;
-		this.deletedMessage = deletedMessage;
 	}
 
 	/** Page {@code page} (from 0) of the list, {@value #PAGE_SIZE} parcels a page, newest first. */
@@ -143,8 +136,8 @@ public abstract class ParcelPages {
 			return details(id, user, model);
 		}
 		shelf.delete(id, user.id());
-		redirect.addFlashAttribute("flash", deletedMessage);
-		return "redirect:" + path;
+		redirect.addFlashAttribute("flash", name + ".deleted");
+		return "redirect:" + path();
 	}
 
 	/**
@@ -160,7 +153,9 @@ public abstract class ParcelPages {
 	/** The details page without the SecuPass. */
 	protected String details(UUID id, SignedInUser user, Model model) {
 		model.addAttribute("entry", shelf.entry(id, user.id()));
-		return detailsView;
+		model.addAttribute("shelf", name);
+		model.addAttribute("shelfPath", path());
+		return DETAILS_VIEW;
 	}
 
 	/**
@@ -191,13 +186,17 @@ public abstract class ParcelPages {
 		response.sendError(HttpStatus.INTERNAL_SERVER_ERROR.value());
 	}
 
+	private String path() {
+		return "/" + name;
+	}
+
 	private void send(UUID id, SignedInUser user, Download download, boolean encrypted, HttpServletResponse response)
 			throws IOException {
 		DownloadResponses.send(download.whenDelivered(() -> shelf.downloaded(id, user.id(), encrypted)), response);
 	}
 
 	private String wrongSecuPass(UUID id, SignedInUser user, Model model, HttpServletResponse response) {
-		model.addAttribute("errors", Map.of("secuPass", wrongSecuPassMessage));
+		model.addAttribute("errors", Map.of("secuPass", name + ".secuPass.wrong"));
 		response.setStatus(HttpStatus.FORBIDDEN.value());
 		return details(id, user, model);
 	}
