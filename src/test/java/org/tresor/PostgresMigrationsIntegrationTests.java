@@ -15,7 +15,7 @@ class PostgresMigrationsIntegrationTests extends TresorIntegrationTest implement
 
 	@Test
 	void everyMigrationRunsOnPostgresAndMatchesTheEntities() throws IOException {
-		var migrations = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/V*.sql");
+		var migrations = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/*.sql");
 		assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
 		assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
 			.isEqualTo(migrations.length);
