@@ -17,7 +17,9 @@ import org.tresor.parcel.ParcelIntake;
 import org.tresor.parcel.ParcelLimits;
 import org.tresor.parcel.ParcelRejectedException;
 import org.tresor.parcel.ReceivedParcel;
+import org.tresor.parcel.Recipients;
 
+import jakarta.validation.Validator;
 
 /**
  * Receives a submission as it streams in, encrypted to every member of the box who has a key. The database
@@ -46,9 +48,11 @@ class Intake {
 
 	private final Clock clock;
 
+	private final Validator validator;
+
 	Intake(TicketOffice tickets, SubmitBoxes boxes, Submissions submissions, ReferenceNumbers references,
 			ParcelIntake parcels, TransactionTemplate transactions, ApplicationEventPublisher events,
-			SubmissionProperties properties, Clock clock) {
+			SubmissionProperties properties, Clock clock, Validator validator) {
 		this.tickets = tickets;
 		this.boxes = boxes;
 		this.submissions = submissions;
@@ -58,6 +62,7 @@ class Intake {
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
+		this.validator = validator;
 	}
 
 	record Receipt(String reference, Instant receivedAt) {
@@ -72,7 +77,7 @@ class Intake {
 			throw new SubmissionRejectedException(SubmissionRejectedException.Reason.BOX_NOT_READY);
 		}
 		try {
-			return parcels.receive(form, limits(), fields -> readers,
+			return parcels.receive(form, limits(), fields -> readersOf(SubmissionForm.of(fields), readers),
 					parcel -> record(token, box, ticket.email(), parcel, locale));
 		}
 		catch (ParcelRejectedException e) {
@@ -80,6 +85,14 @@ class Intake {
 				.publishEvent(new SubmissionRefusedForMalware(ticket.email(), box.name(), finding)));
 			throw e;
 		}
+	}
+
+	/** The box's readers, once the text fields are valid: before any file is accepted. */
+	private Recipients readersOf(SubmissionForm fields, Recipients readers) {
+		if (!validator.validate(fields).isEmpty()) {
+			throw new SubmissionRejectedException(SubmissionRejectedException.Reason.MESSAGE_INVALID);
+		}
+		return readers;
 	}
 
 	private ParcelLimits limits() {

@@ -1,17 +1,29 @@
 package org.tresor.submission;
 
+import java.util.Set;
+
 import org.springframework.http.HttpStatus;
+import org.tresor.parcel.ParcelIntake;
 
 /** The submission cannot be accepted as sent; nothing of it was kept and the ticket is still valid. */
 class SubmissionRejectedException extends RuntimeException {
 
 	enum Reason {
-		BOX_NOT_READY(HttpStatus.SERVICE_UNAVAILABLE);
+		BOX_NOT_READY(HttpStatus.SERVICE_UNAVAILABLE),
+		MESSAGE_INVALID(HttpStatus.BAD_REQUEST, ParcelIntake.MESSAGE_FIELD);
 
 		private final HttpStatus status;
 
-		Reason(HttpStatus status) {
+		private final Set<String> fields;
+
+		Reason(HttpStatus status, String... fields) {
 			this.status = status;
+			this.fields = Set.of(fields);
+		}
+
+		/** The form fields the refusal is about, so the page can link its message to them. */
+		Set<String> fields() {
+			return fields;
 		}
 
 		HttpStatus status() {

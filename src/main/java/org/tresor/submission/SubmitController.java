@@ -116,11 +116,12 @@ class SubmitController {
 			return "redirect:/submit/sent";
 		}
 		catch (SubmissionRejectedException e) {
-			return rejected(token, e.reason().messageKey(), new Object[0], Set.of(), e.reason().status(), model, response);
+			finishReading(request);
+			return rejected(token, e.reason().messageKey(), new Object[0], e.reason().fields(), e.reason().status(),
+					model, response);
 		}
 		catch (ParcelRejectedException e) {
-			// a form up to twice the limit is read to its end, so its sender sees why it was refused
-			FormBodies.finishReading(request, 2 * properties.maxSubmissionSize().toBytes());
+			finishReading(request);
 			return rejected(token, e.reason().messageKey("submit.error."), e.messageArguments(), e.reason().fields(),
 					e.reason().status(), model, response);
 		}
@@ -132,6 +133,11 @@ class SubmitController {
 			return "redirect:/";
 		}
 		return SENT_VIEW;
+	}
+
+	/** A form up to twice the limit is read to its end, so its sender sees why it was refused. */
+	private void finishReading(HttpServletRequest request) throws IOException {
+		FormBodies.finishReading(request, 2 * properties.maxSubmissionSize().toBytes());
 	}
 
 	private String rejected(String token, String messageKey, Object[] messageArguments, Set<String> fields,

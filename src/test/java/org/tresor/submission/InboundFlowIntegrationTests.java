@@ -192,6 +192,21 @@ class InboundFlowIntegrationTests extends TresorIntegrationTest {
 	}
 
 	@Test
+	void messageWithControlCharactersIsRefusedAtItsFieldBeforeAnyFileIsStored() throws Exception {
+		AccountFixtures.administrator(context, this::local);
+		var link = ticketLink("client-" + UUID.randomUUID() + "@example.org");
+		var blobsBefore = blobFiles();
+		var refused = submit(client.getPage(local(link)), "pasted from a terminal \u001b[31mred",
+				randomFile("scan.pdf", 1000));
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+		assertThat(refused.asNormalizedText()).contains("The message contains control characters");
+		assertThat(refused.getHtmlElementById("message").getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(blobFiles()).isEqualTo(blobsBefore);
+		var accepted = submit(client.getPage(local(link)), "line one\n\tline two", randomFile("scan.pdf", 1000));
+		assertThat(accepted.getElementById("reference")).isNotNull();
+	}
+
+	@Test
 	void brokenFormIsRefusedWithNothingStoredAndTheTicketStillValid() throws Exception {
 		AccountFixtures.administrator(context, this::local);
 		var link = ticketLink("client-" + UUID.randomUUID() + "@example.org");
