@@ -2,6 +2,14 @@ package org.tresor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -38,6 +46,34 @@ class ModularityTests {
 		catch (ClassNotFoundException e) {
 			return null;
 		}
+	}
+
+	/** The README's module table is the map people read: one row per module, with the arrows it declares. */
+	@Test
+	void theReadmeModuleTableListsEveryModuleWithItsDeclaredDependencies() throws IOException {
+		var declared = new TreeMap<String, Set<String>>();
+		modules.forEach(module -> declared.put(module.getIdentifier().toString(),
+				Set.of(declaredDependencies(module.getBasePackage().getName()))));
+
+		assertThat(readmeModuleTable()).isEqualTo(declared);
+	}
+
+	/** Module → what its "depends on" column names ("—" for nothing), from the table under "| module |". */
+	private static Map<String, Set<String>> readmeModuleTable() throws IOException {
+		var table = new TreeMap<String, Set<String>>();
+		var rows = Files.readAllLines(Path.of("README.md"))
+			.stream()
+			.dropWhile(line -> !line.startsWith("| module | owns | depends on |"))
+			.skip(2)
+			.takeWhile(line -> line.startsWith("|"))
+			.toList();
+		for (var row : rows) {
+			var cells = row.split("\\s*\\|\\s*");
+			var dependsOn = cells[cells.length - 1];
+			table.put(cells[1].replace("`", ""), "—".equals(dependsOn) ? Set.of()
+					: Set.copyOf(Arrays.asList(dependsOn.split(",\\s*"))));
+		}
+		return table;
 	}
 
 	@Test
