@@ -314,6 +314,15 @@ class Probe:
             samples += [(r["path"], now - r["t"], "waiting") for r in self.started.values() if t0 <= r["t"] <= t1]
         return samples
 
+    def slowest(self, t0, t1, count=12):
+        """The slowest samples that started within [t0, t1], each with its start in seconds after t0: when in a
+        burst the pages waited tells what they waited for."""
+        with self.lock:
+            samples = [(r["path"], round(r["t"] - t0, 3), round(r["s"] * 1000)) for r in self.done
+                       if t0 <= r["t"] <= t1]
+        return [{"path": path, "started_s": started, "ms": ms}
+                for path, started, ms in sorted(samples, key=lambda sample: -sample[2])[:count]]
+
     def stop(self):
         if self.process.poll() is None:
             try:
@@ -910,7 +919,8 @@ async def burst(args, tresor, setup, probe, monitor):
                     "seconds": percentiles([r.seconds for r in sign_in_answers]),
                     "signed_in": len(signed_in),
                     "per_second": round(len(signed_in) / max(0.001, last_sign_in - began), 1)},
-        "pages_before": quiet, "pages": pages, "resources": monitor.window(began, ended),
+        "pages_before": quiet, "pages": pages, "slowest_pages": probe.slowest(began, ended),
+        "resources": monitor.window(began, ended),
         "log": log_findings(tresor.log_since(log_offset)),
     }
 
