@@ -7,24 +7,29 @@ import org.tresor.kernel.Turnstile;
  * Caps the password hashes and checks (Argon2id: heap and CPU) that run at once, as the crypto module caps
  * SecuPass unlocks. Beyond the cap a request waits its turn in a bounded queue (fair: first come, first served);
  * beyond the queue it is refused at once with {@link PasswordHashingBusyException}, which answers 503 with
- * {@code Retry-After}. Nobody waits here holding a database connection: hashing runs outside transactions.
+ * {@code Retry-After}. Nobody waits here holding a database connection: hashing runs outside transactions. The
+ * hashes run on {@link PasswordHashingThreads}, which yield the processors to the pages.
  */
 final class BoundedPasswordEncoder implements PasswordEncoder {
 
 	private final PasswordEncoder delegate;
 
+	private final PasswordHashingThreads threads;
+
 	private final Turnstile turnstile;
 
-	BoundedPasswordEncoder(PasswordEncoder delegate, int maxConcurrent, int maxQueued) {
+	/** As many hashes run at once as there are {@code threads}; {@code maxQueued} more wait their turn. */
+	BoundedPasswordEncoder(PasswordEncoder delegate, PasswordHashingThreads threads, int maxQueued) {
 		this.delegate = delegate;
-		this.turnstile = new Turnstile(maxConcurrent, maxQueued);
+		this.threads = threads;
+		this.turnstile = new Turnstile(threads.count(), maxQueued);
 	}
 
 	@Override
 	public String encode(CharSequence rawPassword) {
 		acquire();
 		try {
-			return delegate.encode(rawPassword);
+			return threads.run(() -> delegate.encode(rawPassword));
 		}
 		finally {
 			turnstile.leave();
@@ -35,7 +40,7 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 	public boolean matches(CharSequence rawPassword, String encodedPassword) {
 		acquire();
 		try {
-			return delegate.matches(rawPassword, encodedPassword);
+			return threads.run(() -> delegate.matches(rawPassword, encodedPassword));
 		}
 		finally {
 			turnstile.leave();

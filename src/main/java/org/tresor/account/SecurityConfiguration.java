@@ -179,8 +179,13 @@ class SecurityConfiguration {
 	 * ({@link BoundedPasswordEncoder}).
 	 */
 	@Bean
-	PasswordEncoder passwordEncoder(AccountProperties properties) {
+	PasswordEncoder passwordEncoder(AccountProperties properties, PasswordHashingThreads threads) {
 		return new LengthLimitedPasswordEncoder(new BoundedPasswordEncoder(new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2),
-				properties.concurrentPasswordHashes(), properties.maxQueuedPasswordHashes()));
+				threads, properties.maxQueuedPasswordHashes()));
+	}
+
+	@Bean
+	PasswordHashingThreads passwordHashingThreads(AccountProperties properties) {
+		return new PasswordHashingThreads(properties.concurrentPasswordHashes());
 	}
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -14,8 +15,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** The password hashes: Argon2id at OWASP's minimum or above, and no hashing of absurdly long passwords. */
 class PasswordEncoderTests {
 
+	final PasswordHashingThreads hashing = new PasswordHashingThreads(2);
+
 	final PasswordEncoder encoder = new SecurityConfiguration()
-		.passwordEncoder(new AccountProperties(Duration.ofDays(1), Duration.ofDays(7), 2, 32));
+		.passwordEncoder(new AccountProperties(Duration.ofDays(1), Duration.ofDays(7), 2, 32), hashing);
+
+	@AfterEach
+	void stopHashing() {
+		hashing.close();
+	}
 
 	@Test
 	void hashesWithArgon2idOver19MiBTwoPassesOneLane() {
