@@ -11,12 +11,12 @@ import com.sun.jna.Native;
 import com.sun.jna.Platform;
 
 /**
- * Threads for CPU-heavy work that may wait its turn (Argon2 password hashes): on Linux each runs at a lower
- * scheduling priority ({@code nice} {@value #NICENESS} more than the JVM's), so when pages and hashes both want the processors, the
- * pages get them first and the hashes take what is left; on an idle machine a hash runs as fast as before.
- * Measured on two cores: a burst of sign-ins had one core hashing throughout, and every page waited behind the
- * other requests on the core that was left. Elsewhere, or where the C library refuses, the threads run at the
- * normal priority (logged once).
+ * Threads for work that may wait its turn (Argon2 password hashes, the event listeners that send mails): on Linux
+ * each runs at a lower scheduling priority ({@code nice} {@value #NICENESS} more than the JVM), so when pages and
+ * such work both want the processors, the pages get them first and the work takes what is left; on an idle
+ * machine it runs as fast as before. Measured on two cores: in a burst of ticket requests and sign-ins, one core
+ * hashed passwords and the mails took much of the other while every page waited. Elsewhere, or where the C
+ * library refuses, the threads run at the normal priority (logged once).
  */
 public final class YieldingThreads implements ThreadFactory {
 
