@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.tresor.kernel.TresorProperties;
 import org.tresor.account.EmailAddress;
+import org.tresor.parcel.PlainText;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -27,7 +28,8 @@ import jakarta.validation.Payload;
  * before any file is accepted.
  */
 @DeliveryForm.Deliverable
-record DeliveryForm(String recipients, String subject, String message, String expiresOn) {
+record DeliveryForm(String recipients, String subject,
+		@PlainText(message = "delivery.error.message.invalid") String message, String expiresOn) {
 
 	static final int MAX_SUBJECT_LENGTH = 200;
 

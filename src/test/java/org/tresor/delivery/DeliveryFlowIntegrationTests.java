@@ -331,6 +331,18 @@ class DeliveryFlowIntegrationTests extends DeliveryIntegrationTest {
 	}
 
 	@Test
+	void messageWithControlCharactersIsRefusedAtItsFieldWithNothingStored() throws Exception {
+		var before = blobContents().keySet();
+		HtmlPage form = staff.getPage(url("/outbox/new"));
+		fill(form, newAddress(), "Pasted", "pasted from a terminal \u001b[31mred", randomFile("a.pdf", 1000));
+		var refused = (HtmlPage) press(form, "Send now", 0);
+		assertThat(refused.getWebResponse().getStatusCode()).isEqualTo(400);
+		assertThat(refused.getHtmlElementById("message-error").asNormalizedText()).contains("control characters");
+		assertThat(refused.getHtmlElementById("message").getAttribute("aria-describedby")).contains("message-error");
+		assertThat(blobContents().keySet()).isEqualTo(before);
+	}
+
+	@Test
 	void expiryBeyondTheLimitIsRefused() throws Exception {
 		HtmlPage form = staff.getPage(url("/outbox/new"));
 		fill(form, newAddress(), "Too long", "", randomFile("a.pdf", 1000));
