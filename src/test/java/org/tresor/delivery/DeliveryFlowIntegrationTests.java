@@ -230,6 +230,21 @@ class DeliveryFlowIntegrationTests extends DeliveryIntegrationTest {
 	}
 
 	@Test
+	void theDetailsPageHeadsWithTheSubjectExactlyAsTypedQuotesAndBracesIncluded() throws Exception {
+		var address = activatedRecipient();
+		var subject = "Lohn '24 {0} <für> Mai";
+		send(address, subject, "", randomFile("pay.pdf", 1000));
+
+		logInAsRecipient(address);
+		HtmlPage details = ((org.htmlunit.html.HtmlAnchor) ((HtmlPage) recipient.getPage(url("/received")))
+			.getAnchorByText(subject)).click();
+
+		assertThat(details.<org.htmlunit.html.HtmlHeading1>getFirstByXPath("//main//h1").asNormalizedText())
+			.isEqualTo(subject);
+		assertThat(details.getTitleText()).startsWith(subject + " – ");
+	}
+
+	@Test
 	void encryptedDownloadOfACompletedDeliveryDecryptsWithGnuPg() throws Exception {
 		GnuPg.assumeAvailable();
 		var address = newAddress();
