@@ -62,6 +62,15 @@ final class AccountUser implements SignedInUser, UserDetails, CredentialsContain
 		return roles.stream().sorted().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
 	}
 
+	static boolean isRole(GrantedAuthority authority) {
+		return authority.getAuthority() != null && authority.getAuthority().startsWith("ROLE_");
+	}
+
+	/** The same user with other roles; no password hash. */
+	AccountUser withRoles(Set<Role> roles) {
+		return new AccountUser(id, email, roles, enabled, null);
+	}
+
 	@Override
 	public String getPassword() {
 		return passwordHash;

@@ -2,9 +2,15 @@ package org.tresor.account;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,9 +22,9 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * Ends the session of an account that was disabled or deleted, or whose password changed after the session
- * signed in, at its next request, on whichever instance it arrives and whatever the session store: the session
- * carries only who signed in and when, so each request asks the database about the account (one primary-key
- * lookup). Requests without a session (HTTP Basic on monitoring) prove the password each time.
+ * signed in, at its next request, and gives every other request the roles the account holds now, on whichever
+ * instance it arrives and whatever the session store: the session carries only who signed in and when, so each
+ * request asks the database about the account (one primary-key lookup). Requests without a session (HTTP Basic on monitoring) prove the password each time.
  */
 public class ActiveAccountFilter extends OncePerRequestFilter {
 
@@ -45,8 +51,8 @@ public class ActiveAccountFilter extends OncePerRequestFilter {
 		if (authentication != null && authentication.getPrincipal() instanceof AccountUser user) {
 			var session = request.getSession(false);
 			var signedInAt = session == null ? null : (Instant) session.getAttribute(SIGNED_IN_AT);
-			var admitted = users.state(user.id().value())
-				.map(state -> session == null ? state.enabled() : state.admits(signedInAt))
+			var state = users.state(user.id().value());
+			var admitted = state.map(found -> session == null ? found.enabled() : found.admits(signedInAt))
 				.orElse(false);
 			if (!admitted) {
 				SecurityContextHolder.clearContext();
@@ -56,7 +62,27 @@ public class ActiveAccountFilter extends OncePerRequestFilter {
 				log.info("Session of user {} ended: the account was disabled or deleted, or its password changed",
 						user.id().value());
 			}
+			else if (!state.get().roles().equals(user.roles())) {
+				SecurityContextHolder.setContext(withRoles(authentication, user, state.get().roles()));
+			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * The same sign-in with the roles the account holds now: an administrator granted or revoked acts as such from
+	 * the next request on, without signing in again. Authorities that are not roles (factors) stay. A new context
+	 * for this request only: the session's own is shared with the user's other requests, and is corrected each time.
+	 */
+	private static SecurityContext withRoles(Authentication signedIn, AccountUser user, Set<Role> roles) {
+		var authorities = new ArrayList<GrantedAuthority>(AccountUser.authorities(roles));
+		signedIn.getAuthorities().stream()
+			.filter(authority -> !AccountUser.isRole(authority))
+			.forEach(authorities::add);
+		var updated = UsernamePasswordAuthenticationToken.authenticated(user.withRoles(roles), null, authorities);
+		updated.setDetails(signedIn.getDetails());
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(updated);
+		return context;
 	}
 }

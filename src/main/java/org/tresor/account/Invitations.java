@@ -16,8 +16,13 @@ import org.tresor.kernel.LinkToken;
 @Service
 public class Invitations {
 
-	/** A user as the administrator sees them; {@code lastLogin} is null until the first login. */
-	record Member(UserId id, String email, Set<Role> roles, State state, Instant lastLogin) {
+	/**
+	 * A user as the administrator sees them, with what the administrator may do to them now; {@code lastLogin} is
+	 * null until the first login.
+	 */
+	record Member(UserId id, String email, Set<Role> roles, State state, Instant lastLogin, boolean mayDisable,
+			boolean mayEnable, boolean mayDelete, boolean mayGrantAdministrator, boolean mayRevokeAdministrator,
+			boolean maySendSetupLink) {
 	}
 
 	enum State {
@@ -45,13 +50,60 @@ public class Invitations {
 		this.clock = clock;
 	}
 
+	/** Every account, as {@code administrator} sees it. */
 	@Transactional(readOnly = true)
-	public List<Member> members() {
-		return users.findAllByOrderByEmail()
-			.stream()
-			.map(user -> new Member(user.id(), user.email().value(), user.roles(), stateOf(user),
-					user.lastLoginAt().orElse(null)))
-			.toList();
+	public List<Member> members(UserId administrator) {
+		var all = users.findAllByOrderByEmail();
+		var activeAdministrators = all.stream().filter(User::isActiveAdministrator).count();
+		return all.stream().map(user -> {
+			var state = stateOf(user);
+			var last = user.isActiveAdministrator() && activeAdministrators == 1;
+			return new Member(user.id(), user.email().value(), user.roles(), state, user.lastLoginAt().orElse(null),
+					state != State.DISABLED && !user.id().equals(administrator) && !last, state == State.DISABLED,
+					state == State.DISABLED, mayBecomeAdministrator(user), user.has(Role.ADMIN) && !last,
+					state == State.WAITING);
+		}).toList();
+	}
+
+	/**
+	 * Makes an enabled staff member an administrator as well (one still waiting for set-up acts as one once set up).
+	 * Nothing happens for external recipients, disabled accounts and administrators.
+	 */
+	@Transactional
+	public void grantAdministrator(UserId id, UserId administrator) {
+		users.findById(id).filter(Invitations::mayBecomeAdministrator).ifPresent(user -> {
+			user.grant(Role.ADMIN);
+			events.publishEvent(new AdministratorGranted(user.id(), user.email().value(), administrator));
+			log.info("User {} made an administrator by {}", user.id().value(), administrator.value());
+		});
+	}
+
+	/**
+	 * Takes the administrator role from {@code id}, who stays staff; administrators may step down themselves.
+	 *
+	 * @throws LastAdministratorException if {@code id} is the last active administrator
+	 */
+	@Transactional
+	public void revokeAdministrator(UserId id, UserId administrator) {
+		refuseLastAdministrator(id);
+		users.findById(id).filter(user -> user.has(Role.ADMIN)).ifPresent(user -> {
+			user.revoke(Role.ADMIN);
+			events.publishEvent(new AdministratorRevoked(user.id(), user.email().value(), administrator));
+			log.info("User {} is no longer an administrator, by {}", user.id().value(), administrator.value());
+		});
+	}
+
+	/**
+	 * A new set-up link for someone still waiting for set-up (staff or an external recipient), in a
+	 * {@link SetupLinkIssued} event: for a link that expired or a mail that got lost. Their earlier links stop
+	 * working. Nothing happens for accounts that are set up or disabled.
+	 */
+	@Transactional
+	public void sendSetupLinkAgain(UserId id, UserId administrator) {
+		users.findLockedById(id.value()).filter(user -> user.isEnabled() && !user.isActive()).ifPresent(user -> {
+			issueSetupLink(user, user.languageTag());
+			log.info("Set-up link for user {} sent again by {}", user.id().value(), administrator.value());
+		});
 	}
 
 	/**
@@ -76,22 +128,31 @@ public class Invitations {
 		user.prefer(languageTag);
 		user.enable();
 		users.save(user);
+		issueSetupLink(user, languageTag);
+		log.info("Set-up link issued for user {}", user.id().value());
+	}
+
+	private void issueSetupLink(User user, String languageTag) {
 		links.deleteByUserId(user.id().value());
 		// a token nobody learns: the mail gets a fresh one when it is written (freshSetupToken)
-		var link = links.save(SetupLink.forAccount(LinkToken.random(), user.id(), now, properties.setupLinkLifetime()));
-		events.publishEvent(new SetupLinkIssued(user.id(), link.id(), email.value(), link.expiresAt(), languageTag));
-		log.info("Set-up link issued for user {}", user.id().value());
+		var link = links.save(SetupLink.forAccount(LinkToken.random(), user.id(), clock.instant(),
+				properties.setupLinkLifetime()));
+		events.publishEvent(new SetupLinkIssued(user.id(), link.id(), user.email().value(), link.expiresAt(),
+				languageTag));
 	}
 
 	/**
 	 * Refuses future logins of the user and ends their sessions at their next request; administrators cannot
 	 * lock themselves out.
+	 *
+	 * @throws LastAdministratorException if {@code id} is the last active administrator
 	 */
 	@Transactional
 	public void disable(UserId id, UserId administrator) {
 		if (id.equals(administrator)) {
 			return;
 		}
+		refuseLastAdministrator(id);
 		users.findById(id).filter(User::isEnabled).ifPresent(user -> {
 			user.disable();
 			events.publishEvent(new UserDisabled(user.id(), user.email().value(), administrator));
@@ -123,6 +184,18 @@ public class Invitations {
 			events.publishEvent(new UserDeleted(user.id(), user.email().value(), administrator));
 			log.info("User {} deleted by {}", user.id().value(), administrator.value());
 		});
+	}
+
+	/** Under the lock of every administrator, so two administrators cannot remove each other at once. */
+	private void refuseLastAdministrator(UserId id) {
+		var active = users.findAdministratorsLocked().stream().filter(User::isActiveAdministrator).toList();
+		if (active.size() == 1 && active.get(0).id().equals(id)) {
+			throw new LastAdministratorException();
+		}
+	}
+
+	private static boolean mayBecomeAdministrator(User user) {
+		return user.isEnabled() && user.has(Role.STAFF) && !user.has(Role.ADMIN);
 	}
 
 	private static State stateOf(User user) {

@@ -1,13 +1,11 @@
 package org.tresor.account;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.tresor.crypto.ProtectedKey;
 import org.tresor.crypto.PublicKeyRing;
@@ -66,7 +64,7 @@ class User {
 	private User(EmailAddress email, Set<Role> roles, String languageTag, Instant now) {
 		this.id = UUID.randomUUID();
 		this.email = email.value();
-		this.roles = encode(roles);
+		this.roles = Role.encode(roles);
 		this.languageTag = languageTag;
 		this.enabled = true;
 		this.createdAt = now;
@@ -107,7 +105,18 @@ class User {
 	void grant(Role role) {
 		var granted = EnumSet.copyOf(roles());
 		granted.add(role);
-		this.roles = encode(granted);
+		this.roles = Role.encode(granted);
+	}
+
+	void revoke(Role role) {
+		var remaining = EnumSet.copyOf(roles());
+		remaining.remove(role);
+		this.roles = Role.encode(remaining);
+	}
+
+	/** An administrator who can act now: enabled and set up. */
+	boolean isActiveAdministrator() {
+		return enabled && isActive() && has(Role.ADMIN);
 	}
 
 	/** The language of mails to this user. */
@@ -148,10 +157,7 @@ class User {
 	}
 
 	Set<Role> roles() {
-		return Arrays.stream(roles.split(","))
-			.filter(name -> !name.isEmpty())
-			.map(Role::valueOf)
-			.collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+		return Role.decode(roles);
 	}
 
 	boolean has(Role role) {
@@ -190,9 +196,5 @@ class User {
 
 	UserSummary summary() {
 		return new UserSummary(id(), email, roles(), publicKey != null, languageTag);
-	}
-
-	private static String encode(Set<Role> roles) {
-		return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
 	}
 }

@@ -37,6 +37,15 @@ interface Users extends CrudRepository<User, UUID> {
 	@Query("select u from User u where u.id = :id")
 	Optional<User> findLockedById(UUID id);
 
+	/**
+	 * Every administrator, locked until the transaction ends (always in the same order, so two requests take turns
+	 * rather than deadlock): whoever takes the administrator role from someone counts the others while nobody else
+	 * can.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select u from User u where u.roles like '%ADMIN%' order by u.id")
+	List<User> findAdministratorsLocked();
+
 	@Query("select count(u) > 0 from User u where u.roles like '%ADMIN%'")
 	boolean existsAdministrator();
 
@@ -45,7 +54,7 @@ interface Users extends CrudRepository<User, UUID> {
 
 	List<User> findAllByOrderByEmail();
 
-	@Query("select new org.tresor.account.AccountState(u.enabled, u.credentialsChangedAt) from User u where u.id = :id")
+	@Query("select new org.tresor.account.AccountState(u.enabled, u.credentialsChangedAt, u.roles) from User u where u.id = :id")
 	Optional<AccountState> state(UUID id);
 
 	/**

@@ -17,5 +17,9 @@ enum AuditAction {
 	/** The malware scanner found something in an upload, which was refused. */
 	MALWARE_REFUSED,
 	/** An upload was kept although the malware scanner could not look at it (accept-unscanned). */
-	NOT_SCANNED
+	NOT_SCANNED,
+	/** A staff member was made an administrator too. */
+	ADMINISTRATOR_GRANTED,
+	/** Someone was no longer an administrator (they stay staff). */
+	ADMINISTRATOR_REVOKED
 }

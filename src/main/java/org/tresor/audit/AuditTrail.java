@@ -10,6 +10,8 @@ import org.tresor.account.AccountRemoved;
 import org.tresor.account.PasswordChanged;
 import org.tresor.account.Accounts;
 import org.tresor.account.AdministratorCreated;
+import org.tresor.account.AdministratorGranted;
+import org.tresor.account.AdministratorRevoked;
 import org.tresor.account.MonitoringCredentialRefused;
 import org.tresor.account.WrongCurrentPassword;
 import org.tresor.account.SetupLinkIssued;
@@ -106,6 +108,16 @@ class AuditTrail {
 	@EventListener
 	void on(UserDisabled event) {
 		record(clock.instant(), emailOf(event.by()), AuditAction.USER_DISABLED, "user " + event.email());
+	}
+
+	@EventListener
+	void on(AdministratorGranted event) {
+		record(clock.instant(), emailOf(event.by()), AuditAction.ADMINISTRATOR_GRANTED, "user " + event.email());
+	}
+
+	@EventListener
+	void on(AdministratorRevoked event) {
+		record(clock.instant(), emailOf(event.by()), AuditAction.ADMINISTRATOR_REVOKED, "user " + event.email());
 	}
 
 	@EventListener

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
+import org.tresor.AtOnce;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -292,6 +294,210 @@ class UserAdministrationIntegrationTests extends AccountIntegrationTestSupport {
 			mvc.perform(post("/admin/users/" + admin.id().value() + "/disable").with(csrf()).with(signedIn(admin)))
 				.andExpect(redirectedUrl("/admin/users"));
 			assertThat(users.findById(admin.id()).orElseThrow().isEnabled()).isTrue();
+		}
+	}
+
+	@Nested
+	class Administrators {
+
+		@Autowired
+		JdbcTemplate database;
+
+		@Test
+		void aStaffMemberMadeAdministratorActsAsOneFromTheirNextRequest() throws Exception {
+			var staff = activeUser(uniqueEmail("promoted"), Role.STAFF);
+			var signedInAsStaff = signedIn(staff);
+			mvc.perform(get("/admin/users").with(signedInAsStaff)).andExpect(status().isForbidden());
+
+			mvc.perform(post("/admin/users/" + staff.id().value() + "/administrator").with(csrf()).with(signedIn(admin)))
+				.andExpect(redirectedUrl("/admin/users"));
+
+			assertThat(users.findById(staff.id()).orElseThrow().roles()).containsExactlyInAnyOrder(Role.ADMIN, Role.STAFF);
+			assertThat(events.stream(AdministratorGranted.class)).singleElement().satisfies(event -> {
+				assertThat(event.user()).isEqualTo(staff.id());
+				assertThat(event.by()).isEqualTo(admin.id());
+			});
+			mvc.perform(get("/admin/users").with(signedInAsStaff)).andExpect(status().isOk());
+		}
+
+		@Test
+		void anAdministratorWhoseRoleIsRevokedLosesAdministrationAtTheNextRequestAndStaysStaff() throws Exception {
+			var other = activeUser(uniqueEmail("demoted"), Role.ADMIN, Role.STAFF);
+			var login = mvc.perform(formLogin("/login").userParameter("email").user(other.email().value())
+				.password(PASSWORD)).andExpect(authenticated()).andReturn();
+			var session = (MockHttpSession) login.getRequest().getSession(false);
+			mvc.perform(get("/admin/users").session(session)).andExpect(status().isOk());
+
+			mvc.perform(post("/admin/users/" + other.id().value() + "/administrator/revoke").with(csrf())
+				.with(signedIn(admin)))
+				.andExpect(redirectedUrl("/admin/users"));
+
+			assertThat(users.findById(other.id()).orElseThrow().roles()).containsExactly(Role.STAFF);
+			assertThat(events.stream(AdministratorRevoked.class)).singleElement()
+				.satisfies(event -> assertThat(event.by()).isEqualTo(admin.id()));
+			mvc.perform(get("/admin/users").session(session)).andExpect(status().isForbidden());
+			mvc.perform(get("/inbox").session(session)).andExpect(status().isOk());
+		}
+
+		@Test
+		void anAdministratorWhoStepsDownGoesToTheStartPage() throws Exception {
+			activeUser(uniqueEmail("remaining"), Role.ADMIN, Role.STAFF);
+			mvc.perform(post("/admin/users/" + admin.id().value() + "/administrator/revoke").with(csrf())
+				.with(signedIn(admin)))
+				.andExpect(redirectedUrl("/"));
+			assertThat(users.findById(admin.id()).orElseThrow().roles()).containsExactly(Role.STAFF);
+		}
+
+		@Test
+		void externalRecipientsAndDisabledAccountsAreNotMadeAdministrators() throws Exception {
+			var external = activeUser(uniqueEmail("outsider"), Role.EXTERNAL);
+			var disabled = activeUser(uniqueEmail("switched-off"), Role.STAFF);
+			mvc.perform(post("/admin/users/" + disabled.id().value() + "/disable").with(csrf()).with(signedIn(admin)));
+			mvc.perform(get("/admin/users").with(signedIn(admin)))
+				.andExpect(content().string(Matchers.not(Matchers.containsString(external.id().value() + "/administrator"))))
+				.andExpect(content().string(Matchers.not(Matchers.containsString(disabled.id().value() + "/administrator"))));
+
+			for (var user : java.util.List.of(external, disabled)) {
+				mvc.perform(post("/admin/users/" + user.id().value() + "/administrator").with(csrf()).with(signedIn(admin)))
+					.andExpect(redirectedUrl("/admin/users"));
+				assertThat(users.findById(user.id()).orElseThrow().has(Role.ADMIN)).isFalse();
+			}
+			assertThat(events.stream(AdministratorGranted.class)).isEmpty();
+		}
+
+		@Test
+		void theLastActiveAdministratorCanNeitherStepDownNorBeDisabled() throws Exception {
+			var others = aloneAsActiveAdministrator(admin);
+			try {
+				mvc.perform(get("/admin/users").with(signedIn(admin)).header("Accept-Language", "en"))
+					.andExpect(content().string(Matchers.not(Matchers.containsString(
+							admin.id().value() + "/administrator/revoke"))));
+
+				mvc.perform(post("/admin/users/" + admin.id().value() + "/administrator/revoke").with(csrf())
+					.with(signedIn(admin)).header("Accept-Language", "en"))
+					.andExpect(status().isConflict())
+					.andExpect(content().string(Matchers.containsString("This is the last active administrator")));
+				mvc.perform(post("/admin/users/" + admin.id().value() + "/administrator/revoke").with(csrf())
+					.with(signedIn(admin)))
+					.andExpect(status().isConflict())
+					.andExpect(content().string(Matchers.containsString("letzte aktive Administrationskonto")));
+
+				assertThat(users.findById(admin.id()).orElseThrow().roles()).contains(Role.ADMIN);
+				assertThat(events.stream(AdministratorRevoked.class)).isEmpty();
+			}
+			finally {
+				others.run();
+			}
+		}
+
+		/** Both ask at once; the administrators' rows are locked while one of them counts, so one stays. */
+		@Test
+		void twoAdministratorsRevokingEachOtherAtOnceLeaveOneOfThem() throws Exception {
+			var other = activeUser(uniqueEmail("rival"), Role.ADMIN, Role.STAFF);
+			var others = aloneAsActiveAdministrator(admin, other);
+			try {
+				var statuses = AtOnce.atOnce(
+						() -> mvc.perform(post("/admin/users/" + other.id().value() + "/administrator/revoke")
+							.with(csrf()).with(signedIn(admin))).andReturn().getResponse().getStatus(),
+						() -> mvc.perform(post("/admin/users/" + admin.id().value() + "/administrator/revoke")
+							.with(csrf()).with(signedIn(other))).andReturn().getResponse().getStatus());
+
+				assertThat(statuses).as("one succeeds; the other is refused, or finds itself no longer administrator")
+					.contains(302).doesNotContain(500);
+				assertThat(java.util.List.of(admin, other))
+					.filteredOn(user -> users.findById(user.id()).orElseThrow().has(Role.ADMIN))
+					.hasSize(1);
+			}
+			finally {
+				others.run();
+			}
+		}
+
+		@Test
+		void twoAdministratorsDisablingEachOtherAtOnceLeaveOneEnabled() throws Exception {
+			var other = activeUser(uniqueEmail("duel"), Role.ADMIN, Role.STAFF);
+			var others = aloneAsActiveAdministrator(admin, other);
+			try {
+				var statuses = AtOnce.atOnce(
+						() -> mvc.perform(post("/admin/users/" + other.id().value() + "/disable")
+							.with(csrf()).with(signedIn(admin))).andReturn().getResponse().getStatus(),
+						() -> mvc.perform(post("/admin/users/" + admin.id().value() + "/disable")
+							.with(csrf()).with(signedIn(other))).andReturn().getResponse().getStatus());
+
+				assertThat(statuses).doesNotContain(500);
+				assertThat(java.util.List.of(admin, other))
+					.filteredOn(user -> users.findById(user.id()).orElseThrow().isEnabled())
+					.hasSize(1);
+			}
+			finally {
+				others.run();
+				database.update("update users set enabled = true where id = ?", other.id().value());
+				database.update("update users set enabled = true where id = ?", admin.id().value());
+			}
+		}
+
+		/**
+		 * Switches every other active administrator of this shared database off for one test; the returned action
+		 * switches them on again.
+		 */
+		private Runnable aloneAsActiveAdministrator(User... remaining) {
+			var kept = java.util.Arrays.stream(remaining).map(user -> user.id().value().toString()).toList();
+			var switchedOff = database.queryForList("select id from users where roles like '%ADMIN%' and enabled"
+					+ " and activated_at is not null", String.class)
+				.stream().filter(id -> !kept.contains(id)).toList();
+			switchedOff.forEach(id -> database.update("update users set enabled = false where id = ?",
+					java.util.UUID.fromString(id)));
+			return () -> switchedOff.forEach(id -> database.update("update users set enabled = true where id = ?",
+					java.util.UUID.fromString(id)));
+		}
+	}
+
+	@Nested
+	class SetupLinksAgain {
+
+		@Test
+		void someoneWaitingGetsANewLinkAndTheOldOneStopsWorking() throws Exception {
+			var email = uniqueEmail("lost-mail");
+			mvc.perform(post("/admin/users").with(csrf()).with(signedIn(admin)).param("email", email)
+				.param("language", "en"));
+			var waiting = users.findByEmail(email.toLowerCase()).orElseThrow();
+			var first = events.stream(SetupLinkIssued.class).toList().get(0);
+
+			mvc.perform(post("/admin/users/" + waiting.id().value() + "/setup-link").with(csrf()).with(signedIn(admin)))
+				.andExpect(redirectedUrl("/admin/users"))
+				.andExpect(flash().attribute("setupLinkSent", true));
+
+			var issued = events.stream(SetupLinkIssued.class).toList();
+			assertThat(issued).hasSize(2);
+			assertThat(issued.get(1).user()).isEqualTo(waiting.id());
+			assertThat(issued.get(1).languageTag()).isEqualTo("en");
+			assertThat(links.findById(first.link().value())).isEmpty();
+			assertThat(links.findById(issued.get(1).link().value())).isPresent();
+		}
+
+		@Test
+		void anExternalRecipientWaitingForSetUpGetsANewLinkToo() throws Exception {
+			var external = users.save(User.invited(EmailAddress.of(uniqueEmail("recipient-waiting")),
+					java.util.Set.of(Role.EXTERNAL), "de", Instant.now().minus(Duration.ofDays(10))));
+			mvc.perform(get("/admin/users").with(signedIn(admin)))
+				.andExpect(content().string(Matchers.containsString(external.id().value() + "/setup-link")));
+
+			mvc.perform(post("/admin/users/" + external.id().value() + "/setup-link").with(csrf()).with(signedIn(admin)))
+				.andExpect(redirectedUrl("/admin/users"));
+
+			assertThat(events.stream(SetupLinkIssued.class)).singleElement()
+				.satisfies(event -> assertThat(event.user()).isEqualTo(external.id()));
+			assertThat(users.findById(external.id()).orElseThrow().roles()).containsExactly(Role.EXTERNAL);
+		}
+
+		@Test
+		void nobodyWhoIsSetUpOrDisabledGetsALink() throws Exception {
+			var active = activeUser(uniqueEmail("set-up"), Role.STAFF);
+			mvc.perform(get("/admin/users").with(signedIn(admin)))
+				.andExpect(content().string(Matchers.not(Matchers.containsString(active.id().value() + "/setup-link"))));
+			mvc.perform(post("/admin/users/" + active.id().value() + "/setup-link").with(csrf()).with(signedIn(admin)))
+				.andExpect(redirectedUrl("/admin/users"));
+			assertThat(events.stream(SetupLinkIssued.class)).isEmpty();
 		}
 	}
 }

@@ -21,6 +21,8 @@ import org.tresor.account.SetupLinkIssued;
 import org.tresor.account.SignInFailed;
 import org.tresor.account.UserDeleted;
 import org.tresor.account.UserDisabled;
+import org.tresor.account.AdministratorGranted;
+import org.tresor.account.AdministratorRevoked;
 import org.tresor.account.UserEnabled;
 import org.tresor.account.UserId;
 import org.tresor.account.UserSignedIn;
@@ -164,6 +166,18 @@ class AuditTrailIntegrationTests extends NotificationIntegrationTestSupport {
 				.containsExactly("staff@example.org", "USER_DISABLED", "user former@example.org");
 		assertThat(recordedFor(new UserEnabled(user, "former@example.org", staff)).action()).isEqualTo("USER_ENABLED");
 		assertThat(recordedFor(new UserDeleted(user, "former@example.org", staff)).action()).isEqualTo("USER_DELETED");
+	}
+
+	@Test
+	void recordsWhichAdministratorGrantedOrRevokedTheAdministratorRole() {
+		knowStaff();
+		var user = UserId.random();
+
+		assertThat(recordedFor(new AdministratorGranted(user, "deputy@example.org", staff)))
+				.extracting(AuditEntryView::actor, AuditEntryView::action, AuditEntryView::subject)
+				.containsExactly("staff@example.org", "ADMINISTRATOR_GRANTED", "user deputy@example.org");
+		assertThat(recordedFor(new AdministratorRevoked(user, "deputy@example.org", staff)).action())
+				.isEqualTo("ADMINISTRATOR_REVOKED");
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.tresor.account.EmailAddress;
 import org.tresor.account.EmailAlreadyRegisteredException;
 import org.tresor.account.ExternalAccountException;
 import org.tresor.account.Invitations;
+import org.tresor.account.LastAdministratorException;
 import org.tresor.account.SignedInUser;
 import org.tresor.account.UserId;
 import org.tresor.web.FieldErrors;
@@ -27,7 +28,10 @@ import org.tresor.web.FieldErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-/** {@code /admin/users}: who has access, and inviting staff members. */
+/**
+ * {@code /admin/users}: who has access; inviting staff members, sending set-up links again, granting and revoking
+ * the administrator role, switching accounts off and on, deleting them.
+ */
 @Controller
 @RequestMapping("/admin/users")
 class UserAdministrationController {
@@ -45,8 +49,7 @@ class UserAdministrationController {
 	@GetMapping
 	String list(Model model, Locale locale, @AuthenticationPrincipal SignedInUser administrator) {
 		model.addAttribute("form", InvitationForm.empty(locale));
-		model.addAttribute("self", administrator.id());
-		model.addAttribute("members", invitations.members());
+		model.addAttribute("members", invitations.members(administrator.id()));
 		return VIEW;
 	}
 
@@ -54,28 +57,69 @@ class UserAdministrationController {
 	String invite(@Valid @ModelAttribute("form") InvitationForm form, BindingResult result, Model model,
 			@AuthenticationPrincipal SignedInUser administrator, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		model.addAttribute("self", administrator.id());
 		if (result.hasErrors()) {
-			return rejected(model, response, FieldErrors.of(result));
+			return rejected(model, administrator, response, FieldErrors.of(result));
 		}
 		var email = EmailAddress.of(form.email());
 		try {
 			invitations.inviteStaff(email, form.language());
 		}
 		catch (ExternalAccountException e) {
-			return rejected(model, response, FieldErrors.of("email", "account.error.email.external"));
+			return rejected(model, administrator, response, FieldErrors.of("email", "account.error.email.external"));
 		}
 		catch (EmailAlreadyRegisteredException e) {
-			return rejected(model, response, FieldErrors.of("email", "account.error.email.active"));
+			return rejected(model, administrator, response, FieldErrors.of("email", "account.error.email.active"));
 		}
 		redirect.addFlashAttribute("invited", email.value());
 		return REDIRECT;
 	}
 
 	@PostMapping("/{id}/disable")
-	String disable(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser administrator) {
-		invitations.disable(new UserId(id), administrator.id());
+	String disable(@PathVariable UUID id, Model model, Locale locale,
+			@AuthenticationPrincipal SignedInUser administrator, HttpServletResponse response) {
+		try {
+			invitations.disable(new UserId(id), administrator.id());
+		}
+		catch (LastAdministratorException e) {
+			return lastAdministrator(model, locale, administrator, response);
+		}
 		return REDIRECT;
+	}
+
+	@PostMapping("/{id}/administrator")
+	String grantAdministrator(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser administrator) {
+		invitations.grantAdministrator(new UserId(id), administrator.id());
+		return REDIRECT;
+	}
+
+	/** One who stepped down themselves cannot see this page any more: they go to the start page. */
+	@PostMapping("/{id}/administrator/revoke")
+	String revokeAdministrator(@PathVariable UUID id, Model model, Locale locale,
+			@AuthenticationPrincipal SignedInUser administrator, HttpServletResponse response) {
+		try {
+			invitations.revokeAdministrator(new UserId(id), administrator.id());
+		}
+		catch (LastAdministratorException e) {
+			return lastAdministrator(model, locale, administrator, response);
+		}
+		return administrator.id().value().equals(id) ? "redirect:/" : REDIRECT;
+	}
+
+	@PostMapping("/{id}/setup-link")
+	String sendSetupLinkAgain(@PathVariable UUID id, @AuthenticationPrincipal SignedInUser administrator,
+			RedirectAttributes redirect) {
+		invitations.sendSetupLinkAgain(new UserId(id), administrator.id());
+		redirect.addFlashAttribute("setupLinkSent", true);
+		return REDIRECT;
+	}
+
+	private String lastAdministrator(Model model, Locale locale, SignedInUser administrator,
+			HttpServletResponse response) {
+		model.addAttribute("form", InvitationForm.empty(locale));
+		model.addAttribute("members", invitations.members(administrator.id()));
+		model.addAttribute("refusal", "account.users.lastAdministrator");
+		response.setStatus(HttpStatus.CONFLICT.value());
+		return VIEW;
 	}
 
 	@PostMapping("/{id}/enable")
@@ -90,8 +134,7 @@ class UserAdministrationController {
 			RedirectAttributes redirect) {
 		if (!Confirmation.given(confirm)) {
 			model.addAttribute("form", InvitationForm.empty(locale));
-			model.addAttribute("self", administrator.id());
-			model.addAttribute("members", invitations.members());
+			model.addAttribute("members", invitations.members(administrator.id()));
 			Confirmation.refuse("confirm-delete-" + id, model, response);
 			return VIEW;
 		}
@@ -100,9 +143,9 @@ class UserAdministrationController {
 		return REDIRECT;
 	}
 
-	private String rejected(Model model, HttpServletResponse response, Object errors) {
+	private String rejected(Model model, SignedInUser administrator, HttpServletResponse response, Object errors) {
 		model.addAttribute(FieldErrors.ATTRIBUTE, errors);
-		model.addAttribute("members", invitations.members());
+		model.addAttribute("members", invitations.members(administrator.id()));
 		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		return VIEW;
 	}
