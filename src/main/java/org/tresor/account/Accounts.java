@@ -1,6 +1,8 @@
 package org.tresor.account;
 
+import java.nio.CharBuffer;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,11 +11,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.tresor.kernel.LinkToken;
 import org.tresor.crypto.Keys;
+import org.tresor.crypto.ProtectedKey;
 import org.tresor.crypto.PublicKeyRing;
 import org.tresor.crypto.SecuPass;
 import org.tresor.crypto.UnlockedKey;
@@ -26,6 +36,8 @@ import org.tresor.protection.TooManyAttemptsException;
 /** What other modules may ask of user accounts. */
 @Service
 public class Accounts {
+
+	private static final Logger log = LoggerFactory.getLogger(Accounts.class);
 
 	private final Users users;
 
@@ -41,8 +53,18 @@ public class Accounts {
 
 	private final ClientAddresses clients;
 
+	private final PasswordEncoder passwords;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
 	Accounts(Users users, SetupLinks links, Keys keys, AccountProperties properties, Clock clock, RateLimits limits,
-			ClientAddresses clients) {
+			ClientAddresses clients, PasswordEncoder passwords, TransactionTemplate transactions,
+			ApplicationEventPublisher events) {
+		this.passwords = passwords;
+		this.transactions = transactions;
+		this.events = events;
 		this.users = users;
 		this.links = links;
 		this.keys = keys;
@@ -170,6 +192,43 @@ public class Accounts {
 	 * @throws TooManyAttemptsException if the client or the account has had too many attempts
 	 */
 	public UnlockedKey unlock(UserId user, SecuPass pass) {
+		return withKey(user, pass, key -> keys.unlock(key, pass));
+	}
+
+	/**
+	 * Locks the user's key with {@code next} instead of {@code current}: the same key, so everything sent to the user
+	 * opens as before, and nothing else changes. {@code current} is checked as every SecuPass entry is
+	 * ({@link #unlock}); Argon2 runs outside any transaction. The new key is written only if nobody changed it
+	 * meanwhile.
+	 *
+	 * @throws WrongSecuPassException if {@code current} does not unlock the key, or another change came first
+	 * @throws SecuPassLikePasswordException if {@code next} is the account's password
+	 * @throws TooManyAttemptsException if the client or the account has had too many attempts
+	 */
+	public void changeSecuPass(UserId user, SecuPass current, SecuPass next) {
+		record Change(ProtectedKey before, ProtectedKey after) {
+		}
+		var change = withKey(user, current, key -> new Change(key, keys.reprotect(key, current, next)));
+		var passwordHash = users.findById(user).flatMap(User::passwordHash);
+		if (passwordHash.filter(hash -> passwords.matches(CharBuffer.wrap(next.characters()), hash)).isPresent()) {
+			throw new SecuPassLikePasswordException();
+		}
+		transactions.executeWithoutResult(status -> {
+			var changing = users.findById(user)
+				.filter(found -> found.secretKey().filter(key -> Arrays.equals(key.encoded(), change.before().encoded())).isPresent())
+				.orElseThrow(WrongSecuPassException::new);
+			changing.replaceSecretKey(change.after());
+			events.publishEvent(new SecuPassChanged(user, changing.email().value()));
+		});
+		log.info("User {} changed the SecuPass", user.value());
+	}
+
+	/**
+	 * Runs {@code use} on the user's key with rate limits and lockouts: the entry counts towards the client's rate
+	 * limit, and a wrong SecuPass towards the lockouts of the account and of the client. While either is locked,
+	 * even the right SecuPass is refused before Argon2 runs.
+	 */
+	private <T> T withKey(UserId user, SecuPass pass, Function<ProtectedKey, T> use) {
 		var client = clients.current();
 		client.ifPresent(address -> limits.acquire(Limit.SECUPASS_ENTRIES_PER_ADDRESS, address));
 		limits.checkNotLocked(Limit.WRONG_SECUPASSES_PER_ACCOUNT, user.value().toString());
@@ -179,7 +238,7 @@ public class Accounts {
 				throw new WrongSecuPassException();
 			}
 			var key = users.findById(user).flatMap(User::secretKey).orElseThrow(WrongSecuPassException::new);
-			return keys.unlock(key, pass);
+			return use.apply(key);
 		}
 		catch (WrongSecuPassException e) {
 			limits.recordFailure(Limit.WRONG_SECUPASSES_PER_ACCOUNT, user.value().toString());

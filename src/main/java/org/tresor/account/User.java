@@ -94,6 +94,14 @@ class User {
 		this.activatedAt = now;
 	}
 
+	/** The same key locked by another SecuPass. */
+	void replaceSecretKey(ProtectedKey key) {
+		if (!isActive()) {
+			throw new IllegalStateException("account is not set up");
+		}
+		this.secretKey = Base64.getEncoder().encodeToString(key.encoded());
+	}
+
 	/** The same password, hashed again with today's parameters (done at login, when the password is at hand). */
 	void rehashPassword(String passwordHash) {
 		if (!isActive()) {

@@ -21,5 +21,7 @@ enum AuditAction {
 	/** A staff member was made an administrator too. */
 	ADMINISTRATOR_GRANTED,
 	/** Someone was no longer an administrator (they stay staff). */
-	ADMINISTRATOR_REVOKED
+	ADMINISTRATOR_REVOKED,
+	/** The user's key was locked with a new SecuPass. */
+	SECUPASS_CHANGED
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.tresor.account.AccountActivated;
 import org.tresor.account.AccountRemoved;
 import org.tresor.account.PasswordChanged;
+import org.tresor.account.SecuPassChanged;
 import org.tresor.account.Accounts;
 import org.tresor.account.AdministratorCreated;
 import org.tresor.account.AdministratorGranted;
@@ -103,6 +104,11 @@ class AuditTrail {
 	@EventListener
 	void on(PasswordChanged event) {
 		record(clock.instant(), event.email(), AuditAction.PASSWORD_CHANGED, "user " + event.email());
+	}
+
+	@EventListener
+	void on(SecuPassChanged event) {
+		record(clock.instant(), event.email(), AuditAction.SECUPASS_CHANGED, "user " + event.email());
 	}
 
 	@EventListener

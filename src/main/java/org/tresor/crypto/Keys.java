@@ -156,6 +156,46 @@ public class Keys {
 		return KeyRings.armor(new PGPSecretKeyRing(exported));
 	}
 
+	/**
+	 * The same key locked by {@code next} instead of {@code current}, with fresh salts; the certificate, and so
+	 * every key packet made for it, stays as it is.
+	 *
+	 * @throws WrongSecuPassException if {@code current} does not unlock the key
+	 */
+	public ProtectedKey reprotect(ProtectedKey key, SecuPass current, SecuPass next) {
+		if (next.isEmpty()) {
+			throw new IllegalArgumentException("A key must be locked by a non-empty SecuPass");
+		}
+		PGPSecretKeyRing secretKeys = KeyRings.parse(key);
+		char[] currentPassphrase = current.characters().clone();
+		char[] nextPassphrase = next.characters().clone();
+		List<PGPSecretKey> reprotected = new ArrayList<>();
+		acquirePermit();
+		try {
+			PBESecretKeyDecryptor decryptor = decryptor(currentPassphrase);
+			var checksums = new BcPGPDigestCalculatorProvider().get(HashAlgorithmTags.SHA1);
+			for (var iterator = secretKeys.getSecretKeys(); iterator.hasNext();) {
+				PGPSecretKey secretKey = iterator.next();
+				PGPPrivateKey privateKey = extract(secretKey, decryptor);
+				// built afresh, as for export: copying a key with a new passphrase is what the spike found broken
+				reprotected.add(new PGPSecretKey(privateKey, secretKey.getPublicKey(), checksums, secretKey.isMasterKey(),
+						argon2Encryptor(nextPassphrase, secretKey.getPublicKey().getPublicKeyPacket())));
+			}
+			return new ProtectedKey(new PGPSecretKeyRing(reprotected).getEncoded());
+		}
+		catch (PGPException ex) {
+			throw new IllegalStateException("Cannot lock the key with the new SecuPass", ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			argon2Permits.release();
+			Arrays.fill(currentPassphrase, '\0');
+			Arrays.fill(nextPassphrase, '\0');
+		}
+	}
+
 	/** ASCII-armored certificate. */
 	public byte[] exportPublicKey(PublicKeyRing key) {
 		return KeyRings.armor(KeyRings.parse(key));

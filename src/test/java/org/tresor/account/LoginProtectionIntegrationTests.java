@@ -110,6 +110,24 @@ class LoginProtectionIntegrationTests extends RateLimitedIntegrationTest {
 		}
 
 		@Test
+		void countTheSameWhenChangingTheSecuPass() throws Exception {
+			var user = activeUser(PASSWORD);
+			for (int i = 0; i < WRONG_SECUPASSES_PER_ACCOUNT; i++) {
+				mvc.perform(post("/account/secupass").param("currentSecuPass", "Wrong-SecuPass-" + i)
+					.param("newSecuPass", "Neuer-Schl0ssel?").param("newSecuPassRepeated", "Neuer-Schl0ssel?")
+					.with(user(AccountUser.of(user))).with(csrf()).with(from(someAddress())))
+					.andExpect(status().isUnprocessableContent());
+			}
+			clearInvocations(keys);
+			exportKey(user, SECUPASS, someAddress()).andExpect(status().isTooManyRequests());
+			mvc.perform(post("/account/secupass").param("currentSecuPass", SECUPASS)
+				.param("newSecuPass", "Neuer-Schl0ssel?").param("newSecuPassRepeated", "Neuer-Schl0ssel?")
+				.with(user(AccountUser.of(user))).with(csrf()).with(from(someAddress())))
+				.andExpect(status().isTooManyRequests());
+			verify(keys, never()).reprotect(any(), any(), any());
+		}
+
+		@Test
 		void lockOnlyTheAccountAttacked() throws Exception {
 			var attacked = activeUser(PASSWORD);
 			var other = activeUser(PASSWORD);
@@ -222,6 +240,24 @@ class LoginProtectionIntegrationTests extends RateLimitedIntegrationTest {
 			exportKey(user, SECUPASS, someAddress()).andExpect(status().isTooManyRequests())
 				.andExpect(retryAfterAbout(1200));
 			verify(keys, never()).unlock(any(), any());
+		}
+
+		@Test
+		void countTheSameWhenChangingTheSecuPass() throws Exception {
+			var user = activeUser(PASSWORD);
+			for (int i = 0; i < WRONG_SECUPASSES_PER_ACCOUNT; i++) {
+				mvc.perform(post("/account/secupass").param("currentSecuPass", "Wrong-SecuPass-" + i)
+					.param("newSecuPass", "Neuer-Schl0ssel?").param("newSecuPassRepeated", "Neuer-Schl0ssel?")
+					.with(user(AccountUser.of(user))).with(csrf()).with(from(someAddress())))
+					.andExpect(status().isUnprocessableContent());
+			}
+			clearInvocations(keys);
+			exportKey(user, SECUPASS, someAddress()).andExpect(status().isTooManyRequests());
+			mvc.perform(post("/account/secupass").param("currentSecuPass", SECUPASS)
+				.param("newSecuPass", "Neuer-Schl0ssel?").param("newSecuPassRepeated", "Neuer-Schl0ssel?")
+				.with(user(AccountUser.of(user))).with(csrf()).with(from(someAddress())))
+				.andExpect(status().isTooManyRequests());
+			verify(keys, never()).reprotect(any(), any(), any());
 		}
 
 		@Test

@@ -21,6 +21,7 @@ import org.tresor.account.SetupLinkIssued;
 import org.tresor.account.SignInFailed;
 import org.tresor.account.UserDeleted;
 import org.tresor.account.UserDisabled;
+import org.tresor.account.SecuPassChanged;
 import org.tresor.account.AdministratorGranted;
 import org.tresor.account.AdministratorRevoked;
 import org.tresor.account.UserEnabled;
@@ -154,6 +155,13 @@ class AuditTrailIntegrationTests extends NotificationIntegrationTestSupport {
 		assertThat(recordedFor(new PasswordChanged(staff, "staff@example.org")))
 				.extracting(AuditEntryView::actor, AuditEntryView::action, AuditEntryView::subject)
 				.containsExactly("staff@example.org", "PASSWORD_CHANGED", "user staff@example.org");
+	}
+
+	@Test
+	void recordsASecuPassChangeByTheAccountItself() {
+		assertThat(recordedFor(new SecuPassChanged(staff, "staff@example.org")))
+				.extracting(AuditEntryView::actor, AuditEntryView::action, AuditEntryView::subject)
+				.containsExactly("staff@example.org", "SECUPASS_CHANGED", "user staff@example.org");
 	}
 
 	@Test

@@ -66,6 +66,22 @@ class GnuPgInteropTests {
 		assertThat(line(keys, "ssb:")).satisfies(subkey -> assertThat(field(subkey, 12)).isEqualTo("e"));
 	}
 
+	/** The key itself is unchanged: what was encrypted to it before, gpg decrypts with the key exported after. */
+	@Test
+	void importsAKeyExportedAfterTheSecuPassChangedAndDecryptsWhatWasEncryptedBefore() throws Exception {
+		Envelope earlier = encrypt(envelopes, PLAINTEXT, ALICE);
+		var next = SecuPass.of("Staple battery 9?");
+		var reprotected = KEYS.reprotect(ALICE.keyPair().secretKey(), SecuPass.of(ALICE.pass()), next);
+		try (var other = GnuPg.temporaryHome()) {
+			other.importSecretKey(KEYS.exportSecretKey(reprotected, next), "Staple battery 9?");
+
+			try (InputStream in = envelopes.encryptedMessage(earlier.keyPackets().get(0),
+					new ByteArrayInputStream(earlier.body()))) {
+				assertThat(other.decrypt(in.readAllBytes(), "Staple battery 9?")).isEqualTo(PLAINTEXT);
+			}
+		}
+	}
+
 	@Test
 	void readsTheS2KOfTheExportedSecretKey() throws Exception {
 		String packets = gnupg.gpg(gnupg.write("listed.asc", exportedAliceKey), "--list-packets").assertSucceeded().out();

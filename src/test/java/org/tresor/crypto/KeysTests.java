@@ -195,4 +195,66 @@ class KeysTests {
 				.isThrownBy(() -> keys.exportSecretKey(alice.secretKey(), SecuPass.of("wrong")));
 		}
 	}
+
+	@Nested
+	class Reprotection {
+
+		private final SecuPass current = SecuPass.of("Correct horse 7!");
+
+		private final SecuPass next = SecuPass.of("Staple battery 9?");
+
+		@Test
+		void opensTheSameKeyWithTheNewSecuPassOnly() {
+			ProtectedKey reprotected = keys.reprotect(alice.secretKey(), current, next);
+
+			var before = keys.unlock(alice.secretKey(), current).decryptionKey();
+			var after = keys.unlock(reprotected, next).decryptionKey();
+			assertThat(after.getKeyID()).isEqualTo(before.getKeyID());
+			assertThat(after.getPrivateKeyDataPacket().getEncoded()).isEqualTo(before.getPrivateKeyDataPacket().getEncoded());
+			assertThatExceptionOfType(WrongSecuPassException.class).isThrownBy(() -> keys.unlock(reprotected, current));
+		}
+
+		@Test
+		void keepsArgon2AndAeadWithFreshSalts() {
+			ProtectedKey reprotected = keys.reprotect(alice.secretKey(), current, next);
+
+			var secretKeys = new ArrayList<PGPSecretKey>();
+			KeyRings.parse(reprotected).getSecretKeys().forEachRemaining(secretKeys::add);
+			var originals = new ArrayList<PGPSecretKey>();
+			KeyRings.parse(alice.secretKey()).getSecretKeys().forEachRemaining(originals::add);
+			assertThat(secretKeys).hasSameSizeAs(originals);
+			for (int i = 0; i < secretKeys.size(); i++) {
+				var secretKey = secretKeys.get(i);
+				assertThat(secretKey.getKeyID()).isEqualTo(originals.get(i).getKeyID());
+				assertThat(secretKey.isMasterKey()).isEqualTo(originals.get(i).isMasterKey());
+				assertThat(secretKey.getS2KUsage()).isEqualTo(SecretKeyPacket.USAGE_AEAD);
+				assertThat(secretKey.getS2K().getType()).isEqualTo(S2K.ARGON_2);
+				assertThat(secretKey.getS2K().getIV()).isNotEqualTo(originals.get(i).getS2K().getIV());
+			}
+		}
+
+		@Test
+		void exportsWithTheNewSecuPass() {
+			ProtectedKey reprotected = keys.reprotect(alice.secretKey(), current, next);
+
+			assertThat(new String(keys.exportSecretKey(reprotected, next), StandardCharsets.US_ASCII))
+				.startsWith("-----BEGIN PGP PRIVATE KEY BLOCK-----");
+		}
+
+		@Test
+		void refusesAWrongCurrentSecuPassAndAnEmptyNewOne() {
+			assertThatExceptionOfType(WrongSecuPassException.class)
+				.isThrownBy(() -> keys.reprotect(alice.secretKey(), SecuPass.of("Correct horse 8!"), next));
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> keys.reprotect(alice.secretKey(), current, SecuPass.of("")));
+		}
+
+		@Test
+		void leavesBothSecuPassesIntact() {
+			keys.reprotect(alice.secretKey(), current, next);
+
+			assertThat(new String(current.characters())).isEqualTo("Correct horse 7!");
+			assertThat(new String(next.characters())).isEqualTo("Staple battery 9?");
+		}
+	}
 }

@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.tresor.account.Accounts;
 import org.tresor.account.ActiveAccountFilter;
 import org.tresor.account.KeyExports;
 import org.tresor.account.PasswordChanges;
+import org.tresor.account.SecuPassLikePasswordException;
 import org.tresor.account.SignedInUser;
 import org.tresor.account.WrongPasswordException;
 import org.tresor.crypto.SecuPass;
@@ -30,7 +32,7 @@ import org.tresor.web.FieldErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
-/** {@code /account}: one's own address and key, the key's export, and a new password. */
+/** {@code /account}: one's own address and key, the key's export, a new password and a new SecuPass. */
 @Controller
 @RequestMapping("/account")
 class AccountController {
@@ -43,9 +45,12 @@ class AccountController {
 
 	private final PasswordChanges passwordChanges;
 
-	AccountController(KeyExports exports, PasswordChanges passwordChanges) {
+	private final Accounts accounts;
+
+	AccountController(KeyExports exports, PasswordChanges passwordChanges, Accounts accounts) {
 		this.exports = exports;
 		this.passwordChanges = passwordChanges;
+		this.accounts = accounts;
 	}
 
 	@GetMapping
@@ -64,18 +69,18 @@ class AccountController {
 			@Valid @ModelAttribute("passwordForm") PasswordChangeForm form, BindingResult result,
 			HttpServletRequest request, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
-			return passwordRefused(user, "newPassword", FieldErrors.of(result).getOrDefault("newPassword",
+			return refused(user, "newPassword", FieldErrors.of(result).getOrDefault("newPassword",
 					"account.error.password.short"));
 		}
 		if (!form.repeatedCorrectly()) {
-			return passwordRefused(user, "newPasswordRepeated", "account.error.password.mismatch");
+			return refused(user, "newPasswordRepeated", "account.error.password.mismatch");
 		}
 		Instant changedAt;
 		try {
 			changedAt = passwordChanges.change(user.id(), form.currentPassword(), form.newPassword());
 		}
 		catch (WrongPasswordException e) {
-			return passwordRefused(user, "currentPassword", "account.error.password.wrong");
+			return refused(user, "currentPassword", "account.error.password.wrong");
 		}
 		request.changeSessionId();
 		ActiveAccountFilter.signedIn(request.getSession(), changedAt);
@@ -83,7 +88,36 @@ class AccountController {
 		return "redirect:/account";
 	}
 
-	private ModelAndView passwordRefused(SignedInUser user, String field, String messageKey) {
+	/**
+	 * The key locked by a new SecuPass. This session goes on under a new id; nothing else changes: the key, and so
+	 * everything sent to the user, stays the same.
+	 */
+	@PostMapping("/secupass")
+	Object changeSecuPass(@AuthenticationPrincipal SignedInUser user,
+			@Valid @ModelAttribute("secuPassForm") SecuPassChangeForm form, BindingResult result,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return refused(user, "newSecuPass", FieldErrors.of(result).getOrDefault("newSecuPass",
+					"account.error.secuPass.weak"));
+		}
+		if (!form.repeatedCorrectly()) {
+			return refused(user, "newSecuPassRepeated", "account.error.secuPass.mismatch");
+		}
+		try (var current = SecuPass.of(form.currentSecuPass()); var next = SecuPass.of(form.newSecuPass())) {
+			accounts.changeSecuPass(user.id(), current, next);
+		}
+		catch (WrongSecuPassException e) {
+			return refused(user, "currentSecuPass", "account.error.secuPass.wrong");
+		}
+		catch (SecuPassLikePasswordException e) {
+			return refused(user, "newSecuPass", "account.error.secuPass.samePassword");
+		}
+		request.changeSessionId();
+		redirect.addFlashAttribute("flash", "account.secuPass.changed");
+		return "redirect:/account";
+	}
+
+	private ModelAndView refused(SignedInUser user, String field, String messageKey) {
 		var page = new ModelAndView(VIEW, HttpStatus.UNPROCESSABLE_CONTENT);
 		page.addObject("owner", exports.owner(user.id()));
 		page.addObject("form", ExportForm.empty());
@@ -102,10 +136,7 @@ class AccountController {
 			return attachment(exports.secretKey(user.id(), secuPass), "tresor-secret-key.asc");
 		}
 		catch (WrongSecuPassException e) {
-			var page = new ModelAndView(VIEW, HttpStatus.UNPROCESSABLE_CONTENT);
-			page.addObject("owner", exports.owner(user.id()));
-			page.addObject(FieldErrors.ATTRIBUTE, FieldErrors.of("secuPass", "account.error.secuPass.wrong"));
-			return page;
+			return refused(user, "secuPass", "account.error.secuPass.wrong");
 		}
 	}
 
