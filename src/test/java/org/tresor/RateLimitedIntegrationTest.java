@@ -38,14 +38,16 @@ import org.tresor.crypto.Keys;
 		"tresor.rate-limit.wrong-passwords-per-account.attempts=" + RateLimitedIntegrationTest.WRONG_PASSWORDS_PER_ACCOUNT,
 		"tresor.rate-limit.wrong-passwords-per-address.attempts=" + RateLimitedIntegrationTest.WRONG_PASSWORDS_PER_ADDRESS,
 		"tresor.rate-limit.wrong-secu-passes-per-account.attempts=" + RateLimitedIntegrationTest.WRONG_SECUPASSES_PER_ACCOUNT,
-		"tresor.rate-limit.wrong-secu-passes-per-address.attempts=" + RateLimitedIntegrationTest.WRONG_SECUPASSES_PER_ADDRESS })
+		"tresor.rate-limit.wrong-secu-passes-per-address.attempts=" + RateLimitedIntegrationTest.WRONG_SECUPASSES_PER_ADDRESS,
+		"tresor.rate-limit.password-resets-per-address.attempts=" + RateLimitedIntegrationTest.PASSWORD_RESETS_PER_ADDRESS,
+		"tresor.rate-limit.password-resets-per-email.attempts=" + RateLimitedIntegrationTest.PASSWORD_RESETS_PER_EMAIL })
 public abstract class RateLimitedIntegrationTest extends TresorIntegrationTest {
 
 	/** Every allowance is per hour: one attempt comes back every hour divided by the attempts. */
 	public static final int TICKETS_PER_ADDRESS = 3, TICKETS_PER_EMAIL = 2, LOGINS_PER_ADDRESS = 6,
 			LOGINS_PER_EMAIL = 5, SETUPS_PER_ADDRESS = 2, SECUPASS_ENTRIES_PER_ADDRESS = 6,
 			WRONG_PASSWORDS_PER_ACCOUNT = 3, WRONG_PASSWORDS_PER_ADDRESS = 4, WRONG_SECUPASSES_PER_ACCOUNT = 3,
-			WRONG_SECUPASSES_PER_ADDRESS = 4;
+			WRONG_SECUPASSES_PER_ADDRESS = 4, PASSWORD_RESETS_PER_ADDRESS = 3, PASSWORD_RESETS_PER_EMAIL = 2;
 
 	/** A database and blobs of its own: the shared application's administrator and buckets are not this one's. */
 	private static final Path OWN_DATA_DIRECTORY = ownDataDirectory();

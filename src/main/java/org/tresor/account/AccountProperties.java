@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 /**
  * @param firstAdminLinkLifetime how long the one-time URL for the first administrator works
  * @param setupLinkLifetime how long an invitation's setup link works
+ * @param passwordResetLinkLifetime how long the link of a "Forgot password?" mail works
  * @param maxConcurrentPasswordHashes how many Argon2id password hashes and checks (sign-in, set-up, password
  * change; 19 MiB of heap and most of a core each) run at once ({@code TRESOR_ACCOUNT_MAX_CONCURRENT_PASSWORD_HASHES});
  * 0, the default, means half the processors (at least one), so that a burst of sign-ins leaves the other half to
@@ -24,6 +25,7 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("tresor.account")
 record AccountProperties(@NotNull @DurationMin(minutes = 1) @DefaultValue("24h") Duration firstAdminLinkLifetime,
 		@NotNull @DurationMin(minutes = 1) @DefaultValue("7d") Duration setupLinkLifetime,
+		@NotNull @DurationMin(minutes = 1) @DefaultValue("1h") Duration passwordResetLinkLifetime,
 		@Min(0) @DefaultValue("0") int maxConcurrentPasswordHashes,
 		@Min(0) @DefaultValue("32") int maxQueuedPasswordHashes) {
 

@@ -167,10 +167,14 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** Account's own pages: the start page, signing in and setting up an account are open to everyone. */
+	/**
+	 * Account's own pages: the start page, signing in, setting up an account and resetting a forgotten password are
+	 * open to everyone.
+	 */
 	@Bean
 	HttpRules accountHttpRules() {
-		return requests -> requests.requestMatchers("/", "/setup/**", "/account/setup/**", "/login").permitAll();
+		return requests -> requests.requestMatchers("/", "/setup/**", "/account/setup/**", "/login", "/password/**")
+			.permitAll();
 	}
 
 	/**

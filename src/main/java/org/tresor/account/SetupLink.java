@@ -25,7 +25,9 @@ class SetupLink {
 		/** {@code /setup/{token}}: creates the first administrator. */
 		FIRST_ADMIN,
 		/** {@code /account/setup/{token}}: an invited user sets password and SecuPass. */
-		ACCOUNT
+		ACCOUNT,
+		/** {@code /password/reset/{token}}: a user who forgot the password chooses a new one. */
+		PASSWORD_RESET
 	}
 
 	@Id
@@ -65,6 +67,10 @@ class SetupLink {
 
 	static SetupLink forAccount(LinkToken token, UserId user, Instant now, Duration lifetime) {
 		return new SetupLink(token, Purpose.ACCOUNT, user, now, lifetime);
+	}
+
+	static SetupLink forPasswordReset(LinkToken token, UserId user, Instant now, Duration lifetime) {
+		return new SetupLink(token, Purpose.PASSWORD_RESET, user, now, lifetime);
 	}
 
 	boolean isUsable(Instant now) {

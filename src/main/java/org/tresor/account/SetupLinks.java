@@ -37,4 +37,8 @@ interface SetupLinks extends CrudRepository<SetupLink, UUID> {
 	@Modifying
 	@Query("delete from SetupLink l where l.userId = :userId")
 	void deleteByUserId(UUID userId);
+
+	@Modifying
+	@Query("delete from SetupLink l where l.userId = :userId and l.purpose = :purpose")
+	void deleteByUserIdAndPurpose(UUID userId, SetupLink.Purpose purpose);
 }

@@ -23,5 +23,9 @@ enum AuditAction {
 	/** Someone was no longer an administrator (they stay staff). */
 	ADMINISTRATOR_REVOKED,
 	/** The user's key was locked with a new SecuPass. */
-	SECUPASS_CHANGED
+	SECUPASS_CHANGED,
+	/** A reset link was mailed to an account's address ("Forgot password?"). */
+	PASSWORD_RESET_REQUESTED,
+	/** A new password was set through a reset link; every session of the account ended. */
+	PASSWORD_RESET
 }

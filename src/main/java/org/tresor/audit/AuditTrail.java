@@ -9,6 +9,8 @@ import org.tresor.account.AccountActivated;
 import org.tresor.account.AccountRemoved;
 import org.tresor.account.PasswordChanged;
 import org.tresor.account.SecuPassChanged;
+import org.tresor.account.PasswordReset;
+import org.tresor.account.PasswordResetRequested;
 import org.tresor.account.Accounts;
 import org.tresor.account.AdministratorCreated;
 import org.tresor.account.AdministratorGranted;
@@ -104,6 +106,17 @@ class AuditTrail {
 	@EventListener
 	void on(PasswordChanged event) {
 		record(clock.instant(), event.email(), AuditAction.PASSWORD_CHANGED, "user " + event.email());
+	}
+
+	/** The account's address; never the link. */
+	@EventListener
+	void on(PasswordResetRequested event) {
+		record(clock.instant(), event.email(), AuditAction.PASSWORD_RESET_REQUESTED, "user " + event.email());
+	}
+
+	@EventListener
+	void on(PasswordReset event) {
+		record(clock.instant(), event.email(), AuditAction.PASSWORD_RESET, "user " + event.email());
 	}
 
 	@EventListener

@@ -24,6 +24,7 @@ import org.tresor.kernel.TresorProperties;
 import org.tresor.account.Accounts;
 import org.tresor.account.SetupLinkId;
 import org.tresor.account.SetupLinkIssued;
+import org.tresor.account.PasswordResetRequested;
 import org.tresor.account.UserId;
 import org.tresor.delivery.CompletionRequested;
 import org.tresor.delivery.DeliveryDownloaded;
@@ -122,6 +123,17 @@ class MailNotifications {
 		withSetupToken(MailType.SETUP_LINK, event.email(), event.link(), (to, token) -> mailer.send(
 				new Mail(MailType.SETUP_LINK, to, locale, Map.of(
 						"link", tresor.link("/account/setup/" + token.value()),
+						"expiresAt", format(event.expiresAt(), locale)), List.of())));
+	}
+
+	/** Like the ticket mail: the reset link's token is made when the mail is written. */
+	@Async
+	@TransactionalEventListener
+	void on(PasswordResetRequested event) {
+		var locale = Mail.language(event.languageTag());
+		withSetupToken(MailType.PASSWORD_RESET, event.email(), event.link(), (to, token) -> mailer.send(
+				new Mail(MailType.PASSWORD_RESET, to, locale, Map.of(
+						"link", tresor.link("/password/reset/" + token.value()),
 						"expiresAt", format(event.expiresAt(), locale)), List.of())));
 	}
 

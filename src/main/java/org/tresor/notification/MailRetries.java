@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.tresor.kernel.ClusterJobs;
 import org.tresor.account.AccountActivated;
 import org.tresor.account.SetupLinkIssued;
+import org.tresor.account.PasswordResetRequested;
 import org.tresor.delivery.CompletionRequested;
 import org.tresor.delivery.DeliveryDownloaded;
 import org.tresor.delivery.DeliveryReady;
@@ -38,7 +39,7 @@ class MailRetries implements SchedulingConfigurer {
 
 	/** The events mailed about, and those whose listener publishes one (an activation tells senders). */
 	private static final Set<Class<?>> MAILED = Set.of(TicketIssued.class, SubmissionReceived.class,
-			MemberToNotify.class, SetupLinkIssued.class, RecipientInvited.class, DeliveryReady.class,
+			MemberToNotify.class, SetupLinkIssued.class, PasswordResetRequested.class, RecipientInvited.class, DeliveryReady.class,
 			CompletionRequested.class, DeliveryDownloaded.class, AccountActivated.class);
 
 	private static final Duration MAX_RUN_TIME = Duration.ofMinutes(10);

@@ -11,6 +11,8 @@ enum MailType {
 	SUBMISSION_RECEIPT("submission-receipt"),
 	/** to an invited user: the link to set up access */
 	SETUP_LINK("setup-link"),
+	/** to someone who forgot the password: the single-use link to choose a new one */
+	PASSWORD_RESET("password-reset"),
 	/** to a delivery recipient without access: documents wait, set up access first */
 	DELIVERY_INVITATION("delivery-invitation"),
 	/** to a delivery recipient: deliveries can be fetched now */

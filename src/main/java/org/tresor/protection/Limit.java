@@ -35,5 +35,11 @@ public enum Limit {
 	WRONG_SECUPASSES_PER_ACCOUNT,
 
 	/** Wrong SecuPasses from one client address, for any accounts. */
-	WRONG_SECUPASSES_PER_ADDRESS
+	WRONG_SECUPASSES_PER_ADDRESS,
+
+	/** "Forgot password?" requests from one client address. */
+	PASSWORD_RESETS_PER_ADDRESS,
+
+	/** "Forgot password?" requests for one e-mail address, whether or not an account has it. */
+	PASSWORD_RESETS_PER_EMAIL
 }

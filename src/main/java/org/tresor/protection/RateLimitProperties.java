@@ -21,7 +21,8 @@ record RateLimitProperties(@NotNull @Valid Allowance ticketRequestsPerAddress,
 		@NotNull @Valid Allowance loginsPerEmail, @NotNull @Valid Allowance setupsPerAddress,
 		@NotNull @Valid Allowance secuPassEntriesPerAddress, @NotNull @Valid Allowance wrongPasswordsPerAccount,
 		@NotNull @Valid Allowance wrongPasswordsPerAddress, @NotNull @Valid Allowance wrongSecuPassesPerAccount,
-		@NotNull @Valid Allowance wrongSecuPassesPerAddress) {
+		@NotNull @Valid Allowance wrongSecuPassesPerAddress, @NotNull @Valid Allowance passwordResetsPerAddress,
+		@NotNull @Valid Allowance passwordResetsPerEmail) {
 
 	/** {@code attempts} per {@code period}. */
 	record Allowance(@Min(1) int attempts, @NotNull @DurationMin(seconds = 1) Duration period) {
@@ -39,6 +40,8 @@ record RateLimitProperties(@NotNull @Valid Allowance ticketRequestsPerAddress,
 			case WRONG_PASSWORDS_PER_ADDRESS -> wrongPasswordsPerAddress;
 			case WRONG_SECUPASSES_PER_ACCOUNT -> wrongSecuPassesPerAccount;
 			case WRONG_SECUPASSES_PER_ADDRESS -> wrongSecuPassesPerAddress;
+			case PASSWORD_RESETS_PER_ADDRESS -> passwordResetsPerAddress;
+			case PASSWORD_RESETS_PER_EMAIL -> passwordResetsPerEmail;
 		};
 	}
 }

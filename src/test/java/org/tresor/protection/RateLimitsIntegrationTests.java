@@ -42,7 +42,8 @@ class RateLimitsIntegrationTests extends TresorIntegrationTest {
 		var allowances = new RateLimitProperties.Allowance[Limit.values().length];
 		java.util.Arrays.fill(allowances, THREE_PER_HOUR);
 		limits = new RateLimits(rows, new RateLimitProperties(allowances[0], allowances[1], allowances[2],
-				allowances[3], allowances[4], allowances[5], allowances[6], allowances[7], allowances[8], allowances[9]),
+				allowances[3], allowances[4], allowances[5], allowances[6], allowances[7], allowances[8], allowances[9],
+				allowances[10], allowances[11]),
 				clock, transactions);
 		key = "client-" + UUID.randomUUID() + "@example.org";
 	}
