@@ -31,12 +31,20 @@ public class ActiveAccountFilter extends OncePerRequestFilter {
 	/** The session attribute that says when its user signed in (or last changed the password in it). */
 	static final String SIGNED_IN_AT = ActiveAccountFilter.class.getName() + ".signedInAt";
 
+	/** The request attribute with the account's {@link AccountState} as this request found it. */
+	private static final String STATE = ActiveAccountFilter.class.getName() + ".state";
+
 	private static final Logger log = LoggerFactory.getLogger(ActiveAccountFilter.class);
 
 	private final Users users;
 
 	ActiveAccountFilter(Users users) {
 		this.users = users;
+	}
+
+	/** The signed-in account's state as this request found it; null without a signed-in account. */
+	static AccountState stateOf(HttpServletRequest request) {
+		return (AccountState) request.getAttribute(STATE);
 	}
 
 	/** Marks {@code session} as signed in at {@code now}: credential changes before do not end it. */
@@ -62,8 +70,11 @@ public class ActiveAccountFilter extends OncePerRequestFilter {
 				log.info("Session of user {} ended: the account was disabled or deleted, or its password changed",
 						user.id().value());
 			}
-			else if (!state.get().roles().equals(user.roles())) {
-				SecurityContextHolder.setContext(withRoles(authentication, user, state.get().roles()));
+			else {
+				request.setAttribute(STATE, state.get());
+				if (!state.get().roles().equals(user.roles())) {
+					SecurityContextHolder.setContext(withRoles(authentication, user, state.get().roles()));
+				}
 			}
 		}
 		chain.doFilter(request, response);

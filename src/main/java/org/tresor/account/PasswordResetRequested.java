@@ -6,7 +6,7 @@ import org.springframework.modulith.NamedInterface;
 
 /**
  * Someone asked for a new password of an account that exists ("Forgot password?"): the account's address is mailed
- * a single-use link to {@code /password/reset/{token}}. Carries no token: the mail gets a fresh one from
+ * a single-use link to {@code /password-reset/{token}}. Carries no token: the mail gets a fresh one from
  * {@link Accounts#freshSetupToken} when it is written.
  */
 @NamedInterface("events")

@@ -7,7 +7,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.SecurityFilterChain;
@@ -161,6 +165,8 @@ class SecurityConfiguration {
 				.failureHandler(signIns))
 			.addFilterAfter(new ActiveAccountFilter(users), SecurityContextHolderFilter.class)
 			.addFilterBefore(new LoginGuard(limits, clients, tooManyAttempts), UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling(exceptions -> exceptions.defaultDeniedHandlerForMissingAuthority(
+					new SecondFactorAuthorization.EntryPoint(), SecondFactorAuthorization.TOTP_AUTHORITY))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers(headers, organisation, production(environment)))
 			.csrf(Customizer.withDefaults());
@@ -169,12 +175,28 @@ class SecurityConfiguration {
 
 	/**
 	 * Account's own pages: the start page, signing in, setting up an account and resetting a forgotten password are
-	 * open to everyone.
+	 * open to everyone; giving the second factor and enrolling one, to whoever signed in with a password.
 	 */
 	@Bean
 	HttpRules accountHttpRules() {
-		return requests -> requests.requestMatchers("/", "/setup/**", "/account/setup/**", "/login", "/password/**")
-			.permitAll();
+		return requests -> requests.requestMatchers("/", "/setup/**", "/account/setup/**", "/login", "/forgot-password/**",
+					"/password-reset/**")
+			.permitAll()
+			.requestMatchers(SecondFactorAuthorization.SIGN_IN_PAGE, SecondFactorAuthorization.SIGN_IN_PAGE + "/**",
+					SecondFactorAuthorization.ENROLMENT_PAGE, "/account/second-factor/qr.png",
+					"/account/second-factor/confirm")
+			.access(AuthenticatedAuthorizationManager.authenticated());
+	}
+
+	/**
+	 * Every rule of the filter chains also asks for the second factor of accounts that need one
+	 * ({@link SecondFactorAuthorization}).
+	 */
+	@Bean
+	AuthorizationManagerFactory<RequestAuthorizationContext> authorizationManagerFactory() {
+		var factory = new DefaultAuthorizationManagerFactory<RequestAuthorizationContext>();
+		factory.setAdditionalAuthorization(new SecondFactorAuthorization());
+		return factory;
 	}
 
 	/**

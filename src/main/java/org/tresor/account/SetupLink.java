@@ -26,7 +26,7 @@ class SetupLink {
 		FIRST_ADMIN,
 		/** {@code /account/setup/{token}}: an invited user sets password and SecuPass. */
 		ACCOUNT,
-		/** {@code /password/reset/{token}}: a user who forgot the password chooses a new one. */
+		/** {@code /password-reset/{token}}: a user who forgot the password chooses a new one. */
 		PASSWORD_RESET
 	}
 

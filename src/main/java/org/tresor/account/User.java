@@ -55,6 +55,17 @@ class User {
 	/** When the password last changed: sessions that signed in before end. */
 	private Instant credentialsChangedAt;
 
+	/** The TOTP secret of the second factor, sealed ({@link SealedSecrets}); null without one. */
+	private String totpSecret;
+
+	/** A TOTP secret shown for enrolment and not yet confirmed with a code, sealed. */
+	private String totpPendingSecret;
+
+	private Instant totpEnrolledAt;
+
+	/** The last time step a code was accepted for: its code, and earlier ones, never work again. */
+	private Long totpLastStep;
+
 	@Version
 	private long version;
 
@@ -138,6 +149,54 @@ class User {
 		}
 		this.passwordHash = passwordHash;
 		this.credentialsChangedAt = now;
+	}
+
+	/** Offers a new TOTP secret (sealed) for enrolment; the enrolled one, if any, stays until it is confirmed. */
+	void offerTotp(String sealedSecret) {
+		this.totpPendingSecret = sealedSecret;
+	}
+
+	Optional<String> pendingTotpSecret() {
+		return Optional.ofNullable(totpPendingSecret);
+	}
+
+	/** The offered secret becomes the second factor; the code that confirmed it was of {@code step}. */
+	void enrolTotp(Instant now, long step) {
+		if (totpPendingSecret == null) {
+			throw new IllegalStateException("no TOTP secret offered");
+		}
+		this.totpSecret = totpPendingSecret;
+		this.totpPendingSecret = null;
+		this.totpEnrolledAt = now;
+		this.totpLastStep = step;
+	}
+
+	Optional<String> totpSecret() {
+		return Optional.ofNullable(totpSecret);
+	}
+
+	boolean hasSecondFactor() {
+		return totpSecret != null;
+	}
+
+	/** Accepts a code of {@code step} once: false if a code of this step or a later one was accepted before. */
+	boolean useTotpStep(long step) {
+		if (totpLastStep != null && step <= totpLastStep) {
+			return false;
+		}
+		this.totpLastStep = step;
+		return true;
+	}
+
+	void removeTotp() {
+		this.totpSecret = null;
+		this.totpPendingSecret = null;
+		this.totpEnrolledAt = null;
+		this.totpLastStep = null;
+	}
+
+	Optional<Instant> totpEnrolledAt() {
+		return Optional.ofNullable(totpEnrolledAt);
 	}
 
 	Optional<Instant> credentialsChangedAt() {

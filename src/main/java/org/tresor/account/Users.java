@@ -54,7 +54,12 @@ interface Users extends CrudRepository<User, UUID> {
 
 	List<User> findAllByOrderByEmail();
 
-	@Query("select new org.tresor.account.AccountState(u.enabled, u.credentialsChangedAt, u.roles) from User u where u.id = :id")
+	@Query("""
+			select new org.tresor.account.AccountState(u.enabled, u.credentialsChangedAt, u.roles,
+			    case when u.totpSecret is not null then true else false end,
+			    case when exists (select s from AccountSetting s
+			                      where s.name = 'second-factor-required' and s.value = 'true') then true else false end)
+			from User u where u.id = :id""")
 	Optional<AccountState> state(UUID id);
 
 	/**

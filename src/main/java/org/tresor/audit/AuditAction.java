@@ -27,5 +27,16 @@ enum AuditAction {
 	/** A reset link was mailed to an account's address ("Forgot password?"). */
 	PASSWORD_RESET_REQUESTED,
 	/** A new password was set through a reset link; every session of the account ended. */
-	PASSWORD_RESET
+	PASSWORD_RESET,
+	SECOND_FACTOR_ENROLLED,
+	/** By the user or an administrator (the actor). */
+	SECOND_FACTOR_REMOVED,
+	/** A TOTP code after a correct password. */
+	SECOND_FACTOR_PASSED,
+	/** A recovery code stood in for the TOTP code, once. */
+	RECOVERY_CODE_USED,
+	/** A wrong, replayed or used code after a correct password: counts like a wrong password. */
+	SECOND_FACTOR_FAILED,
+	/** Administrators required a second factor of staff, or stopped requiring it. */
+	SECOND_FACTOR_POLICY_CHANGED
 }

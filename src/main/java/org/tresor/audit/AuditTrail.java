@@ -9,6 +9,11 @@ import org.tresor.account.AccountActivated;
 import org.tresor.account.AccountRemoved;
 import org.tresor.account.PasswordChanged;
 import org.tresor.account.SecuPassChanged;
+import org.tresor.account.SecondFactorEnrolled;
+import org.tresor.account.SecondFactorFailed;
+import org.tresor.account.SecondFactorPassed;
+import org.tresor.account.SecondFactorPolicyChanged;
+import org.tresor.account.SecondFactorRemoved;
 import org.tresor.account.PasswordReset;
 import org.tresor.account.PasswordResetRequested;
 import org.tresor.account.Accounts;
@@ -117,6 +122,34 @@ class AuditTrail {
 	@EventListener
 	void on(PasswordReset event) {
 		record(clock.instant(), event.email(), AuditAction.PASSWORD_RESET, "user " + event.email());
+	}
+
+	@EventListener
+	void on(SecondFactorEnrolled event) {
+		record(clock.instant(), event.email(), AuditAction.SECOND_FACTOR_ENROLLED, "user " + event.email());
+	}
+
+	@EventListener
+	void on(SecondFactorRemoved event) {
+		record(clock.instant(), emailOf(event.by()), AuditAction.SECOND_FACTOR_REMOVED, "user " + event.email());
+	}
+
+	@EventListener
+	void on(SecondFactorPassed event) {
+		record(clock.instant(), event.email(),
+				event.recoveryCode() ? AuditAction.RECOVERY_CODE_USED : AuditAction.SECOND_FACTOR_PASSED,
+				"user " + event.email());
+	}
+
+	@EventListener
+	void on(SecondFactorFailed event) {
+		record(clock.instant(), event.email(), AuditAction.SECOND_FACTOR_FAILED, "user " + event.email());
+	}
+
+	@EventListener
+	void on(SecondFactorPolicyChanged event) {
+		record(clock.instant(), emailOf(event.by()), AuditAction.SECOND_FACTOR_POLICY_CHANGED,
+				"second factor " + (event.required() ? "required of staff" : "optional"));
 	}
 
 	@EventListener

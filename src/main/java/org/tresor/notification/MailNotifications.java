@@ -133,7 +133,7 @@ class MailNotifications {
 		var locale = Mail.language(event.languageTag());
 		withSetupToken(MailType.PASSWORD_RESET, event.email(), event.link(), (to, token) -> mailer.send(
 				new Mail(MailType.PASSWORD_RESET, to, locale, Map.of(
-						"link", tresor.link("/password/reset/" + token.value()),
+						"link", tresor.link("/password-reset/" + token.value()),
 						"expiresAt", format(event.expiresAt(), locale)), List.of())));
 	}
 

@@ -18,7 +18,7 @@ class PasswordEncoderTests {
 	final PasswordHashingThreads hashing = new PasswordHashingThreads(2);
 
 	final PasswordEncoder encoder = new SecurityConfiguration()
-		.passwordEncoder(new AccountProperties(Duration.ofDays(1), Duration.ofDays(7), Duration.ofHours(1), 2, 32), hashing);
+		.passwordEncoder(new AccountProperties(Duration.ofDays(1), Duration.ofDays(7), Duration.ofHours(1), 2, 32, ""), hashing);
 
 	@AfterEach
 	void stopHashing() {

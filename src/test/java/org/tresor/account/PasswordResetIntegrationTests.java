@@ -50,9 +50,9 @@ class PasswordResetIntegrationTests extends AccountIntegrationTestSupport {
 	@Test
 	void theLoginPageLeadsToTheRequest() throws Exception {
 		mvc.perform(get("/login").header("Accept-Language", "en"))
-			.andExpect(content().string(Matchers.containsString("href=\"/password/forgot\"")))
+			.andExpect(content().string(Matchers.containsString("href=\"/forgot-password\"")))
 			.andExpect(content().string(Matchers.containsString("Forgot password?")));
-		mvc.perform(get("/password/forgot").header("Accept-Language", "en"))
+		mvc.perform(get("/forgot-password").header("Accept-Language", "en"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("valid for one hour")))
 			.andExpect(content().string(Matchers.containsString("Your SecuPass stays as it is")));
@@ -83,7 +83,7 @@ class PasswordResetIntegrationTests extends AccountIntegrationTestSupport {
 		mvc.perform(get(link).header("Accept-Language", "en"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(Matchers.containsString("This link no longer works")))
-			.andExpect(content().string(Matchers.containsString("href=\"/password/forgot\"")));
+			.andExpect(content().string(Matchers.containsString("href=\"/forgot-password\"")));
 		mvc.perform(choose(link, "yet another passphrase", "yet another passphrase")).andExpect(status().isNotFound());
 	}
 
@@ -104,12 +104,12 @@ class PasswordResetIntegrationTests extends AccountIntegrationTestSupport {
 	@Test
 	void answersTheSameForAnAddressWithoutAccountAndMailsNothing() throws Exception {
 		var nobody = uniqueEmail("nobody");
-		mvc.perform(request(nobody)).andExpect(redirectedUrl("/password/forgot/sent"));
-		mvc.perform(request(user.email().value())).andExpect(redirectedUrl("/password/forgot/sent"));
-		mvc.perform(get("/password/forgot/sent").header("Accept-Language", "en"))
+		mvc.perform(request(nobody)).andExpect(redirectedUrl("/forgot-password/sent"));
+		mvc.perform(request(user.email().value())).andExpect(redirectedUrl("/forgot-password/sent"));
+		mvc.perform(get("/forgot-password/sent").header("Accept-Language", "en"))
 			.andExpect(content().string(Matchers.containsString("If an account exists for this address")));
 
-		TestMailServer.shared().await(user.email().value(), "/password/reset/");
+		TestMailServer.shared().await(user.email().value(), "/password-reset/");
 		assertThat(TestMailServer.shared().to(nobody)).isEmpty();
 		assertThat(events.stream(PasswordResetRequested.class)).singleElement()
 			.satisfies(event -> assertThat(event.user()).isEqualTo(user.id()));
@@ -123,8 +123,8 @@ class PasswordResetIntegrationTests extends AccountIntegrationTestSupport {
 		disabled.disable();
 		users.save(disabled);
 
-		mvc.perform(request(waiting.email().value())).andExpect(redirectedUrl("/password/forgot/sent"));
-		mvc.perform(request(disabled.email().value())).andExpect(redirectedUrl("/password/forgot/sent"));
+		mvc.perform(request(waiting.email().value())).andExpect(redirectedUrl("/forgot-password/sent"));
+		mvc.perform(request(disabled.email().value())).andExpect(redirectedUrl("/forgot-password/sent"));
 
 		assertThat(events.stream(PasswordResetRequested.class)).isEmpty();
 	}
@@ -134,7 +134,7 @@ class PasswordResetIntegrationTests extends AccountIntegrationTestSupport {
 		var first = requestLink(user.email().value());
 		mvc.perform(request(user.email().value()));
 		var links = TestMailServer.shared().awaitAll(user.email().value(), 2);
-		var second = TestMailServer.link(links.get(1), "/password/reset/");
+		var second = TestMailServer.link(links.get(1), "/password-reset/");
 
 		mvc.perform(get(first)).andExpect(status().isNotFound());
 		mvc.perform(get(second)).andExpect(status().isOk());
@@ -180,24 +180,24 @@ class PasswordResetIntegrationTests extends AccountIntegrationTestSupport {
 
 	@Test
 	void aMalformedTokenGetsTheSamePageAsAnUnknownOne() throws Exception {
-		mvc.perform(get("/password/reset/not-a-token")).andExpect(status().isNotFound());
-		mvc.perform(get("/password/reset/" + "A".repeat(43))).andExpect(status().isNotFound())
-			.andExpect(content().string(Matchers.containsString("/password/forgot")));
+		mvc.perform(get("/password-reset/not-a-token")).andExpect(status().isNotFound());
+		mvc.perform(get("/password-reset/" + "A".repeat(43))).andExpect(status().isNotFound())
+			.andExpect(content().string(Matchers.containsString("/forgot-password")));
 	}
 
 	private String requestLink(String email) {
 		try {
-			mvc.perform(request(email)).andExpect(redirectedUrl("/password/forgot/sent"));
+			mvc.perform(request(email)).andExpect(redirectedUrl("/forgot-password/sent"));
 		}
 		catch (Exception e) {
 			throw new AssertionError(e);
 		}
 		// the token exists only in the mail: it is made when the mail is written
-		return TestMailServer.link(TestMailServer.shared().await(email, "/password/reset/"), "/password/reset/");
+		return TestMailServer.link(TestMailServer.shared().await(email, "/password-reset/"), "/password-reset/");
 	}
 
 	private static MockHttpServletRequestBuilder request(String email) {
-		return post("/password/forgot").with(csrf()).param("email", email);
+		return post("/forgot-password").with(csrf()).param("email", email);
 	}
 
 	private static MockHttpServletRequestBuilder choose(String link, String password, String repeated) {

@@ -37,7 +37,7 @@ class PasswordResetLimitsIntegrationTests extends RateLimitedIntegrationTest {
 	}
 
 	private ResultActions requestReset(String email, String client) throws Exception {
-		return mvc.perform(post("/password/forgot").with(csrf()).with(from(client)).param("email", email));
+		return mvc.perform(post("/forgot-password").with(csrf()).with(from(client)).param("email", email));
 	}
 
 	private static String someEmail() {

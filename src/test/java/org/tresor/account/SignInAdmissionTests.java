@@ -24,7 +24,7 @@ class SignInAdmissionTests {
 
 	@Test
 	void refusesASignInAtOnceWhileEveryPlaceIsTakenButNeverTheLoginPage() throws Exception {
-		var admission = admission(new AccountProperties(Duration.ofHours(24), Duration.ofDays(7), Duration.ofHours(1), 1, 0));
+		var admission = admission(new AccountProperties(Duration.ofHours(24), Duration.ofDays(7), Duration.ofHours(1), 1, 0, ""));
 		var inside = new CountDownLatch(2);
 		var leave = new CountDownLatch(1);
 		var threads = Executors.newFixedThreadPool(2);

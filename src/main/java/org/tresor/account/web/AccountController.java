@@ -10,23 +10,25 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.account.Accounts;
 import org.tresor.account.ActiveAccountFilter;
 import org.tresor.account.KeyExports;
 import org.tresor.account.PasswordChanges;
+import org.tresor.account.SecondFactors;
 import org.tresor.account.SecuPassLikePasswordException;
 import org.tresor.account.SignedInUser;
 import org.tresor.account.WrongPasswordException;
 import org.tresor.crypto.SecuPass;
 import org.tresor.crypto.WrongSecuPassException;
+import org.tresor.web.Confirmation;
 import org.tresor.web.FieldErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,17 +49,33 @@ class AccountController {
 
 	private final Accounts accounts;
 
-	AccountController(KeyExports exports, PasswordChanges passwordChanges, Accounts accounts) {
+	private final SecondFactors secondFactors;
+
+	AccountController(KeyExports exports, PasswordChanges passwordChanges, Accounts accounts,
+			SecondFactors secondFactors) {
 		this.exports = exports;
 		this.passwordChanges = passwordChanges;
 		this.accounts = accounts;
+		this.secondFactors = secondFactors;
 	}
 
 	@GetMapping
-	String show(@AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute("owner", exports.owner(user.id()));
-		model.addAttribute("form", ExportForm.empty());
-		return VIEW;
+	ModelAndView show(@AuthenticationPrincipal SignedInUser user) {
+		return page(user, HttpStatus.OK);
+	}
+
+	/** Irreversible for the codes and the app's entry: asks for the tick box, as every such action does. */
+	@PostMapping("/second-factor/remove")
+	Object removeSecondFactor(@AuthenticationPrincipal SignedInUser user,
+			@RequestParam(defaultValue = "") String confirm, RedirectAttributes redirect) {
+		if (!Confirmation.given(confirm)) {
+			var page = page(user, HttpStatus.BAD_REQUEST);
+			page.addObject(Confirmation.UNCONFIRMED, "confirm-remove-second-factor");
+			return page;
+		}
+		secondFactors.remove(user.id(), user.id());
+		redirect.addFlashAttribute("flash", "account.secondFactor.removed");
+		return "redirect:/account";
 	}
 
 	/**
@@ -118,10 +136,16 @@ class AccountController {
 	}
 
 	private ModelAndView refused(SignedInUser user, String field, String messageKey) {
-		var page = new ModelAndView(VIEW, HttpStatus.UNPROCESSABLE_CONTENT);
+		var page = page(user, HttpStatus.UNPROCESSABLE_CONTENT);
+		page.addObject(FieldErrors.ATTRIBUTE, FieldErrors.of(field, messageKey));
+		return page;
+	}
+
+	private ModelAndView page(SignedInUser user, HttpStatus status) {
+		var page = new ModelAndView(VIEW, status);
 		page.addObject("owner", exports.owner(user.id()));
 		page.addObject("form", ExportForm.empty());
-		page.addObject(FieldErrors.ATTRIBUTE, FieldErrors.of(field, messageKey));
+		page.addObject("secondFactor", secondFactors.status(user.id()));
 		return page;
 	}
 

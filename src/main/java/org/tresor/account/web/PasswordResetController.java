@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.tresor.account.EmailAddress;
 import org.tresor.account.PasswordResets;
@@ -23,9 +22,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-/** {@code /password/forgot} asks for a reset link by mail; {@code /password/reset/{token}} sets the new password. */
+/** {@code /forgot-password} asks for a reset link by mail; {@code /password-reset/{token}} sets the new password. */
 @Controller
-@RequestMapping("/password")
 class PasswordResetController {
 
 	static final String REQUEST_VIEW = "account/password-forgot";
@@ -46,13 +44,13 @@ class PasswordResetController {
 		this.clients = clients;
 	}
 
-	@GetMapping("/forgot")
+	@GetMapping("/forgot-password")
 	String requestForm(Model model) {
 		model.addAttribute("form", new PasswordResetRequestForm(""));
 		return REQUEST_VIEW;
 	}
 
-	@PostMapping("/forgot")
+	@PostMapping("/forgot-password")
 	String request(@Valid @ModelAttribute("form") PasswordResetRequestForm form, BindingResult result, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
 		limits.acquire(Limit.PASSWORD_RESETS_PER_ADDRESS, clients.of(request));
@@ -65,15 +63,15 @@ class PasswordResetController {
 		// the same for every address: a 429 for one that asked too often says nothing about who has an account
 		limits.acquire(Limit.PASSWORD_RESETS_PER_EMAIL, email.value());
 		resets.request(email);
-		return "redirect:/password/forgot/sent";
+		return "redirect:/forgot-password/sent";
 	}
 
-	@GetMapping("/forgot/sent")
+	@GetMapping("/forgot-password/sent")
 	String sent() {
 		return SENT_VIEW;
 	}
 
-	@GetMapping("/reset/{token}")
+	@GetMapping("/password-reset/{token}")
 	String resetForm(@PathVariable String token, Model model, HttpServletResponse response) {
 		try {
 			model.addAttribute("email", resets.pending(parse(token)).value());
@@ -85,7 +83,7 @@ class PasswordResetController {
 		return RESET_VIEW;
 	}
 
-	@PostMapping("/reset/{token}")
+	@PostMapping("/password-reset/{token}")
 	String reset(@PathVariable String token, @Valid @ModelAttribute("form") NewPasswordForm form,
 			BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {

@@ -21,6 +21,7 @@ import org.tresor.account.EmailAlreadyRegisteredException;
 import org.tresor.account.ExternalAccountException;
 import org.tresor.account.Invitations;
 import org.tresor.account.LastAdministratorException;
+import org.tresor.account.SecondFactors;
 import org.tresor.account.SignedInUser;
 import org.tresor.account.UserId;
 import org.tresor.web.FieldErrors;
@@ -42,8 +43,11 @@ class UserAdministrationController {
 
 	private final Invitations invitations;
 
-	UserAdministrationController(Invitations invitations) {
+	private final SecondFactors secondFactors;
+
+	UserAdministrationController(Invitations invitations, SecondFactors secondFactors) {
 		this.invitations = invitations;
+		this.secondFactors = secondFactors;
 	}
 
 	@GetMapping
@@ -51,6 +55,19 @@ class UserAdministrationController {
 		model.addAttribute("form", InvitationForm.empty(locale));
 		model.addAttribute("members", invitations.members(administrator.id()));
 		return VIEW;
+	}
+
+	@PostMapping("/second-factor")
+	String requireSecondFactor(@RequestParam(defaultValue = "false") boolean required,
+			@AuthenticationPrincipal SignedInUser administrator, RedirectAttributes redirect) {
+		secondFactors.requireOfStaff(required, administrator.id());
+		redirect.addFlashAttribute("flash", "account.users.secondFactor.saved");
+		return REDIRECT;
+	}
+
+	@ModelAttribute("secondFactorRequired")
+	boolean secondFactorRequired() {
+		return secondFactors.requiredOfStaff();
 	}
 
 	@PostMapping
