@@ -106,7 +106,23 @@ public class SecondFactors {
 				return fresh;
 			});
 		});
+		return grouped(secret);
+	}
+
+	private static String grouped(String secret) {
 		return String.join(" ", secret.split("(?<=\\G.{4})"));
+	}
+
+	/**
+	 * The secret offered for enrolment, as text in groups of four; empty if none is offered, or a second factor is
+	 * enrolled.
+	 */
+	public Optional<String> offered(UserId id) {
+		return transactions.execute(status -> users.findById(id)
+			.filter(user -> !user.hasSecondFactor())
+			.flatMap(User::pendingTotpSecret)
+			.map(sealed::open)
+			.map(SecondFactors::grouped));
 	}
 
 	/** The QR code of the offered secret (PNG), for an authenticator app; empty if none is offered. */

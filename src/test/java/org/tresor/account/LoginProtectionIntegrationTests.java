@@ -55,6 +55,12 @@ class LoginProtectionIntegrationTests extends RateLimitedIntegrationTest {
 	@Autowired
 	SetupLinks links;
 
+	@Autowired
+	SecondFactors secondFactors;
+
+	@Autowired
+	TotpCodes totp;
+
 	private static UserKeyPair keyPair;
 
 	@Nested
@@ -96,6 +102,24 @@ class LoginProtectionIntegrationTests extends RateLimitedIntegrationTest {
 			logIn(user, PASSWORD, someAddress()).andExpect(status().isTooManyRequests())
 				.andExpect(retryAfterAbout(1200));
 			verify(passwordEncoder, never()).matches(any(), any());
+		}
+
+		/** A second factor after the password does not give an attacker who has the password more guesses. */
+		@Test
+		void wrongSecondFactorCodesCountTheSameAndLockTheAccount() throws Exception {
+			var user = activeUser(PASSWORD);
+			var secret = secondFactors.offer(user.id()).replace(" ", "");
+			secondFactors.confirm(user.id(), totp.code(secret, 0));
+			var client = someAddress();
+			var session = (org.springframework.mock.web.MockHttpSession) logIn(user, PASSWORD, client)
+				.andReturn().getRequest().getSession(false);
+			for (int i = 0; i < WRONG_PASSWORDS_PER_ACCOUNT; i++) {
+				mvc.perform(post("/login/second-factor").param("code", "00000" + i).session(session).with(csrf())
+					.with(from(client))).andExpect(status().isUnprocessableContent());
+			}
+			mvc.perform(post("/login/second-factor").param("code", totp.code(secret, 1)).session(session).with(csrf())
+				.with(from(client))).andExpect(status().isTooManyRequests());
+			logIn(user, PASSWORD, someAddress()).andExpect(status().isTooManyRequests());
 		}
 
 		@Test

@@ -51,6 +51,11 @@ class SecondFactorIntegrationTests extends AccountIntegrationTestSupport {
 	@Test
 	void enrolsWithOneCodeOfTheOfferedSecretAndShowsTenRecoveryCodesOnce() throws Exception {
 		var session = signIn();
+		mvc.perform(get("/account/second-factor/setup").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.not(Matchers.containsString("qr.png"))));
+		mvc.perform(post("/account/second-factor/setup").with(csrf()).session(session))
+			.andExpect(redirectedUrl("/account/second-factor/setup"));
 		var page = mvc.perform(get("/account/second-factor/setup").session(session).header("Accept-Language", "en"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("src=\"/account/second-factor/qr.png\"")))
@@ -82,6 +87,7 @@ class SecondFactorIntegrationTests extends AccountIntegrationTestSupport {
 	@Test
 	void aWrongCodeAtEnrolmentIsRefusedNextToItsFieldAndTheSameSecretIsOfferedAgain() throws Exception {
 		var session = signIn();
+		mvc.perform(post("/account/second-factor/setup").with(csrf()).session(session));
 		var secret = secretOn(mvc.perform(get("/account/second-factor/setup").session(session))
 			.andReturn().getResponse().getContentAsString());
 
@@ -159,6 +165,7 @@ class SecondFactorIntegrationTests extends AccountIntegrationTestSupport {
 		var secret = enrol();
 		var session = signIn();
 		mvc.perform(get("/account/second-factor/setup").session(session)).andExpect(redirectedUrl("/account"));
+		mvc.perform(post("/account/second-factor/setup").with(csrf()).session(session)).andExpect(redirectedUrl("/account"));
 		mvc.perform(get("/account/second-factor/qr.png").session(session)).andExpect(status().isNotFound());
 		mvc.perform(post("/account/second-factor/confirm").with(csrf()).session(session).param("code", "123456"))
 			.andExpect(redirectedUrl("/account"));
@@ -198,8 +205,10 @@ class SecondFactorIntegrationTests extends AccountIntegrationTestSupport {
 				.satisfies(event -> assertThat(event.required()).isTrue());
 			var session = signIn();
 			mvc.perform(get("/inbox").session(session)).andExpect(redirectedUrl("/account/second-factor/setup"));
-			var page = mvc.perform(get("/account/second-factor/setup").session(session).header("Accept-Language", "en"))
-				.andExpect(content().string(Matchers.containsString("The administrators require a second factor")))
+			mvc.perform(get("/account/second-factor/setup").session(session).header("Accept-Language", "en"))
+				.andExpect(content().string(Matchers.containsString("The administrators require a second factor")));
+			mvc.perform(post("/account/second-factor/setup").with(csrf()).session(session));
+			var page = mvc.perform(get("/account/second-factor/setup").session(session))
 				.andReturn().getResponse().getContentAsString();
 			mvc.perform(post("/account/second-factor/confirm").with(csrf()).session(session)
 				.param("code", totp.code(secretOn(page), 0))).andExpect(status().isOk());

@@ -22,6 +22,14 @@ import org.tresor.account.SignInFailed;
 import org.tresor.account.UserDeleted;
 import org.tresor.account.UserDisabled;
 import org.tresor.account.SecuPassChanged;
+import org.tresor.account.PasswordReset;
+import org.tresor.account.PasswordResetRequested;
+import org.tresor.account.SecondFactorEnrolled;
+import org.tresor.account.SecondFactorFailed;
+import org.tresor.account.SecondFactorPassed;
+import org.tresor.account.SecondFactorPolicyChanged;
+import org.tresor.account.SecondFactorRemoved;
+import org.tresor.account.SetupLinkId;
 import org.tresor.account.AdministratorGranted;
 import org.tresor.account.AdministratorRevoked;
 import org.tresor.account.UserEnabled;
@@ -186,6 +194,34 @@ class AuditTrailIntegrationTests extends NotificationIntegrationTestSupport {
 				.containsExactly("staff@example.org", "ADMINISTRATOR_GRANTED", "user deputy@example.org");
 		assertThat(recordedFor(new AdministratorRevoked(user, "deputy@example.org", staff)).action())
 				.isEqualTo("ADMINISTRATOR_REVOKED");
+	}
+
+	@Test
+	void recordsPasswordResetsButNeverTheLink() {
+		assertThat(recordedFor(new PasswordResetRequested(staff, new SetupLinkId(java.util.UUID.randomUUID()), "staff@example.org",
+				Instant.now(), "de")))
+				.extracting(AuditEntryView::actor, AuditEntryView::action, AuditEntryView::subject)
+				.containsExactly("staff@example.org", "PASSWORD_RESET_REQUESTED", "user staff@example.org");
+		assertThat(recordedFor(new PasswordReset(staff, "staff@example.org")).action()).isEqualTo("PASSWORD_RESET");
+	}
+
+	@Test
+	void recordsEverySecondFactorEvent() {
+		knowStaff();
+		assertThat(recordedFor(new SecondFactorEnrolled(staff, "staff@example.org")).action())
+				.isEqualTo("SECOND_FACTOR_ENROLLED");
+		assertThat(recordedFor(new SecondFactorPassed(staff, "staff@example.org", false)).action())
+				.isEqualTo("SECOND_FACTOR_PASSED");
+		assertThat(recordedFor(new SecondFactorPassed(staff, "staff@example.org", true)).action())
+				.isEqualTo("RECOVERY_CODE_USED");
+		assertThat(recordedFor(new SecondFactorFailed(staff, "staff@example.org")).action())
+				.isEqualTo("SECOND_FACTOR_FAILED");
+		assertThat(recordedFor(new SecondFactorRemoved(UserId.random(), "former@example.org", staff)))
+				.extracting(AuditEntryView::actor, AuditEntryView::action, AuditEntryView::subject)
+				.containsExactly("staff@example.org", "SECOND_FACTOR_REMOVED", "user former@example.org");
+		assertThat(recordedFor(new SecondFactorPolicyChanged(true, staff)))
+				.extracting(AuditEntryView::actor, AuditEntryView::subject)
+				.containsExactly("staff@example.org", "second factor required of staff");
 	}
 
 	@Test

@@ -83,17 +83,29 @@ class SecondFactorController {
 		return passed(request, response);
 	}
 
-	/** The secret to enrol, as a QR code and as text; whoever has a second factor already goes to the account page. */
+	/**
+	 * The secret offered for enrolment, as a QR code and as text, or (none offered yet) the button that offers one;
+	 * whoever has a second factor already goes to the account page.
+	 */
 	@GetMapping("/account/second-factor/setup")
 	String setup(@AuthenticationPrincipal SignedInUser user, Model model) {
+		if (secondFactors.status(user.id()).enrolled()) {
+			return "redirect:/account";
+		}
+		secondFactors.offered(user.id()).ifPresent(secret -> model.addAttribute("secret", secret));
+		model.addAttribute("required", secondFactors.requiredOfStaff());
+		return SETUP_VIEW;
+	}
+
+	@PostMapping("/account/second-factor/setup")
+	String offer(@AuthenticationPrincipal SignedInUser user) {
 		try {
-			model.addAttribute("secret", secondFactors.offer(user.id()));
+			secondFactors.offer(user.id());
 		}
 		catch (SecondFactorEnrolledException e) {
 			return "redirect:/account";
 		}
-		model.addAttribute("required", secondFactors.requiredOfStaff());
-		return SETUP_VIEW;
+		return "redirect:/account/second-factor/setup";
 	}
 
 	@GetMapping("/account/second-factor/qr.png")
