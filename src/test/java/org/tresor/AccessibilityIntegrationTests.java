@@ -132,6 +132,32 @@ class AccessibilityIntegrationTests extends TresorIntegrationTest {
 		check("setup-errors", language, viewport);
 	}
 
+	/** Stops short of setting a new password: the administrator is shared by every test of this application. */
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("languagesAndViewports")
+	void forgottenPasswordPagesAreAccessible(Locale language, Viewport viewport) {
+		use(language, viewport);
+		browser.open(url("/login"));
+		browser.clickToNavigate(browser.find("a[href='/forgot-password']"));
+		check("forgot-password", language, viewport);
+		browser.type("email", "not an address");
+		browser.clickToNavigate(browser.find("main form button[type=submit]"));
+		check("forgot-password-errors", language, viewport);
+		var before = MAIL.to(admin.email()).size();
+		browser.type("email", admin.email());
+		browser.clickToNavigate(browser.find("main form button[type=submit]"));
+		check("forgot-password-sent", language, viewport);
+
+		var mail = MAIL.awaitAll(admin.email(), before + 1).get(before);
+		browser.open(local(TestMailServer.link(mail, PUBLIC_BASE_URL + "/password-reset/")));
+		check("password-reset", language, viewport);
+		browser.type("password", "short");
+		browser.clickToNavigate(browser.find("main form button[type=submit]"));
+		check("password-reset-errors", language, viewport);
+		browser.open(url("/password-reset/" + "A".repeat(43)));
+		check("password-reset-unusable", language, viewport);
+	}
+
 	@Test
 	void theCheckFindsAFieldWithoutALabel() {
 		browser.open(url("/login"));
