@@ -10,6 +10,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
@@ -32,8 +33,9 @@ class SecondFactorAuthorization implements AuthorizationManager<RequestAuthoriza
 
 	static final String ENROLMENT_PAGE = "/account/second-factor/setup";
 
+	/** A code of the app, or a passkey (something held, unlocked on the device): either is the second factor. */
 	private final AuthorizationManager<RequestAuthorizationContext> factor = AuthorityAuthorizationManager
-		.hasAuthority(TOTP_AUTHORITY);
+		.hasAnyAuthority(TOTP_AUTHORITY, FactorGrantedAuthority.WEBAUTHN_AUTHORITY);
 
 	@Override
 	public AuthorizationResult authorize(Supplier<? extends @Nullable Authentication> authentication,

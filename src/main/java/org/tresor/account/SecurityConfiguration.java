@@ -7,6 +7,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
@@ -32,6 +37,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.tresor.kernel.OrganisationProperties;
+import org.tresor.kernel.TresorProperties;
 import org.tresor.protection.ClientAddresses;
 import org.tresor.protection.RateLimits;
 import org.tresor.protection.TooManyAttemptsPage;
@@ -39,6 +45,7 @@ import org.tresor.web.HttpRules;
 
 import jakarta.servlet.DispatcherType;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,8 +156,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, SignIns signIns,
-			OrganisationProperties organisation, Environment environment, RateLimits limits, ClientAddresses clients,
-			TooManyAttemptsPage tooManyAttempts, List<HttpRules> moduleRules) throws Exception {
+			PasskeySignIns passkeySignIns, OrganisationProperties organisation, TresorProperties tresor,
+			Environment environment, RateLimits limits, ClientAddresses clients, TooManyAttemptsPage tooManyAttempts,
+			List<HttpRules> moduleRules) throws Exception {
 		http.authorizeHttpRequests(requests -> {
 				// each module's own pages first (account's among them), then what holds for every other URL
 				moduleRules.forEach(rules -> rules.authorize(requests));
@@ -165,6 +173,17 @@ class SecurityConfiguration {
 				.failureHandler(signIns))
 			.addFilterAfter(new ActiveAccountFilter(users), SecurityContextHolderFilter.class)
 			.addFilterBefore(new LoginGuard(limits, clients, tooManyAttempts), UsernamePasswordAuthenticationFilter.class)
+			.webAuthn(passkeys -> passkeys.rpName(organisation.name())
+				.rpId(tresor.publicBaseUrl().getHost())
+				.allowedOrigins(origin(tresor.publicBaseUrl()))
+				.disableDefaultRegistrationPage(true)
+				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+					@Override
+					public <F extends WebAuthnAuthenticationFilter> F postProcess(F filter) {
+						filter.setAuthenticationSuccessHandler(passkeySignIns);
+						return filter;
+					}
+				}))
 			.exceptionHandling(exceptions -> exceptions.defaultDeniedHandlerForMissingAuthority(
 					new SecondFactorAuthorization.EntryPoint(), SecondFactorAuthorization.TOTP_AUTHORITY))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
@@ -186,6 +205,18 @@ class SecurityConfiguration {
 					SecondFactorAuthorization.ENROLMENT_PAGE, "/account/second-factor/qr.png",
 					"/account/second-factor/confirm")
 			.access(AuthenticatedAuthorizationManager.authenticated());
+	}
+
+	/** Where passkeys are valid: the origin people open Tresor at (scheme, host and any port other than the default). */
+	static String origin(URI publicBaseUrl) {
+		return publicBaseUrl.getScheme() + "://" + publicBaseUrl.getHost()
+				+ (publicBaseUrl.getPort() == -1 ? "" : ":" + publicBaseUrl.getPort());
+	}
+
+	/** The passkeys' user entities (a random user handle per account that has one), in the database. */
+	@Bean
+	PublicKeyCredentialUserEntityRepository passkeyUserEntities(JdbcOperations jdbc) {
+		return new JdbcPublicKeyCredentialUserEntityRepository(jdbc);
 	}
 
 	/**

@@ -69,15 +69,20 @@ class SignIns implements AuthenticationSuccessHandler, AuthenticationFailureHand
 			Authentication authentication) throws IOException, ServletException {
 		if (authentication.getPrincipal() instanceof AccountUser user) {
 			// the session id was changed already (Spring Security's session fixation protection)
-			ActiveAccountFilter.signedIn(request.getSession(), clock.instant().truncatedTo(ChronoUnit.MICROS));
-			transactions.executeWithoutResult(status -> {
-				if (users.recordSignIn(user.id().value(), clock.instant()) == 1) {
-					events.publishEvent(new UserSignedIn(user.id(), user.email()));
-				}
-			});
-			log.info("User {} signed in", user.id().value());
+			signedIn(request, user, UserSignedIn.Method.PASSWORD);
 		}
 		success.onAuthenticationSuccess(request, response, authentication);
+	}
+
+	/** Marks the session as signed in now, keeps the time for the administrators, and announces the sign-in. */
+	void signedIn(HttpServletRequest request, AccountUser user, UserSignedIn.Method method) {
+		ActiveAccountFilter.signedIn(request.getSession(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+		transactions.executeWithoutResult(status -> {
+			if (users.recordSignIn(user.id().value(), clock.instant()) == 1) {
+				events.publishEvent(new UserSignedIn(user.id(), user.email(), method));
+			}
+		});
+		log.info("User {} signed in with {}", user.id().value(), method);
 	}
 
 	/**

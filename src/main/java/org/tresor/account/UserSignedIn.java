@@ -2,7 +2,14 @@ package org.tresor.account;
 
 import org.springframework.modulith.NamedInterface;
 
-/** Someone signed in through the login page (not an HTTP Basic request of a monitoring system). */
+/**
+ * Someone signed in through the login page (not an HTTP Basic request of a monitoring system), with a password or a
+ * passkey.
+ */
 @NamedInterface("events")
-public record UserSignedIn(UserId user, String email) {
+public record UserSignedIn(UserId user, String email, Method method) {
+
+	public enum Method {
+		PASSWORD, PASSKEY
+	}
 }

@@ -38,5 +38,8 @@ enum AuditAction {
 	/** A wrong, replayed or used code after a correct password: counts like a wrong password. */
 	SECOND_FACTOR_FAILED,
 	/** Administrators required a second factor of staff, or stopped requiring it. */
-	SECOND_FACTOR_POLICY_CHANGED
+	SECOND_FACTOR_POLICY_CHANGED,
+	/** With the label its owner gave it. */
+	PASSKEY_ADDED,
+	PASSKEY_REMOVED
 }

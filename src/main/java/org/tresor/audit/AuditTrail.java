@@ -9,6 +9,8 @@ import org.tresor.account.AccountActivated;
 import org.tresor.account.AccountRemoved;
 import org.tresor.account.PasswordChanged;
 import org.tresor.account.SecuPassChanged;
+import org.tresor.account.PasskeyAdded;
+import org.tresor.account.PasskeyRemoved;
 import org.tresor.account.SecondFactorEnrolled;
 import org.tresor.account.SecondFactorFailed;
 import org.tresor.account.SecondFactorPassed;
@@ -88,7 +90,8 @@ class AuditTrail {
 
 	@EventListener
 	void on(UserSignedIn event) {
-		record(clock.instant(), event.email(), AuditAction.USER_SIGNED_IN, "user " + event.email());
+		record(clock.instant(), event.email(), AuditAction.USER_SIGNED_IN,
+				"user " + event.email() + (event.method() == UserSignedIn.Method.PASSKEY ? " with a passkey" : ""));
 	}
 
 	@EventListener
@@ -122,6 +125,16 @@ class AuditTrail {
 	@EventListener
 	void on(PasswordReset event) {
 		record(clock.instant(), event.email(), AuditAction.PASSWORD_RESET, "user " + event.email());
+	}
+
+	@EventListener
+	void on(PasskeyAdded event) {
+		record(clock.instant(), event.email(), AuditAction.PASSKEY_ADDED, "passkey \"" + event.label() + "\"");
+	}
+
+	@EventListener
+	void on(PasskeyRemoved event) {
+		record(clock.instant(), event.email(), AuditAction.PASSKEY_REMOVED, "passkey \"" + event.label() + "\"");
 	}
 
 	@EventListener

@@ -24,6 +24,8 @@ import org.tresor.account.UserDisabled;
 import org.tresor.account.SecuPassChanged;
 import org.tresor.account.PasswordReset;
 import org.tresor.account.PasswordResetRequested;
+import org.tresor.account.PasskeyAdded;
+import org.tresor.account.PasskeyRemoved;
 import org.tresor.account.SecondFactorEnrolled;
 import org.tresor.account.SecondFactorFailed;
 import org.tresor.account.SecondFactorPassed;
@@ -152,7 +154,7 @@ class AuditTrailIntegrationTests extends NotificationIntegrationTestSupport {
 
 	@Test
 	void recordsLoginsAndWrongPasswords() {
-		assertThat(recordedFor(new UserSignedIn(staff, "staff@example.org")))
+		assertThat(recordedFor(new UserSignedIn(staff, "staff@example.org", UserSignedIn.Method.PASSWORD)))
 				.extracting(AuditEntryView::actor, AuditEntryView::action)
 				.containsExactly("staff@example.org", "USER_SIGNED_IN");
 		assertThat(recordedFor(new SignInFailed(staff, "staff@example.org")).action()).isEqualTo("SIGN_IN_FAILED");
@@ -203,6 +205,17 @@ class AuditTrailIntegrationTests extends NotificationIntegrationTestSupport {
 				.extracting(AuditEntryView::actor, AuditEntryView::action, AuditEntryView::subject)
 				.containsExactly("staff@example.org", "PASSWORD_RESET_REQUESTED", "user staff@example.org");
 		assertThat(recordedFor(new PasswordReset(staff, "staff@example.org")).action()).isEqualTo("PASSWORD_RESET");
+	}
+
+	@Test
+	void recordsPasskeysByTheirLabelAndSignInsWithThem() {
+		assertThat(recordedFor(new PasskeyAdded(staff, "staff@example.org", "Laptop")))
+				.extracting(AuditEntryView::actor, AuditEntryView::action, AuditEntryView::subject)
+				.containsExactly("staff@example.org", "PASSKEY_ADDED", "passkey \"Laptop\"");
+		assertThat(recordedFor(new PasskeyRemoved(staff, "staff@example.org", "Laptop")).action())
+				.isEqualTo("PASSKEY_REMOVED");
+		assertThat(recordedFor(new UserSignedIn(staff, "staff@example.org", UserSignedIn.Method.PASSKEY)).subject())
+				.isEqualTo("user staff@example.org with a passkey");
 	}
 
 	@Test

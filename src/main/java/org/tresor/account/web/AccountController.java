@@ -22,6 +22,7 @@ import org.tresor.account.Accounts;
 import org.tresor.account.ActiveAccountFilter;
 import org.tresor.account.KeyExports;
 import org.tresor.account.PasswordChanges;
+import org.tresor.account.Passkeys;
 import org.tresor.account.SecondFactors;
 import org.tresor.account.SecuPassLikePasswordException;
 import org.tresor.account.SignedInUser;
@@ -51,8 +52,11 @@ class AccountController {
 
 	private final SecondFactors secondFactors;
 
+	private final Passkeys passkeys;
+
 	AccountController(KeyExports exports, PasswordChanges passwordChanges, Accounts accounts,
-			SecondFactors secondFactors) {
+			SecondFactors secondFactors, Passkeys passkeys) {
+		this.passkeys = passkeys;
 		this.exports = exports;
 		this.passwordChanges = passwordChanges;
 		this.accounts = accounts;
@@ -146,7 +150,16 @@ class AccountController {
 		page.addObject("owner", exports.owner(user.id()));
 		page.addObject("form", ExportForm.empty());
 		page.addObject("secondFactor", secondFactors.status(user.id()));
+		page.addObject("passkeys", passkeys.of(user.id()));
 		return page;
+	}
+
+	@PostMapping("/passkeys/remove")
+	String removePasskey(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String id,
+			RedirectAttributes redirect) {
+		passkeys.remove(user.id(), id);
+		redirect.addFlashAttribute("flash", "account.passkeys.removed");
+		return "redirect:/account";
 	}
 
 	@GetMapping("/public-key")

@@ -1,0 +1,71 @@
+package org.tresor.account;
+
+import java.io.IOException;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * After Spring Security verified a passkey: the session continues under a new id as the account itself (the same
+ * principal as a password sign-in, so every page knows who it is), with the passkey's factor
+ * ({@code FACTOR_WEBAUTHN}, which satisfies a required second factor); the sign-in is recorded and audited like any
+ * other, and the script is told where to go.
+ */
+@Component
+class PasskeySignIns implements AuthenticationSuccessHandler {
+
+	private final Users users;
+
+	private final SignIns signIns;
+
+	private final TransactionTemplate transactions;
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	private final AuthenticationSuccessHandler answer = new HttpMessageConverterAuthenticationSuccessHandler();
+
+	PasskeySignIns(Users users, SignIns signIns, TransactionTemplate transactions) {
+		this.users = users;
+		this.signIns = signIns;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+			Authentication passkey) throws IOException, ServletException {
+		var entity = (PublicKeyCredentialUserEntity) passkey.getPrincipal();
+		var account = transactions.execute(status -> users.findByEmail(EmailAddress.normalise(entity.getName()))
+			.filter(found -> found.isEnabled() && found.passwordHash().isPresent())
+			.map(AccountUser::of));
+		if (account.isEmpty()) {
+			// a passkey of an account that was disabled meanwhile: no session
+			SecurityContextHolder.clearContext();
+			contexts.saveContext(SecurityContextHolder.createEmptyContext(), request, response);
+			response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+			return;
+		}
+		var user = account.get();
+		user.eraseCredentials();
+		var signedIn = UsernamePasswordAuthenticationToken.authenticated(user, null, passkey.getAuthorities());
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(signedIn);
+		SecurityContextHolder.setContext(context);
+		request.getSession();
+		request.changeSessionId();
+		contexts.saveContext(context, request, response);
+		signIns.signedIn(request, user, UserSignedIn.Method.PASSKEY);
+		answer.onAuthenticationSuccess(request, response, signedIn);
+	}
+}
