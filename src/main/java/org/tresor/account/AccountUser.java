@@ -11,7 +11,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The security principal: who is signed in, with which roles. The password hash is erased after login. */
-final class AccountUser implements SignedInUser, UserDetails, CredentialsContainer {
+class AccountUser implements SignedInUser, UserDetails, CredentialsContainer {
 
 	@Serial
 	private static final long serialVersionUID = 1L;

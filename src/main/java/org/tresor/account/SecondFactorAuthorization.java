@@ -41,10 +41,17 @@ class SecondFactorAuthorization implements AuthorizationManager<RequestAuthoriza
 	public AuthorizationResult authorize(Supplier<? extends @Nullable Authentication> authentication,
 			RequestAuthorizationContext context) {
 		var state = ActiveAccountFilter.stateOf(context.getRequest());
-		if (state == null || !state.needsSecondFactor()) {
+		if (state == null || !state.needsSecondFactor() || !signedInWithPassword(authentication.get())) {
 			return new AuthorizationDecision(true);
 		}
 		return factor.authorize(authentication, context);
+	}
+
+	/** A second factor follows a password; a passkey or the organisation's single sign-on is strong on its own. */
+	private static boolean signedInWithPassword(Authentication authentication) {
+		return authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch(authority -> FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(authority.getAuthority()));
 	}
 
 	/** Where a session without the factor goes: to give it, or to enrol one first. */

@@ -8,6 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
@@ -60,10 +63,16 @@ class SecurityConfiguration {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; frame-ancestors 'none'; "
 			+ "form-action 'self'; base-uri 'none'; object-src 'none'";
 
-	/** No inline script or style anywhere; scripts only as files from this server (e.g. {@code /js/upload.js}). */
-	static String contentSecurityPolicy(OrganisationProperties organisation) {
-		return CONTENT_SECURITY_POLICY
-				+ organisation.logoOrigin().map(origin -> "; img-src 'self' " + origin).orElse("");
+	/**
+	 * No inline script or style anywhere; scripts only as files from this server (e.g. {@code /js/upload.js}). Forms
+	 * post to this server only, and with single sign-on the sign-out form also leads on to the provider's sign-out
+	 * (form-action holds for the redirects after a form, too).
+	 */
+	static String contentSecurityPolicy(OrganisationProperties organisation, SingleSignOnProperties sso) {
+		var policy = sso.enabled()
+				? CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + origin(sso.issuerUri()))
+				: CONTENT_SECURITY_POLICY;
+		return policy + organisation.logoOrigin().map(origin -> "; img-src 'self' " + origin).orElse("");
 	}
 
 	/** HSTS for a year, sent with every answer (behind a TLS proxy the request itself may look like plain HTTP). */
@@ -74,9 +83,10 @@ class SecurityConfiguration {
 	 * also for requests the security filter chain rejects before its own header writer ran (a URL the firewall
 	 * refuses). HSTS only in production, which runs behind HTTPS.
 	 */
-	static List<HeaderWriter> securityHeaders(OrganisationProperties organisation, boolean production) {
+	static List<HeaderWriter> securityHeaders(OrganisationProperties organisation, SingleSignOnProperties sso,
+			boolean production) {
 		var writers = new ArrayList<HeaderWriter>(List.of(
-				new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy(organisation)),
+				new ContentSecurityPolicyHeaderWriter(contentSecurityPolicy(organisation, sso)),
 				// setup and ticket tokens are part of URLs: never send a URL anywhere, not even to ourselves
 				new ReferrerPolicyHeaderWriter(ReferrerPolicy.NO_REFERRER),
 				new XContentTypeOptionsHeaderWriter(),
@@ -96,8 +106,8 @@ class SecurityConfiguration {
 	/** First in line for every dispatch (requests, error pages, forwards), before Spring Security's firewall. */
 	@Bean
 	FilterRegistrationBean<HeaderWriterFilter> securityHeadersFilter(OrganisationProperties organisation,
-			Environment environment) {
-		var filter = new HeaderWriterFilter(securityHeaders(organisation, production(environment)));
+			SingleSignOnProperties sso, Environment environment) {
+		var filter = new HeaderWriterFilter(securityHeaders(organisation, sso, production(environment)));
 		filter.setShouldWriteHeadersEagerly(true);
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
@@ -109,8 +119,8 @@ class SecurityConfiguration {
 
 	/** The same headers from the security filter chains, plus their no-cache defaults. */
 	private static void headers(HeadersConfigurer<HttpSecurity> headers, OrganisationProperties organisation,
-			boolean production) {
-		headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(organisation)))
+			SingleSignOnProperties sso, boolean production) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(organisation, sso)))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 			.frameOptions(frame -> frame.deny());
 		if (production) {
@@ -132,7 +142,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain monitoringSecurityFilterChain(HttpSecurity http, Users users,
-			OrganisationProperties organisation, Environment environment, ScrapeToken scrapeToken, RateLimits limits,
+			OrganisationProperties organisation, SingleSignOnProperties sso, Environment environment, ScrapeToken scrapeToken, RateLimits limits,
 			ClientAddresses clients, TooManyAttemptsPage tooManyAttempts, ApplicationEventPublisher events)
 			throws Exception {
 		http.securityMatcher("/actuator/**")
@@ -148,7 +158,7 @@ class SecurityConfiguration {
 			.addFilterAfter(new MonitoringCredentials(scrapeToken, limits, clients, tooManyAttempts, events),
 					SecurityContextHolderFilter.class)
 			.addFilterAfter(new ActiveAccountFilter(users), SecurityContextHolderFilter.class)
-			.headers(headers -> headers(headers, organisation, production(environment)))
+			.headers(headers -> headers(headers, organisation, sso, production(environment)))
 			.csrf(Customizer.withDefaults());
 		return http.build();
 	}
@@ -156,7 +166,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, SignIns signIns,
-			PasskeySignIns passkeySignIns, OrganisationProperties organisation, TresorProperties tresor,
+			PasskeySignIns passkeySignIns, SingleSignOnProperties sso, SingleSignOnRegistrations ssoRegistrations,
+			SingleSignOnUsers ssoUsers, SingleSignOnSignIns ssoSignIns, OrganisationProperties organisation,
+			TresorProperties tresor,
 			Environment environment, RateLimits limits, ClientAddresses clients, TooManyAttemptsPage tooManyAttempts,
 			List<HttpRules> moduleRules) throws Exception {
 		http.authorizeHttpRequests(requests -> {
@@ -187,9 +199,39 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions.defaultDeniedHandlerForMissingAuthority(
 					new SecondFactorAuthorization.EntryPoint(), SecondFactorAuthorization.TOTP_AUTHORITY))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.headers(headers -> headers(headers, organisation, production(environment)))
+			.headers(headers -> headers(headers, organisation, sso, production(environment)))
 			.csrf(Customizer.withDefaults());
+		if (sso.enabled()) {
+			var providerSignOut = new OidcClientInitiatedLogoutSuccessHandler(ssoRegistrations);
+			providerSignOut.setPostLogoutRedirectUri("{baseUrl}/login?logout");
+			providerSignOut.setDefaultTargetUrl("/login?logout");
+			http.oauth2Login(login -> login.loginPage("/login")
+				.clientRegistrationRepository(ssoRegistrations)
+				.authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(ssoUsers))
+				.successHandler(ssoSignIns)
+				.failureHandler(ssoSignIns))
+				// the provider's session ends too, where it offers RP-initiated logout
+				.logout(logout -> logout.logoutSuccessHandler(providerSignOut));
+		}
 		return http.build();
+	}
+
+	@Bean
+	SingleSignOnRegistrations singleSignOnRegistrations(SingleSignOnProperties sso) {
+		return new SingleSignOnRegistrations(sso);
+	}
+
+	@Bean
+	SingleSignOnUsers singleSignOnUsers(SingleSignOnProperties sso, Users users, TransactionTemplate transactions,
+			ApplicationEventPublisher events) {
+		return new SingleSignOnUsers(sso, users, transactions, events);
+	}
+
+	@Bean
+	SingleSignOnSignIns singleSignOnSignIns(SignIns signIns, ApplicationEventPublisher events,
+			TransactionTemplate transactions, ClientAddresses clients) {
+		return new SingleSignOnSignIns(signIns, events, transactions, clients);
 	}
 
 	/**
@@ -198,8 +240,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	HttpRules accountHttpRules() {
-		return requests -> requests.requestMatchers("/", "/setup/**", "/account/setup/**", "/login", "/forgot-password/**",
-					"/password-reset/**")
+		return requests -> requests.requestMatchers("/", "/setup/**", "/account/setup/**", "/login", "/login/sso",
+					"/forgot-password/**", "/password-reset/**")
 			.permitAll()
 			.requestMatchers(SecondFactorAuthorization.SIGN_IN_PAGE, SecondFactorAuthorization.SIGN_IN_PAGE + "/**",
 					SecondFactorAuthorization.ENROLMENT_PAGE, "/account/second-factor/qr.png",

@@ -41,5 +41,7 @@ enum AuditAction {
 	SECOND_FACTOR_POLICY_CHANGED,
 	/** With the label its owner gave it. */
 	PASSKEY_ADDED,
-	PASSKEY_REMOVED
+	PASSKEY_REMOVED,
+	/** A sign-in through the organisation's OpenID provider was refused; the subject names the reason. */
+	SINGLE_SIGN_ON_REFUSED
 }

@@ -10,6 +10,7 @@ import org.tresor.account.AccountRemoved;
 import org.tresor.account.PasswordChanged;
 import org.tresor.account.SecuPassChanged;
 import org.tresor.account.PasskeyAdded;
+import org.tresor.account.SingleSignOnRefused;
 import org.tresor.account.PasskeyRemoved;
 import org.tresor.account.SecondFactorEnrolled;
 import org.tresor.account.SecondFactorFailed;
@@ -90,8 +91,11 @@ class AuditTrail {
 
 	@EventListener
 	void on(UserSignedIn event) {
-		record(clock.instant(), event.email(), AuditAction.USER_SIGNED_IN,
-				"user " + event.email() + (event.method() == UserSignedIn.Method.PASSKEY ? " with a passkey" : ""));
+		record(clock.instant(), event.email(), AuditAction.USER_SIGNED_IN, "user " + event.email() + switch (event.method()) {
+			case PASSWORD -> "";
+			case PASSKEY -> " with a passkey";
+			case SINGLE_SIGN_ON -> " through single sign-on";
+		});
 	}
 
 	@EventListener
@@ -125,6 +129,13 @@ class AuditTrail {
 	@EventListener
 	void on(PasswordReset event) {
 		record(clock.instant(), event.email(), AuditAction.PASSWORD_RESET, "user " + event.email());
+	}
+
+	/** The client and the reason; the provider's tokens never enter the log. */
+	@EventListener
+	void on(SingleSignOnRefused event) {
+		record(clock.instant(), "client " + event.client(), AuditAction.SINGLE_SIGN_ON_REFUSED,
+				"single sign-on: " + event.reason());
 	}
 
 	@EventListener

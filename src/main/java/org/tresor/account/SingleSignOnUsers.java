@@ -1,0 +1,84 @@
+package org.tresor.account;
+
+import java.util.Collection;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Who a sign-in through the OpenID provider is: the enabled, set-up Tresor account with the verified e-mail address
+ * of the ID token. Spring Security's OpenID client has checked the token (signature, issuer, audience, nonce,
+ * expiry) before. An administrator group in the token makes the account an administrator. Nothing else about the
+ * account changes; its key and SecuPass are untouched.
+ */
+class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
+	/** Error codes of refused sign-ins, besides Spring Security's own (state, nonce, issuer, audience, ...). */
+	static final String UNVERIFIED_EMAIL = "tresor_unverified_email", UNKNOWN_ACCOUNT = "tresor_unknown_account";
+
+	private static final Logger log = LoggerFactory.getLogger(SingleSignOnUsers.class);
+
+	private final OidcUserService provider = new OidcUserService();
+
+	private final SingleSignOnProperties properties;
+
+	private final Users users;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	SingleSignOnUsers(SingleSignOnProperties properties, Users users, TransactionTemplate transactions,
+			ApplicationEventPublisher events) {
+		this.properties = properties;
+		this.users = users;
+		this.transactions = transactions;
+		this.events = events;
+	}
+
+	@Override
+	public OidcUser loadUser(OidcUserRequest request) {
+		var provided = provider.loadUser(request);
+		var email = Optional.ofNullable(provided.getClaims().get(properties.emailClaim()))
+			.map(Object::toString)
+			.filter(EmailAddress::isValid)
+			.orElseThrow(() -> refused(UNVERIFIED_EMAIL, "the ID token has no e-mail address"));
+		if (properties.standardEmailClaim() && !Boolean.TRUE.equals(provided.getEmailVerified())) {
+			throw refused(UNVERIFIED_EMAIL, "the provider has not verified the e-mail address");
+		}
+		var administrator = inAdministratorGroup(provided);
+		var account = transactions.execute(status -> users.findByEmail(EmailAddress.of(email))
+			.filter(user -> user.isEnabled() && user.isActive() && (user.has(Role.STAFF) || user.has(Role.ADMIN)))
+			.map(user -> {
+				if (administrator && !user.has(Role.ADMIN)) {
+					user.grant(Role.ADMIN);
+					events.publishEvent(new AdministratorGranted(user.id(), user.email().value(), user.id()));
+					log.info("User {} became an administrator through the single sign-on group", user.id().value());
+				}
+				return new AccountUser(user.id(), user.email().value(), user.roles(), true, null);
+			}))
+			.orElseThrow(() -> refused(UNKNOWN_ACCOUNT, "no enabled staff account has this e-mail address"));
+		return new SingleSignOnUser(account, provided);
+	}
+
+	private boolean inAdministratorGroup(OidcUser provided) {
+		if (properties.groupsClaim().isEmpty() || properties.adminGroup().isEmpty()) {
+			return false;
+		}
+		return provided.getClaims().get(properties.groupsClaim()) instanceof Collection<?> groups
+				&& groups.stream().anyMatch(group -> properties.adminGroup().equals(String.valueOf(group)));
+	}
+
+	private static OAuth2AuthenticationException refused(String code, String why) {
+		return new OAuth2AuthenticationException(new OAuth2Error(code, why, null));
+	}
+}

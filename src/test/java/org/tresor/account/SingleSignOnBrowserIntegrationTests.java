@@ -1,0 +1,240 @@
+package org.tresor.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.tresor.Browser;
+import org.tresor.TestMailServer;
+import org.tresor.account.TestIdentityProvider.Person;
+import org.tresor.crypto.SecuPass;
+import org.tresor.kernel.LinkToken;
+
+/**
+ * Single sign-on through the real redirect flow in Chromium, against a real OpenID provider (Spring Security's
+ * authorization server, {@link TestIdentityProvider}) on a port of its own: staff sign in with the provider's login
+ * form and out of both; an unverified address, an unknown account and a forged answer are refused with a page that
+ * says so, and audited; the provider's administrator group makes administrators; a provider that is down gets a
+ * clear page and the password still works.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SingleSignOnBrowserIntegrationTests {
+
+	static final int PORT = TestMailServer.freePort(), PROVIDER_PORT = TestMailServer.freePort();
+
+	static final String ORIGIN = "http://localhost:" + PORT;
+
+	static final String PASSWORD = "staff password 1234";
+
+	static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+	static final Person ANNA = new Person("anna", "anna-at-the-provider", "anna-" + RUN + "@example.org", true, List.of());
+
+	static final Person UWE = new Person("uwe", "uwe-at-the-provider", "uwe-" + RUN + "@example.org", false, List.of());
+
+	static final Person NORA = new Person("nora", "nora-at-the-provider", "nora-" + RUN + "@example.org", true, List.of());
+
+	static final Person ALEX = new Person("alex", "alex-at-the-provider", "alex-" + RUN + "@example.org", true,
+			List.of("staff", "tresor-admins"));
+
+	private static final Path OWN_DATA_DIRECTORY = ownDataDirectory();
+
+	private static final TestMailServer MAIL = TestMailServer.shared();
+
+	private static final TestIdentityProvider.Settings PROVIDER = new TestIdentityProvider.Settings(PROVIDER_PORT,
+			ORIGIN + "/login/oauth2/code/sso", ORIGIN + "/login?logout", List.of(ANNA, UWE, NORA, ALEX));
+
+	private static ConfigurableApplicationContext provider;
+
+	@RegisterExtension
+	static final Browser browser = Browser.shared();
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@DynamicPropertySource
+	static void ownOriginAndProvider(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+		registry.add("tresor.public-base-url", () -> ORIGIN);
+		registry.add("tresor.data-directory", OWN_DATA_DIRECTORY::toString);
+		registry.add("tresor.dev.mailbox", () -> "false");
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", MAIL::port);
+		registry.add("tresor.account.sso.issuer-uri", PROVIDER::issuer);
+		registry.add("tresor.account.sso.client-id", () -> TestIdentityProvider.CLIENT_ID);
+		registry.add("tresor.account.sso.client-secret", () -> TestIdentityProvider.CLIENT_SECRET);
+		registry.add("tresor.account.sso.groups-claim", () -> "groups");
+		registry.add("tresor.account.sso.admin-group", () -> "tresor-admins");
+		registry.add("tresor.account.sso.display-name", () -> "Kanzlei-Login");
+		registry.add("tresor.account.sso.timeout", () -> "2s");
+	}
+
+	@BeforeAll
+	static void startProvider() {
+		provider = TestIdentityProvider.start(PROVIDER);
+	}
+
+	@AfterAll
+	static void stopProvider() {
+		if (provider != null) {
+			provider.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void staffSignInThroughTheProviderAndOutOfBoth() {
+		staffMember(ANNA.email());
+		browser.open(url("/login?lang=en"));
+		browser.clickToNavigate(browser.find("a[href='/login/sso']"));
+		assertThat(browser.driver().getCurrentUrl()).startsWith(PROVIDER.issuer() + "/login");
+		signInAtTheProvider(ANNA);
+
+		assertThat(browser.path()).isEqualTo("/inbox");
+		assertThat(auditSubjects("USER_SIGNED_IN")).contains("user " + ANNA.email() + " through single sign-on");
+
+		browser.clickToNavigate(browser.find("header form[action='/logout'] button"));
+		assertThat(browser.driver().getCurrentUrl()).isEqualTo(ORIGIN + "/login?logout");
+		browser.open(url("/inbox"));
+		assertThat(browser.path()).isEqualTo("/login");
+		browser.clickToNavigate(browser.find("a[href='/login/sso']"));
+		assertThat(browser.driver().getCurrentUrl()).as("the provider's session ended too")
+			.startsWith(PROVIDER.issuer() + "/login");
+	}
+
+	@Test
+	@Order(2)
+	void anAddressTheProviderDidNotVerifyIsRefusedWithAPageThatSaysSo() {
+		staffMember(UWE.email());
+		browser.open(url("/login?lang=en"));
+		browser.clickToNavigate(browser.find("a[href='/login/sso']"));
+		signInAtTheProvider(UWE);
+
+		assertThat(browser.path()).isEqualTo("/login");
+		assertThat(browser.find("main p.alert").getText())
+			.isEqualTo("Your organisation's sign-in service has not confirmed your e-mail address. Please contact your IT.");
+		browser.open(url("/inbox"));
+		assertThat(browser.path()).isEqualTo("/login");
+		assertThat(auditSubjects("SINGLE_SIGN_ON_REFUSED")).contains("single sign-on: tresor_unverified_email");
+		browser.assertAccessible();
+	}
+
+	@Test
+	@Order(3)
+	void someoneWithoutAStaffAccountIsRefusedInTheirLanguage() {
+		browser.open(url("/login?lang=de"));
+		browser.clickToNavigate(browser.find("a[href='/login/sso']"));
+		signInAtTheProvider(NORA);
+
+		assertThat(browser.find("main p.alert").getText()).startsWith("Zu dieser E-Mail-Adresse gibt es kein Konto");
+		assertThat(users.findByEmail(NORA.email())).as("no account made").isEmpty();
+		assertThat(auditSubjects("SINGLE_SIGN_ON_REFUSED")).contains("single sign-on: tresor_unknown_account");
+	}
+
+	@Test
+	@Order(4)
+	void theProvidersAdministratorGroupMakesAnAdministrator() {
+		staffMember(ALEX.email());
+		browser.open(url("/login?lang=en"));
+		browser.clickToNavigate(browser.find("a[href='/login/sso']"));
+		signInAtTheProvider(ALEX);
+
+		assertThat(users.findByEmail(ALEX.email()).orElseThrow().roles()).contains(Role.ADMIN, Role.STAFF);
+		browser.open(url("/admin/users"));
+		assertThat(browser.path()).isEqualTo("/admin/users");
+	}
+
+	@Test
+	@Order(5)
+	void aForgedAnswerIsRefusedAndAudited() {
+		browser.open(url("/login/oauth2/code/sso?code=stolen&state=forged"));
+
+		assertThat(browser.path()).isEqualTo("/login");
+		assertThat(browser.find("main p.alert").getText())
+			.isEqualTo("Signing in through your organisation's sign-in service did not complete. Please try again.");
+		assertThat(auditSubjects("SINGLE_SIGN_ON_REFUSED")).contains("single sign-on: authorization_request_not_found");
+	}
+
+	@Test
+	@Order(6)
+	void aProviderThatIsDownGetsAClearPageAndThePasswordStillWorks() {
+		var staff = staffMember("password-" + RUN + "@example.org");
+		provider.close();
+		try {
+			browser.open(url("/login?lang=en"));
+			browser.clickToNavigate(browser.find("a[href='/login/sso']"));
+			assertThat(browser.path()).isEqualTo("/login/sso");
+			assertThat(browser.find("main p.alert").getText()).isEqualTo(
+					"Your organisation's sign-in service cannot be reached right now. Try again later, or sign in with your password.");
+			browser.assertAccessible();
+
+			browser.type("email", staff);
+			browser.type("password", PASSWORD);
+			browser.clickToNavigate(browser.find("main form button[type=submit]"));
+			assertThat(browser.path()).isEqualTo("/inbox");
+		}
+		finally {
+			provider = TestIdentityProvider.start(PROVIDER);
+		}
+	}
+
+	private void signInAtTheProvider(Person person) {
+		browser.type("username", person.username());
+		browser.type("password", person.password());
+		browser.clickToNavigate(browser.find("button[type=submit]"));
+	}
+
+	private List<String> auditSubjects(String action) {
+		return jdbc.queryForList("select subject from audit_entries where action = ?", String.class, action);
+	}
+
+	/** A staff member set up through the services; their password is {@link #PASSWORD}. */
+	private String staffMember(String email) {
+		context.getBean(Invitations.class).inviteStaff(EmailAddress.of(email), "en");
+		var link = TestMailServer.link(MAIL.await(email, "/account/setup/"), ORIGIN + "/account/setup/");
+		var token = LinkToken.parse(link.substring(link.lastIndexOf('/') + 1)).orElseThrow();
+		try (var secuPass = SecuPass.of("Staff-SecuPass-42!")) {
+			context.getBean(Activations.class).activate(token, PASSWORD, secuPass);
+		}
+		return email;
+	}
+
+	private static String url(String path) {
+		return ORIGIN + path;
+	}
+
+	private static Path ownDataDirectory() {
+		try {
+			return Files.createTempDirectory("tresor-sso-it-");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
