@@ -5,10 +5,11 @@ import java.util.Set;
 
 /**
  * What each request of a signed-in user is checked against: still enabled, credentials unchanged since, the
- * roles the account holds now, whether it has a second factor, and whether administrators require one of staff.
+ * roles the account holds now, whether it has a second factor, whether administrators require one of staff, and
+ * whether it has a key yet (an account made through single sign-on chooses its SecuPass first).
  */
 record AccountState(boolean enabled, Instant credentialsChangedAt, Set<Role> roles, boolean secondFactorEnrolled,
-		boolean secondFactorRequiredOfStaff) {
+		boolean secondFactorRequiredOfStaff, boolean hasKey) {
 
 	AccountState {
 		roles = Set.copyOf(roles);
@@ -16,8 +17,9 @@ record AccountState(boolean enabled, Instant credentialsChangedAt, Set<Role> rol
 
 	/** As the database keeps it: role names separated by commas. */
 	AccountState(boolean enabled, Instant credentialsChangedAt, String roles, boolean secondFactorEnrolled,
-			boolean secondFactorRequiredOfStaff) {
-		this(enabled, credentialsChangedAt, Role.decode(roles), secondFactorEnrolled, secondFactorRequiredOfStaff);
+			boolean secondFactorRequiredOfStaff, boolean hasKey) {
+		this(enabled, credentialsChangedAt, Role.decode(roles), secondFactorEnrolled, secondFactorRequiredOfStaff,
+				hasKey);
 	}
 
 	/**

@@ -72,6 +72,29 @@ public class Activations {
 		});
 	}
 
+	/**
+	 * Creates the key pair of an account that signed in without one (single sign-on made it), locked by
+	 * {@code secuPass}; its set-up links are then of no more use and go. Argon2 runs outside any transaction. Nothing
+	 * happens for an account that has a key already.
+	 */
+	public void activateSignedIn(UserId id, SecuPass secuPass) {
+		var email = transactions.execute(status -> users.findById(id)
+			.filter(user -> user.isEnabled() && !user.isActive())
+			.map(user -> user.email().value())
+			.orElse(null));
+		if (email == null) {
+			return;
+		}
+		var key = keys.generate(email, secuPass);
+		transactions.executeWithoutResult(status -> users.findById(id)
+			.filter(user -> user.isEnabled() && !user.isActive())
+			.ifPresent(user -> {
+				user.activate(user.passwordHash().orElse(null), key, clock.instant());
+				links.deleteByUserId(id.value());
+				events.publishEvent(new AccountActivated(id));
+			}));
+	}
+
 	private SetupLink linkOf(LinkToken token, Instant now) {
 		return links.findByToken(token)
 			.filter(link -> link.purpose() == SetupLink.Purpose.ACCOUNT && link.isUsable(now))

@@ -17,6 +17,7 @@ import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredent
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -196,8 +197,10 @@ class SecurityConfiguration {
 						return filter;
 					}
 				}))
-			.exceptionHandling(exceptions -> exceptions.defaultDeniedHandlerForMissingAuthority(
-					new SecondFactorAuthorization.EntryPoint(), SecondFactorAuthorization.TOTP_AUTHORITY))
+			.exceptionHandling(exceptions -> exceptions
+				.defaultDeniedHandlerForMissingAuthority(new SecondFactorAuthorization.EntryPoint(),
+						SecondFactorAuthorization.TOTP_AUTHORITY)
+				.defaultDeniedHandlerForMissingAuthority(new KeyRequired.EntryPoint(), KeyRequired.AUTHORITY))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers(headers, organisation, sso, production(environment)))
 			.csrf(Customizer.withDefaults());
@@ -224,8 +227,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SingleSignOnUsers singleSignOnUsers(SingleSignOnProperties sso, Users users, TransactionTemplate transactions,
-			ApplicationEventPublisher events) {
-		return new SingleSignOnUsers(sso, users, transactions, events);
+			ApplicationEventPublisher events, java.time.Clock clock) {
+		return new SingleSignOnUsers(sso, users, transactions, events, clock);
 	}
 
 	@Bean
@@ -245,7 +248,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(SecondFactorAuthorization.SIGN_IN_PAGE, SecondFactorAuthorization.SIGN_IN_PAGE + "/**",
 					SecondFactorAuthorization.ENROLMENT_PAGE, "/account/second-factor/qr.png",
-					"/account/second-factor/confirm")
+					"/account/second-factor/confirm", KeyRequired.SETUP_PAGE)
 			.access(AuthenticatedAuthorizationManager.authenticated());
 	}
 
@@ -262,13 +265,14 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Every rule of the filter chains also asks for the second factor of accounts that need one
-	 * ({@link SecondFactorAuthorization}).
+	 * Every rule of the filter chains also asks for a key of accounts that have none yet ({@link KeyRequired}) and for
+	 * the second factor of accounts that need one ({@link SecondFactorAuthorization}).
 	 */
 	@Bean
 	AuthorizationManagerFactory<RequestAuthorizationContext> authorizationManagerFactory() {
 		var factory = new DefaultAuthorizationManagerFactory<RequestAuthorizationContext>();
-		factory.setAdditionalAuthorization(new SecondFactorAuthorization());
+		factory.setAdditionalAuthorization(
+				AuthorizationManagers.allOf(new KeyRequired(), new SecondFactorAuthorization()));
 		return factory;
 	}
 

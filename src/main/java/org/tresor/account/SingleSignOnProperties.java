@@ -24,6 +24,8 @@ import jakarta.validation.constraints.NotNull;
  * also say {@code email_verified: true}
  * @param groupsClaim the claim with the person's groups, empty for none
  * @param adminGroup the group (in {@code groupsClaim}) whose members are administrators; empty for none
+ * @param createAccounts whether someone the provider vouches for who has no account yet gets one, as staff; they
+ * choose their SecuPass (and so their key) at the first sign-in
  * @param displayName the name on the sign-in button
  * @param timeout how long Tresor waits for the provider's discovery document before it says the provider is down
  */
@@ -31,7 +33,8 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("tresor.account.sso")
 record SingleSignOnProperties(URI issuerUri, @DefaultValue("") String clientId, @DefaultValue("") String clientSecret,
 		@NotBlank @DefaultValue("email") String emailClaim, @NotNull @DefaultValue("") String groupsClaim,
-		@NotNull @DefaultValue("") String adminGroup, @NotBlank @DefaultValue("Single sign-on") String displayName,
+		@NotNull @DefaultValue("") String adminGroup, @DefaultValue("false") boolean createAccounts,
+		@NotBlank @DefaultValue("Single sign-on") String displayName,
 		@NotNull @DurationMin(millis = 100) @DefaultValue("5s") Duration timeout) {
 
 	SingleSignOnProperties {

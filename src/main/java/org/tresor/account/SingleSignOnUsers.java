@@ -1,5 +1,6 @@
 package org.tresor.account;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -15,10 +16,11 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Who a sign-in through the OpenID provider is: the enabled, set-up Tresor account with the verified e-mail address
- * of the ID token. Spring Security's OpenID client has checked the token (signature, issuer, audience, nonce,
- * expiry) before. An administrator group in the token makes the account an administrator. Nothing else about the
- * account changes; its key and SecuPass are untouched.
+ * Who a sign-in through the OpenID provider is: the enabled staff account with the verified e-mail address of the
+ * ID token, or (where the setting allows it) a new staff account for it, which chooses its SecuPass first. Spring
+ * Security's OpenID client has checked the token (signature, issuer, audience, nonce, expiry) before. An
+ * administrator group in the token makes the account an administrator. Nothing else about the account changes;
+ * its key and SecuPass are untouched.
  */
 class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -37,8 +39,11 @@ class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> 
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	SingleSignOnUsers(SingleSignOnProperties properties, Users users, TransactionTemplate transactions,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.properties = properties;
 		this.users = users;
 		this.transactions = transactions;
@@ -57,7 +62,8 @@ class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> 
 		}
 		var administrator = inAdministratorGroup(provided);
 		var account = transactions.execute(status -> users.findByEmail(EmailAddress.of(email))
-			.filter(user -> user.isEnabled() && user.isActive() && (user.has(Role.STAFF) || user.has(Role.ADMIN)))
+			.or(() -> created(EmailAddress.of(email)))
+			.filter(user -> user.isEnabled() && (user.has(Role.STAFF) || user.has(Role.ADMIN)))
 			.map(user -> {
 				if (administrator && !user.has(Role.ADMIN)) {
 					user.grant(Role.ADMIN);
@@ -68,6 +74,18 @@ class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> 
 			}))
 			.orElseThrow(() -> refused(UNKNOWN_ACCOUNT, "no enabled staff account has this e-mail address"));
 		return new SingleSignOnUser(account, provided);
+	}
+
+	/** A new staff account for someone the provider vouches for, where the setting allows it: no key yet. */
+	private Optional<User> created(EmailAddress email) {
+		if (!properties.createAccounts()) {
+			return Optional.empty();
+		}
+		var user = users.save(User.invited(email, java.util.Set.of(Role.STAFF), Languages.tagOf(java.util.Locale.GERMAN),
+				clock.instant()));
+		events.publishEvent(new SingleSignOnAccountCreated(user.id(), email.value()));
+		log.info("User {} created through single sign-on; waiting for the SecuPass", user.id().value());
+		return Optional.of(user);
 	}
 
 	private boolean inAdministratorGroup(OidcUser provided) {

@@ -58,7 +58,8 @@ interface Users extends CrudRepository<User, UUID> {
 			select new org.tresor.account.AccountState(u.enabled, u.credentialsChangedAt, u.roles,
 			    case when u.totpSecret is not null then true else false end,
 			    case when exists (select s from AccountSetting s
-			                      where s.name = 'second-factor-required' and s.value = 'true') then true else false end)
+			                      where s.name = 'second-factor-required' and s.value = 'true') then true else false end,
+			    case when u.publicKey is not null then true else false end)
 			from User u where u.id = :id""")
 	Optional<AccountState> state(UUID id);
 

@@ -43,5 +43,7 @@ enum AuditAction {
 	PASSKEY_ADDED,
 	PASSKEY_REMOVED,
 	/** A sign-in through the organisation's OpenID provider was refused; the subject names the reason. */
-	SINGLE_SIGN_ON_REFUSED
+	SINGLE_SIGN_ON_REFUSED,
+	/** The organisation's OpenID provider vouched for someone without an account, who got one as staff. */
+	SINGLE_SIGN_ON_ACCOUNT_CREATED
 }

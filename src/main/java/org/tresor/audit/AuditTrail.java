@@ -11,6 +11,7 @@ import org.tresor.account.PasswordChanged;
 import org.tresor.account.SecuPassChanged;
 import org.tresor.account.PasskeyAdded;
 import org.tresor.account.SingleSignOnRefused;
+import org.tresor.account.SingleSignOnAccountCreated;
 import org.tresor.account.PasskeyRemoved;
 import org.tresor.account.SecondFactorEnrolled;
 import org.tresor.account.SecondFactorFailed;
@@ -136,6 +137,11 @@ class AuditTrail {
 	void on(SingleSignOnRefused event) {
 		record(clock.instant(), "client " + event.client(), AuditAction.SINGLE_SIGN_ON_REFUSED,
 				"single sign-on: " + event.reason());
+	}
+
+	@EventListener
+	void on(SingleSignOnAccountCreated event) {
+		record(clock.instant(), SYSTEM, AuditAction.SINGLE_SIGN_ON_ACCOUNT_CREATED, "user " + event.email());
 	}
 
 	@EventListener

@@ -54,6 +54,8 @@ class SingleSignOnBrowserIntegrationTests {
 
 	static final Person NORA = new Person("nora", "nora-at-the-provider", "nora-" + RUN + "@example.org", true, List.of());
 
+	static final Person ERIK = new Person("erik", "erik-at-the-provider", "erik-" + RUN + "@example.org", true, List.of());
+
 	static final Person ALEX = new Person("alex", "alex-at-the-provider", "alex-" + RUN + "@example.org", true,
 			List.of("staff", "tresor-admins"));
 
@@ -62,7 +64,7 @@ class SingleSignOnBrowserIntegrationTests {
 	private static final TestMailServer MAIL = TestMailServer.shared();
 
 	private static final TestIdentityProvider.Settings PROVIDER = new TestIdentityProvider.Settings(PROVIDER_PORT,
-			ORIGIN + "/login/oauth2/code/sso", ORIGIN + "/login?logout", List.of(ANNA, UWE, NORA, ALEX));
+			ORIGIN + "/login/oauth2/code/sso", ORIGIN + "/login?logout", List.of(ANNA, UWE, NORA, ERIK, ALEX));
 
 	private static ConfigurableApplicationContext provider;
 
@@ -93,6 +95,7 @@ class SingleSignOnBrowserIntegrationTests {
 		registry.add("tresor.account.sso.admin-group", () -> "tresor-admins");
 		registry.add("tresor.account.sso.display-name", () -> "Kanzlei-Login");
 		registry.add("tresor.account.sso.timeout", () -> "2s");
+		registry.add("tresor.account.sso.create-accounts", () -> "true");
 	}
 
 	@BeforeAll
@@ -147,14 +150,44 @@ class SingleSignOnBrowserIntegrationTests {
 
 	@Test
 	@Order(3)
-	void someoneWithoutAStaffAccountIsRefusedInTheirLanguage() {
+	void anExternalRecipientIsNoStaffMemberAndIsRefusedInTheirLanguage() {
+		users.save(User.invited(EmailAddress.of(ERIK.email()), java.util.Set.of(Role.EXTERNAL), "de",
+				java.time.Instant.now()));
 		browser.open(url("/login?lang=de"));
+		browser.clickToNavigate(browser.find("a[href='/login/sso']"));
+		signInAtTheProvider(ERIK);
+
+		assertThat(browser.find("main p.alert").getText()).startsWith("Zu dieser E-Mail-Adresse gibt es kein Konto");
+		assertThat(users.findByEmail(ERIK.email()).orElseThrow().roles()).containsExactly(Role.EXTERNAL);
+		assertThat(auditSubjects("SINGLE_SIGN_ON_REFUSED")).contains("single sign-on: tresor_unknown_account");
+	}
+
+	/** As the setting allows: a staff account, which chooses its SecuPass before anything else. */
+	@Test
+	@Order(3)
+	void someoneNewTheProviderVouchesForGetsAStaffAccountAndChoosesTheSecuPassFirst() {
+		browser.open(url("/login?lang=en"));
 		browser.clickToNavigate(browser.find("a[href='/login/sso']"));
 		signInAtTheProvider(NORA);
 
-		assertThat(browser.find("main p.alert").getText()).startsWith("Zu dieser E-Mail-Adresse gibt es kein Konto");
-		assertThat(users.findByEmail(NORA.email())).as("no account made").isEmpty();
-		assertThat(auditSubjects("SINGLE_SIGN_ON_REFUSED")).contains("single sign-on: tresor_unknown_account");
+		assertThat(browser.path()).isEqualTo("/account/secupass/setup");
+		browser.open(url("/account"));
+		assertThat(browser.path()).isEqualTo("/account/secupass/setup");
+		browser.assertAccessible();
+		browser.type("secuPass", "Nora-SecuPass-42!");
+		browser.type("secuPassRepeated", "Nora-SecuPass-43!");
+		browser.clickToNavigate(browser.find("main form button[type=submit]"));
+		assertThat(browser.byId("secuPassRepeated-error").getText()).isEqualTo("The two SecuPass entries do not match.");
+		browser.type("secuPass", "Nora-SecuPass-42!");
+		browser.type("secuPassRepeated", "Nora-SecuPass-42!");
+		browser.clickToNavigate(browser.find("main form button[type=submit]"));
+
+		assertThat(browser.path()).isEqualTo("/inbox");
+		var nora = users.findByEmail(NORA.email()).orElseThrow();
+		assertThat(nora.roles()).containsExactly(Role.STAFF);
+		assertThat(nora.publicKey()).isPresent();
+		assertThat(nora.passwordHash()).as("signs in through the provider only").isEmpty();
+		assertThat(auditSubjects("SINGLE_SIGN_ON_ACCOUNT_CREATED")).contains("user " + NORA.email());
 	}
 
 	@Test
