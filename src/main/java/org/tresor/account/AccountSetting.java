@@ -14,6 +14,9 @@ class AccountSetting {
 	/** Whether every staff member and administrator must sign in with a second factor: "true" or "false". */
 	static final String SECOND_FACTOR_REQUIRED = "second-factor-required";
 
+	/** With single sign-on: whether staff members (not administrators) may still sign in with a password. */
+	static final String STAFF_PASSWORDS = "staff-passwords";
+
 	@Id
 	private String name;
 

@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -48,13 +49,19 @@ class SignIns implements AuthenticationSuccessHandler, AuthenticationFailureHand
 
 	private final ClientAddresses clients;
 
+	/** The reason {@code /login?sso=…} gives when staff passwords are off. */
+	static final String STAFF_PASSWORDS_OFF = "passwords_off";
+
+	private final SingleSignOn singleSignOn;
+
 	private final SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
 
 	private final SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler(
 			"/login?error");
 
 	SignIns(Users users, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-			RateLimits limits, ClientAddresses clients) {
+			RateLimits limits, ClientAddresses clients, SingleSignOn singleSignOn) {
+		this.singleSignOn = singleSignOn;
 		this.users = users;
 		this.events = events;
 		this.transactions = transactions;
@@ -68,6 +75,14 @@ class SignIns implements AuthenticationSuccessHandler, AuthenticationFailureHand
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
 		if (authentication.getPrincipal() instanceof AccountUser user) {
+			if (singleSignOn.refusesPasswordOf(user.roles())) {
+				// told only to whoever knew the password: the address alone says nothing
+				SecurityContextHolder.clearContext();
+				request.getSession().invalidate();
+				log.info("Password sign-in of user {} refused: staff sign in through single sign-on", user.id().value());
+				response.sendRedirect(request.getContextPath() + "/login?sso=" + STAFF_PASSWORDS_OFF);
+				return;
+			}
 			// the session id was changed already (Spring Security's session fixation protection)
 			signedIn(request, user, UserSignedIn.Method.PASSWORD);
 		}

@@ -45,5 +45,7 @@ enum AuditAction {
 	/** A sign-in through the organisation's OpenID provider was refused; the subject names the reason. */
 	SINGLE_SIGN_ON_REFUSED,
 	/** The organisation's OpenID provider vouched for someone without an account, who got one as staff. */
-	SINGLE_SIGN_ON_ACCOUNT_CREATED
+	SINGLE_SIGN_ON_ACCOUNT_CREATED,
+	/** With single sign-on, password sign-in of staff was allowed or switched off. */
+	STAFF_PASSWORDS_CHANGED
 }

@@ -12,6 +12,7 @@ import org.tresor.account.SecuPassChanged;
 import org.tresor.account.PasskeyAdded;
 import org.tresor.account.SingleSignOnRefused;
 import org.tresor.account.SingleSignOnAccountCreated;
+import org.tresor.account.StaffPasswordsChanged;
 import org.tresor.account.PasskeyRemoved;
 import org.tresor.account.SecondFactorEnrolled;
 import org.tresor.account.SecondFactorFailed;
@@ -137,6 +138,12 @@ class AuditTrail {
 	void on(SingleSignOnRefused event) {
 		record(clock.instant(), "client " + event.client(), AuditAction.SINGLE_SIGN_ON_REFUSED,
 				"single sign-on: " + event.reason());
+	}
+
+	@EventListener
+	void on(StaffPasswordsChanged event) {
+		record(clock.instant(), emailOf(event.by()), AuditAction.STAFF_PASSWORDS_CHANGED,
+				"staff passwords " + (event.allowed() ? "allowed" : "off"));
 	}
 
 	@EventListener

@@ -203,6 +203,38 @@ class SingleSignOnBrowserIntegrationTests {
 		assertThat(browser.path()).isEqualTo("/admin/users");
 	}
 
+	/** Told only after the right password, so an address alone says nothing about who is staff. */
+	@Test
+	@Order(5)
+	void withStaffPasswordsOffStaffAreSentToTheProviderAndAdministratorsKeepTheirPassword() {
+		var staff = staffMember("no-password-" + RUN + "@example.org");
+		var administrator = users.findByEmail(ALEX.email()).orElseThrow();
+		var singleSignOn = context.getBean(SingleSignOn.class);
+		singleSignOn.allowStaffPasswords(false, administrator.id());
+		try {
+			browser.open(url("/login?lang=en"));
+			browser.type("email", staff);
+			browser.type("password", PASSWORD);
+			browser.clickToNavigate(browser.find("main form button[type=submit]"));
+			assertThat(browser.find("main p.alert").getText()).isEqualTo(
+					"Staff sign in through your organisation's sign-in service; signing in with a password is switched off for staff.");
+			browser.open(url("/inbox"));
+			assertThat(browser.path()).isEqualTo("/login");
+			assertThat(auditSubjects("STAFF_PASSWORDS_CHANGED")).contains("staff passwords off");
+
+			var admin = staffMember("admin-password-" + RUN + "@example.org");
+			context.getBean(Invitations.class).grantAdministrator(users.findByEmail(admin).orElseThrow().id(),
+					administrator.id());
+			browser.type("email", admin);
+			browser.type("password", PASSWORD);
+			browser.clickToNavigate(browser.find("main form button[type=submit]"));
+			assertThat(browser.path()).isEqualTo("/inbox");
+		}
+		finally {
+			singleSignOn.allowStaffPasswords(true, administrator.id());
+		}
+	}
+
 	@Test
 	@Order(5)
 	void aForgedAnswerIsRefusedAndAudited() {

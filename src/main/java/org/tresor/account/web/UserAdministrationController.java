@@ -22,6 +22,7 @@ import org.tresor.account.ExternalAccountException;
 import org.tresor.account.Invitations;
 import org.tresor.account.LastAdministratorException;
 import org.tresor.account.SecondFactors;
+import org.tresor.account.SingleSignOn;
 import org.tresor.account.SignedInUser;
 import org.tresor.account.UserId;
 import org.tresor.web.FieldErrors;
@@ -45,9 +46,12 @@ class UserAdministrationController {
 
 	private final SecondFactors secondFactors;
 
-	UserAdministrationController(Invitations invitations, SecondFactors secondFactors) {
+	private final SingleSignOn singleSignOn;
+
+	UserAdministrationController(Invitations invitations, SecondFactors secondFactors, SingleSignOn singleSignOn) {
 		this.invitations = invitations;
 		this.secondFactors = secondFactors;
+		this.singleSignOn = singleSignOn;
 	}
 
 	@GetMapping
@@ -68,6 +72,23 @@ class UserAdministrationController {
 	@ModelAttribute("secondFactorRequired")
 	boolean secondFactorRequired() {
 		return secondFactors.requiredOfStaff();
+	}
+
+	@PostMapping("/staff-passwords")
+	String allowStaffPasswords(@RequestParam(defaultValue = "false") boolean allowed,
+			@AuthenticationPrincipal SignedInUser administrator, RedirectAttributes redirect) {
+		singleSignOn.allowStaffPasswords(allowed, administrator.id());
+		redirect.addFlashAttribute("flash", "account.users.sso.saved");
+		return REDIRECT;
+	}
+
+	/** The provider's name while single sign-on is on, and whether staff may use passwords then. */
+	@ModelAttribute("sso")
+	SingleSignOnSetting singleSignOnSetting() {
+		return new SingleSignOnSetting(singleSignOn.displayName().orElse(null), singleSignOn.staffPasswordsAllowed());
+	}
+
+	record SingleSignOnSetting(String name, boolean staffPasswordsAllowed) {
 	}
 
 	@PostMapping
