@@ -16,7 +16,8 @@ public class SingleSignOn {
 
 	/** The reasons for a refusal the sign-in page explains ({@code /login?sso=…}). */
 	public static final Set<String> REFUSALS = Set.of(SingleSignOnSignIns.GENERAL_REFUSAL,
-			SingleSignOnUsers.UNVERIFIED_EMAIL, SingleSignOnUsers.UNKNOWN_ACCOUNT, SignIns.STAFF_PASSWORDS_OFF);
+			SingleSignOnUsers.UNVERIFIED_EMAIL, SingleSignOnUsers.UNKNOWN_ACCOUNT, SingleSignOnUsers.NOT_IN_GROUP,
+			SignIns.STAFF_PASSWORDS_OFF);
 
 	private final SingleSignOnProperties properties;
 

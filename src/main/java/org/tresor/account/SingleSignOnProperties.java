@@ -23,6 +23,8 @@ import jakarta.validation.constraints.NotNull;
  * @param emailClaim the ID token claim with the e-mail address; with the default {@code email}, the provider must
  * also say {@code email_verified: true}
  * @param groupsClaim the claim with the person's groups, empty for none
+ * @param staffGroup the group (in {@code groupsClaim}) whose members may sign in as staff; empty: everyone the
+ * provider vouches for (administrators may always)
  * @param adminGroup the group (in {@code groupsClaim}) whose members are administrators; empty for none
  * @param createAccounts whether someone the provider vouches for who has no account yet gets one, as staff; they
  * choose their SecuPass (and so their key) at the first sign-in
@@ -33,7 +35,8 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("tresor.account.sso")
 record SingleSignOnProperties(URI issuerUri, @DefaultValue("") String clientId, @DefaultValue("") String clientSecret,
 		@NotBlank @DefaultValue("email") String emailClaim, @NotNull @DefaultValue("") String groupsClaim,
-		@NotNull @DefaultValue("") String adminGroup, @DefaultValue("false") boolean createAccounts,
+		@NotNull @DefaultValue("") String staffGroup, @NotNull @DefaultValue("") String adminGroup,
+		@DefaultValue("false") boolean createAccounts,
 		@NotBlank @DefaultValue("Single sign-on") String displayName,
 		@NotNull @DurationMin(millis = 100) @DefaultValue("5s") Duration timeout) {
 

@@ -28,7 +28,8 @@ import jakarta.servlet.http.HttpServletResponse;
 class SingleSignOnSignIns implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
 	/** The refusals the sign-in page explains each in its own words; every other one gets the general message. */
-	static final Set<String> EXPLAINED = Set.of(SingleSignOnUsers.UNVERIFIED_EMAIL, SingleSignOnUsers.UNKNOWN_ACCOUNT);
+	static final Set<String> EXPLAINED = Set.of(SingleSignOnUsers.UNVERIFIED_EMAIL, SingleSignOnUsers.UNKNOWN_ACCOUNT,
+			SingleSignOnUsers.NOT_IN_GROUP);
 
 	static final String GENERAL_REFUSAL = "failed";
 

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
 	/** Error codes of refused sign-ins, besides Spring Security's own (state, nonce, issuer, audience, ...). */
-	static final String UNVERIFIED_EMAIL = "tresor_unverified_email", UNKNOWN_ACCOUNT = "tresor_unknown_account";
+	static final String UNVERIFIED_EMAIL = "tresor_unverified_email", UNKNOWN_ACCOUNT = "tresor_unknown_account",
+			NOT_IN_GROUP = "tresor_not_in_group";
 
 	private static final Logger log = LoggerFactory.getLogger(SingleSignOnUsers.class);
 
@@ -60,7 +61,10 @@ class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> 
 		if (properties.standardEmailClaim() && !Boolean.TRUE.equals(provided.getEmailVerified())) {
 			throw refused(UNVERIFIED_EMAIL, "the provider has not verified the e-mail address");
 		}
-		var administrator = inAdministratorGroup(provided);
+		var administrator = inGroup(provided, properties.adminGroup());
+		if (!properties.staffGroup().isEmpty() && !administrator && !inGroup(provided, properties.staffGroup())) {
+			throw refused(NOT_IN_GROUP, "neither in the staff nor in the administrator group");
+		}
 		var account = transactions.execute(status -> users.findByEmail(EmailAddress.of(email))
 			.or(() -> created(EmailAddress.of(email)))
 			.filter(user -> user.isEnabled() && (user.has(Role.STAFF) || user.has(Role.ADMIN)))
@@ -88,12 +92,12 @@ class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> 
 		return Optional.of(user);
 	}
 
-	private boolean inAdministratorGroup(OidcUser provided) {
-		if (properties.groupsClaim().isEmpty() || properties.adminGroup().isEmpty()) {
+	private boolean inGroup(OidcUser provided, String group) {
+		if (properties.groupsClaim().isEmpty() || group.isEmpty()) {
 			return false;
 		}
 		return provided.getClaims().get(properties.groupsClaim()) instanceof Collection<?> groups
-				&& groups.stream().anyMatch(group -> properties.adminGroup().equals(String.valueOf(group)));
+				&& groups.stream().anyMatch(member -> group.equals(String.valueOf(member)));
 	}
 
 	private static OAuth2AuthenticationException refused(String code, String why) {

@@ -48,13 +48,16 @@ class SingleSignOnBrowserIntegrationTests {
 
 	static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-	static final Person ANNA = new Person("anna", "anna-at-the-provider", "anna-" + RUN + "@example.org", true, List.of());
+	static final Person ANNA = new Person("anna", "anna-at-the-provider", "anna-" + RUN + "@example.org", true, List.of("staff"));
 
-	static final Person UWE = new Person("uwe", "uwe-at-the-provider", "uwe-" + RUN + "@example.org", false, List.of());
+	static final Person UWE = new Person("uwe", "uwe-at-the-provider", "uwe-" + RUN + "@example.org", false, List.of("staff"));
 
-	static final Person NORA = new Person("nora", "nora-at-the-provider", "nora-" + RUN + "@example.org", true, List.of());
+	static final Person NORA = new Person("nora", "nora-at-the-provider", "nora-" + RUN + "@example.org", true, List.of("staff"));
 
-	static final Person ERIK = new Person("erik", "erik-at-the-provider", "erik-" + RUN + "@example.org", true, List.of());
+	static final Person ERIK = new Person("erik", "erik-at-the-provider", "erik-" + RUN + "@example.org", true, List.of("staff"));
+
+	static final Person OTTO = new Person("otto", "otto-at-the-provider", "otto-" + RUN + "@example.org", true,
+			List.of("accounting"));
 
 	static final Person ALEX = new Person("alex", "alex-at-the-provider", "alex-" + RUN + "@example.org", true,
 			List.of("staff", "tresor-admins"));
@@ -64,7 +67,7 @@ class SingleSignOnBrowserIntegrationTests {
 	private static final TestMailServer MAIL = TestMailServer.shared();
 
 	private static final TestIdentityProvider.Settings PROVIDER = new TestIdentityProvider.Settings(PROVIDER_PORT,
-			ORIGIN + "/login/oauth2/code/sso", ORIGIN + "/login?logout", List.of(ANNA, UWE, NORA, ERIK, ALEX));
+			ORIGIN + "/login/oauth2/code/sso", ORIGIN + "/login?logout", List.of(ANNA, UWE, NORA, ERIK, OTTO, ALEX));
 
 	private static ConfigurableApplicationContext provider;
 
@@ -92,6 +95,7 @@ class SingleSignOnBrowserIntegrationTests {
 		registry.add("tresor.account.sso.client-id", () -> TestIdentityProvider.CLIENT_ID);
 		registry.add("tresor.account.sso.client-secret", () -> TestIdentityProvider.CLIENT_SECRET);
 		registry.add("tresor.account.sso.groups-claim", () -> "groups");
+		registry.add("tresor.account.sso.staff-group", () -> "staff");
 		registry.add("tresor.account.sso.admin-group", () -> "tresor-admins");
 		registry.add("tresor.account.sso.display-name", () -> "Kanzlei-Login");
 		registry.add("tresor.account.sso.timeout", () -> "2s");
@@ -160,6 +164,19 @@ class SingleSignOnBrowserIntegrationTests {
 		assertThat(browser.find("main p.alert").getText()).startsWith("Zu dieser E-Mail-Adresse gibt es kein Konto");
 		assertThat(users.findByEmail(ERIK.email()).orElseThrow().roles()).containsExactly(Role.EXTERNAL);
 		assertThat(auditSubjects("SINGLE_SIGN_ON_REFUSED")).contains("single sign-on: tresor_unknown_account");
+	}
+
+	@Test
+	@Order(3)
+	void someoneOutsideTheStaffGroupIsRefusedEvenWithAnAccount() {
+		staffMember(OTTO.email());
+		browser.open(url("/login?lang=en"));
+		browser.clickToNavigate(browser.find("a[href='/login/sso']"));
+		signInAtTheProvider(OTTO);
+
+		assertThat(browser.find("main p.alert").getText())
+			.isEqualTo("At your organisation's sign-in service you are not in the group of Tresor users. Please contact your IT.");
+		assertThat(auditSubjects("SINGLE_SIGN_ON_REFUSED")).contains("single sign-on: tresor_not_in_group");
 	}
 
 	/** As the setting allows: a staff account, which chooses its SecuPass before anything else. */
