@@ -3,7 +3,13 @@ package org.tresor.account;
 import java.io.IOException;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.tresor.protection.ClientAddresses;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpMessageConverterAuthenticationSuccessHandler;
@@ -24,7 +30,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * other, and the script is told where to go.
  */
 @Component
-class PasskeySignIns implements AuthenticationSuccessHandler {
+class PasskeySignIns implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(PasskeySignIns.class);
 
 	private final Users users;
 
@@ -36,10 +44,29 @@ class PasskeySignIns implements AuthenticationSuccessHandler {
 
 	private final AuthenticationSuccessHandler answer = new HttpMessageConverterAuthenticationSuccessHandler();
 
-	PasskeySignIns(Users users, SignIns signIns, TransactionTemplate transactions) {
+	private final ApplicationEventPublisher events;
+
+	private final ClientAddresses clients;
+
+	PasskeySignIns(Users users, SignIns signIns, TransactionTemplate transactions, ApplicationEventPublisher events,
+			ClientAddresses clients) {
 		this.users = users;
 		this.signIns = signIns;
 		this.transactions = transactions;
+		this.events = events;
+		this.clients = clients;
+	}
+
+	/**
+	 * A passkey Spring Security refused (unknown, a challenge that expired or was used, a wrong origin or signature):
+	 * 401 for the script, which says so on the page, and an audit entry with the client.
+	 */
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) {
+		transactions.executeWithoutResult(status -> events.publishEvent(new PasskeySignInFailed(clients.of(request))));
+		log.info("Passkey sign-in refused: {}", exception.getMessage());
+		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 	}
 
 	@Override

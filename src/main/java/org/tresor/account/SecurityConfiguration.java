@@ -194,6 +194,7 @@ class SecurityConfiguration {
 					@Override
 					public <F extends WebAuthnAuthenticationFilter> F postProcess(F filter) {
 						filter.setAuthenticationSuccessHandler(passkeySignIns);
+						filter.setAuthenticationFailureHandler(passkeySignIns);
 						return filter;
 					}
 				}))

@@ -47,5 +47,7 @@ enum AuditAction {
 	/** The organisation's OpenID provider vouched for someone without an account, who got one as staff. */
 	SINGLE_SIGN_ON_ACCOUNT_CREATED,
 	/** With single sign-on, password sign-in of staff was allowed or switched off. */
-	STAFF_PASSWORDS_CHANGED
+	STAFF_PASSWORDS_CHANGED,
+	/** A passkey sign-in was refused (unknown passkey, expired or used challenge, wrong origin or signature). */
+	PASSKEY_SIGN_IN_FAILED
 }

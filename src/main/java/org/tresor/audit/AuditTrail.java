@@ -13,6 +13,7 @@ import org.tresor.account.PasskeyAdded;
 import org.tresor.account.SingleSignOnRefused;
 import org.tresor.account.SingleSignOnAccountCreated;
 import org.tresor.account.StaffPasswordsChanged;
+import org.tresor.account.PasskeySignInFailed;
 import org.tresor.account.PasskeyRemoved;
 import org.tresor.account.SecondFactorEnrolled;
 import org.tresor.account.SecondFactorFailed;
@@ -138,6 +139,11 @@ class AuditTrail {
 	void on(SingleSignOnRefused event) {
 		record(clock.instant(), "client " + event.client(), AuditAction.SINGLE_SIGN_ON_REFUSED,
 				"single sign-on: " + event.reason());
+	}
+
+	@EventListener
+	void on(PasskeySignInFailed event) {
+		record(clock.instant(), "client " + event.client(), AuditAction.PASSKEY_SIGN_IN_FAILED, "passkey sign-in");
 	}
 
 	@EventListener
