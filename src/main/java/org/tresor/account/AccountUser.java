@@ -36,7 +36,7 @@ class AccountUser implements SignedInUser, UserDetails, CredentialsContainer {
 
 	static AccountUser of(User user) {
 		return new AccountUser(user.id(), user.email().value(), user.roles(), user.isEnabled(),
-				user.passwordHash().orElseThrow());
+				user.passwordHash().orElse(null));
 	}
 
 	@Override

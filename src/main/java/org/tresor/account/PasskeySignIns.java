@@ -74,7 +74,7 @@ class PasskeySignIns implements AuthenticationSuccessHandler, AuthenticationFail
 			Authentication passkey) throws IOException, ServletException {
 		var entity = (PublicKeyCredentialUserEntity) passkey.getPrincipal();
 		var account = transactions.execute(status -> users.findByEmail(EmailAddress.normalise(entity.getName()))
-			.filter(found -> found.isEnabled() && found.passwordHash().isPresent())
+			.filter(found -> found.isEnabled() && found.isActive())
 			.map(AccountUser::of));
 		if (account.isEmpty()) {
 			// a passkey of an account that was disabled meanwhile: no session

@@ -1,16 +1,19 @@
 package org.tresor.account;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
@@ -34,8 +37,7 @@ class SecondFactorAuthorization implements AuthorizationManager<RequestAuthoriza
 	static final String ENROLMENT_PAGE = "/account/second-factor/setup";
 
 	/** A code of the app, or a passkey (something held, unlocked on the device): either is the second factor. */
-	private final AuthorizationManager<RequestAuthorizationContext> factor = AuthorityAuthorizationManager
-		.hasAnyAuthority(TOTP_AUTHORITY, FactorGrantedAuthority.WEBAUTHN_AUTHORITY);
+	private static final Set<String> SECOND_FACTORS = Set.of(TOTP_AUTHORITY, FactorGrantedAuthority.WEBAUTHN_AUTHORITY);
 
 	@Override
 	public AuthorizationResult authorize(Supplier<? extends @Nullable Authentication> authentication,
@@ -44,7 +46,11 @@ class SecondFactorAuthorization implements AuthorizationManager<RequestAuthoriza
 		if (state == null || !state.needsSecondFactor() || !signedInWithPassword(authentication.get())) {
 			return new AuthorizationDecision(true);
 		}
-		return factor.authorize(authentication, context);
+		var held = authentication.get().getAuthorities().stream()
+			.anyMatch(authority -> SECOND_FACTORS.contains(authority.getAuthority()));
+		// the missing one named is the code's: its page offers a passkey too
+		return held ? new AuthorizationDecision(true)
+				: new AuthorityAuthorizationDecision(false, List.of(new SimpleGrantedAuthority(TOTP_AUTHORITY)));
 	}
 
 	/** A second factor follows a password; a passkey or the organisation's single sign-on is strong on its own. */

@@ -2,10 +2,6 @@ package org.tresor.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,14 +12,7 @@ import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.tresor.Browser;
-import org.tresor.TestMailServer;
-import org.tresor.crypto.SecuPass;
-import org.tresor.kernel.LinkToken;
 
 /**
  * Passkeys in a real browser (headless Chromium) with its virtual authenticator (the DevTools WebAuthn domain): add
@@ -31,19 +20,7 @@ import org.tresor.kernel.LinkToken;
  * binds a passkey to the origin people open Tresor at, so this application runs on a port of its own, chosen
  * before it starts, and that origin is its public base URL.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class PasskeyBrowserIntegrationTests {
-
-	static final int PORT = TestMailServer.freePort();
-
-	static final String ORIGIN = "http://localhost:" + PORT;
-
-	static final String PASSWORD = "staff password 1234";
-
-	/** A data directory of its own (database and blobs): the shared application's is open in another context. */
-	private static final Path OWN_DATA_DIRECTORY = ownDataDirectory();
-
-	private static final TestMailServer MAIL = TestMailServer.shared();
+class PasskeyBrowserIntegrationTests extends OwnOriginIntegrationTest {
 
 	@RegisterExtension
 	static final Browser browser = Browser.shared();
@@ -57,23 +34,7 @@ class PasskeyBrowserIntegrationTests {
 	@Autowired
 	TotpCodes totp;
 
-	@Autowired
-	Users users;
-
-	@Autowired
-	ApplicationContext context;
-
 	private VirtualAuthenticator authenticator;
-
-	@DynamicPropertySource
-	static void ownOrigin(DynamicPropertyRegistry registry) {
-		registry.add("server.port", () -> PORT);
-		registry.add("tresor.public-base-url", () -> ORIGIN);
-		registry.add("tresor.data-directory", OWN_DATA_DIRECTORY::toString);
-		registry.add("tresor.dev.mailbox", () -> "false");
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", MAIL::port);
-	}
 
 	@BeforeEach
 	void platformAuthenticator() {
@@ -92,7 +53,7 @@ class PasskeyBrowserIntegrationTests {
 
 	@Test
 	void aPasskeyAddedOnTheAccountPageSignsInAloneAndCanBeRemoved() {
-		var staff = staffMember();
+		var staff = staffMember("passkey-" + UUID.randomUUID() + "@example.org");
 		logIn(staff);
 		addPasskey("Laptop");
 		assertThat(browser.find("main ul.passkeys").getText()).contains("Laptop");
@@ -116,7 +77,7 @@ class PasskeyBrowserIntegrationTests {
 
 	@Test
 	void aPasskeyStandsInForTheCodeAfterThePassword() {
-		var staff = staffMember();
+		var staff = staffMember("passkey-" + UUID.randomUUID() + "@example.org");
 		var user = users.findByEmail(staff).orElseThrow();
 		var secret = secondFactors.offer(user.id()).replace(" ", "");
 		secondFactors.confirm(user.id(), totp.code(secret, 0));
@@ -134,7 +95,7 @@ class PasskeyBrowserIntegrationTests {
 
 	@Test
 	void withoutAnAuthenticatorTheSignInSaysItFailedAndThePasswordStillWorks() {
-		var staff = staffMember();
+		var staff = staffMember("passkey-" + UUID.randomUUID() + "@example.org");
 		((HasVirtualAuthenticator) browser.driver()).removeVirtualAuthenticator(authenticator);
 		authenticator = ((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(
 				new VirtualAuthenticatorOptions().setHasResidentKey(true).setIsUserVerified(true));
@@ -156,35 +117,10 @@ class PasskeyBrowserIntegrationTests {
 		browser.waitFor("main ul.passkeys");
 	}
 
-	/** Invited and set up through the services, as the set-up page's own test does it through the browser. */
-	private String staffMember() {
-		var email = "passkey-" + UUID.randomUUID() + "@example.org";
-		context.getBean(Invitations.class).inviteStaff(EmailAddress.of(email), "en");
-		var link = TestMailServer.link(MAIL.await(email, "/account/setup/"), ORIGIN + "/account/setup/");
-		var token = LinkToken.parse(link.substring(link.lastIndexOf('/') + 1)).orElseThrow();
-		try (var secuPass = SecuPass.of("Staff-SecuPass-42!")) {
-			context.getBean(Activations.class).activate(token, PASSWORD, secuPass);
-		}
-		return email;
-	}
-
 	private void logIn(String email) {
 		browser.open(url("/login?lang=en"));
 		browser.type("email", email);
 		browser.type("password", PASSWORD);
 		browser.clickToNavigate(browser.find("main form button[type=submit]"));
-	}
-
-	private static String url(String path) {
-		return ORIGIN + path;
-	}
-
-	private static Path ownDataDirectory() {
-		try {
-			return Files.createTempDirectory("tresor-passkeys-it-");
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 	}
 }
