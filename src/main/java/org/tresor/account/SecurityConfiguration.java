@@ -50,13 +50,15 @@ import org.tresor.web.HttpRules;
 import jakarta.servlet.DispatcherType;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who may see what: form login for staff and recipients, each module's URL rules ({@link HttpRules} beans), and
- * the headers every answer carries.
+ * Who may see what: sign-in with a password, a passkey or (for staff, where configured) the organisation's OpenID
+ * provider; Spring Security's multi-factor authentication for the second factor and the first SecuPass; each
+ * module's URL rules ({@link HttpRules} beans); and the headers every answer carries.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -169,9 +171,8 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Users users, SignIns signIns,
 			PasskeySignIns passkeySignIns, SingleSignOnProperties sso, SingleSignOnRegistrations ssoRegistrations,
 			SingleSignOnUsers ssoUsers, SingleSignOnSignIns ssoSignIns, OrganisationProperties organisation,
-			TresorProperties tresor,
-			Environment environment, RateLimits limits, ClientAddresses clients, TooManyAttemptsPage tooManyAttempts,
-			List<HttpRules> moduleRules) throws Exception {
+			TresorProperties tresor, Environment environment, RateLimits limits, ClientAddresses clients,
+			TooManyAttemptsPage tooManyAttempts, List<HttpRules> moduleRules) throws Exception {
 		http.authorizeHttpRequests(requests -> {
 				// each module's own pages first (account's among them), then what holds for every other URL
 				moduleRules.forEach(rules -> rules.authorize(requests));
@@ -228,7 +229,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SingleSignOnUsers singleSignOnUsers(SingleSignOnProperties sso, Users users, TransactionTemplate transactions,
-			ApplicationEventPublisher events, java.time.Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		return new SingleSignOnUsers(sso, users, transactions, events, clock);
 	}
 
@@ -240,7 +241,8 @@ class SecurityConfiguration {
 
 	/**
 	 * Account's own pages: the start page, signing in, setting up an account and resetting a forgotten password are
-	 * open to everyone; giving the second factor and enrolling one, to whoever signed in with a password.
+	 * open to everyone; giving the second factor, enrolling one and choosing the first SecuPass (an account made by
+	 * single sign-on), to whoever signed in, before the rest.
 	 */
 	@Bean
 	HttpRules accountHttpRules() {
