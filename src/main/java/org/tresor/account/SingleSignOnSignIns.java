@@ -12,7 +12,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 import org.tresor.protection.ClientAddresses;
 
 import jakarta.servlet.ServletException;
@@ -39,13 +39,13 @@ class SingleSignOnSignIns implements AuthenticationSuccessHandler, Authenticatio
 
 	private final ApplicationEventPublisher events;
 
-	private final TransactionTemplate transactions;
+	private final TransactionOperations transactions;
 
 	private final ClientAddresses clients;
 
 	private final SavedRequestAwareAuthenticationSuccessHandler onward = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	SingleSignOnSignIns(SignIns signIns, ApplicationEventPublisher events, TransactionTemplate transactions,
+	SingleSignOnSignIns(SignIns signIns, ApplicationEventPublisher events, TransactionOperations transactions,
 			ClientAddresses clients) {
 		this.signIns = signIns;
 		this.events = events;

@@ -75,6 +75,30 @@ class PasskeyBrowserIntegrationTests extends OwnOriginIntegrationTest {
 		assertThat(browser.find("main").getText()).contains("No passkey yet.");
 	}
 
+	/** Two devices, two passkeys: each signs in, each is listed under its own name. */
+	@Test
+	void anAccountHoldsSeveralPasskeys() {
+		var staff = staffMember("two-passkeys-" + UUID.randomUUID() + "@example.org");
+		logIn(staff);
+		addPasskey("Laptop");
+		var laptop = authenticator;
+		authenticator = ((HasVirtualAuthenticator) browser.driver()).addVirtualAuthenticator(
+				new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+					.setTransport(VirtualAuthenticatorOptions.Transport.USB)
+					.setHasResidentKey(true)
+					.setHasUserVerification(true)
+					.setIsUserVerified(true));
+		((HasVirtualAuthenticator) browser.driver()).removeVirtualAuthenticator(laptop);
+		addPasskey("Security key");
+
+		var user = users.findByEmail(staff).orElseThrow();
+		assertThat(passkeys.of(user.id())).extracting(Passkeys.Passkey::label).containsExactly("Laptop", "Security key");
+		browser.reset();
+		browser.open(url("/login?lang=en"));
+		browser.clickToNavigate(browser.find("button[data-passkey-sign-in]"));
+		assertThat(browser.path()).isEqualTo("/inbox");
+	}
+
 	@Test
 	void aPasskeyStandsInForTheCodeAfterThePassword() {
 		var staff = staffMember("passkey-" + UUID.randomUUID() + "@example.org");
