@@ -125,12 +125,17 @@ public class SecondFactors {
 			.map(SecondFactors::grouped));
 	}
 
-	/** The QR code of the offered secret (PNG), for an authenticator app; empty if none is offered. */
+	/**
+	 * The QR code of the offered secret (PNG), for an authenticator app; empty if none is offered. Drawn after the
+	 * transaction, so no connection waits for it.
+	 */
 	public Optional<byte[]> offeredQrCode(UserId id) {
+		record Offer(String secret, String account) {
+		}
 		return transactions.execute(status -> users.findById(id)
 			.filter(user -> !user.hasSecondFactor())
-			.flatMap(user -> user.pendingTotpSecret()
-				.map(secret -> totp.qrCode(sealed.open(secret), user.email().value(), organisation.name()))));
+			.flatMap(user -> user.pendingTotpSecret().map(secret -> new Offer(secret, user.email().value()))))
+			.map(offer -> totp.qrCode(sealed.open(offer.secret()), offer.account(), organisation.name()));
 	}
 
 	/**
