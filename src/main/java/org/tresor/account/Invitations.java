@@ -188,8 +188,7 @@ public class Invitations {
 
 	/** Under the lock of every administrator, so two administrators cannot remove each other at once. */
 	private void refuseLastAdministrator(UserId id) {
-		var active = users.findAdministratorsLocked().stream().filter(User::isActiveAdministrator).toList();
-		if (active.size() == 1 && active.get(0).id().equals(id)) {
+		if (users.isLastActiveAdministrator(id)) {
 			throw new LastAdministratorException();
 		}
 	}

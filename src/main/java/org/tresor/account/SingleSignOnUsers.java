@@ -18,9 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Who a sign-in through the OpenID provider is: the enabled staff account with the verified e-mail address of the
  * ID token, or (where the setting allows it) a new staff account for it, which chooses its SecuPass first. Spring
- * Security's OpenID client has checked the token (signature, issuer, audience, nonce, expiry) before. An
- * administrator group in the token makes the account an administrator. Nothing else about the account changes;
- * its key and SecuPass are untouched.
+ * Security's OpenID client has checked the token (signature, issuer, audience, nonce, expiry) before. With an
+ * administrator group set, the provider decides who is an administrator (but the last active one stays one).
+ * Nothing else about the account changes; its key and SecuPass are untouched.
  */
 class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -74,6 +74,9 @@ class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> 
 					events.publishEvent(new AdministratorGranted(user.id(), user.email().value(), user.id()));
 					log.info("User {} became an administrator through the single sign-on group", user.id().value());
 				}
+				else if (!administrator && administratorsFromGroup() && user.has(Role.ADMIN)) {
+					leaveAdministrators(user);
+				}
 				return new AccountUser(user.id(), user.email().value(), user.roles(), true, null);
 			}))
 			.orElseThrow(() -> refused(UNKNOWN_ACCOUNT, "no enabled staff account has this e-mail address"));
@@ -90,6 +93,22 @@ class SingleSignOnUsers implements OAuth2UserService<OidcUserRequest, OidcUser> 
 		events.publishEvent(new SingleSignOnAccountCreated(user.id(), email.value()));
 		log.info("User {} created through single sign-on; waiting for the SecuPass", user.id().value());
 		return Optional.of(user);
+	}
+
+	private boolean administratorsFromGroup() {
+		return !properties.groupsClaim().isEmpty() && !properties.adminGroup().isEmpty();
+	}
+
+	/** Out of the provider's administrator group, out of the role; but the last active administrator stays one. */
+	private void leaveAdministrators(User user) {
+		if (users.isLastActiveAdministrator(user.id())) {
+			log.warn("User {} left the single sign-on administrator group but stays an administrator: the last active one",
+					user.id().value());
+			return;
+		}
+		user.revoke(Role.ADMIN);
+		events.publishEvent(new AdministratorRevoked(user.id(), user.email().value(), user.id()));
+		log.info("User {} is no longer an administrator: not in the single sign-on group", user.id().value());
 	}
 
 	private boolean inGroup(OidcUser provided, String group) {

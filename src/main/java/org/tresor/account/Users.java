@@ -46,6 +46,12 @@ interface Users extends CrudRepository<User, UUID> {
 	@Query("select u from User u where u.roles like '%ADMIN%' order by u.id")
 	List<User> findAdministratorsLocked();
 
+	/** Whether {@code id} is the one active administrator; counted under {@link #findAdministratorsLocked()}. */
+	default boolean isLastActiveAdministrator(UserId id) {
+		var active = findAdministratorsLocked().stream().filter(User::isActiveAdministrator).toList();
+		return active.size() == 1 && active.get(0).id().equals(id);
+	}
+
 	@Query("select count(u) > 0 from User u where u.roles like '%ADMIN%'")
 	boolean existsAdministrator();
 

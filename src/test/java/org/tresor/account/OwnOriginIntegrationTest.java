@@ -54,8 +54,11 @@ abstract class OwnOriginIntegrationTest {
 	static final Person ALEX = new Person("alex", "alex-at-the-provider", "alex-" + RUN + "@example.org", true,
 			List.of("staff", "tresor-admins"));
 
+	static final Person BERT = new Person("bert", "bert-at-the-provider", "bert-" + RUN + "@example.org", true,
+			List.of("staff"));
+
 	static final TestIdentityProvider.Settings PROVIDER = new TestIdentityProvider.Settings(PROVIDER_PORT,
-			ORIGIN + "/login/oauth2/code/sso", ORIGIN + "/login?logout", List.of(ANNA, UWE, NORA, ERIK, OTTO, ALEX));
+			ORIGIN + "/login/oauth2/code/sso", ORIGIN + "/login?logout", List.of(ANNA, UWE, NORA, ERIK, OTTO, ALEX, BERT));
 
 	private static final Path OWN_DATA_DIRECTORY = ownDataDirectory();
 

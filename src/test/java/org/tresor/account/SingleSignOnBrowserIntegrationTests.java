@@ -153,6 +153,23 @@ class SingleSignOnBrowserIntegrationTests extends OwnOriginIntegrationTest {
 		assertThat(browser.path()).isEqualTo("/admin/users");
 	}
 
+	/** The provider decides: out of its administrator group, out of the role at the next sign-in. */
+	@Test
+	@Order(4)
+	void anAdministratorOutsideTheProvidersAdministratorGroupIsStaffOnlyAfterSigningIn() {
+		var bert = users.findByEmail(staffMember(BERT.email())).orElseThrow();
+		context.getBean(Invitations.class).grantAdministrator(bert.id(),
+				users.findByEmail(ALEX.email()).orElseThrow().id());
+		browser.open(url("/login?lang=en"));
+		browser.clickToNavigate(browser.find("a[href='/login/sso']"));
+		signInAtTheProvider(BERT);
+
+		assertThat(users.findByEmail(BERT.email()).orElseThrow().roles()).containsExactly(Role.STAFF);
+		browser.open(url("/admin/users"));
+		assertThat(browser.find("h1").getText()).isNotEqualTo("Users");
+		assertThat(auditSubjects("ADMINISTRATOR_REVOKED")).contains("user " + BERT.email());
+	}
+
 	/** Told only after the right password, so an address alone says nothing about who is staff. */
 	@Test
 	@Order(5)
