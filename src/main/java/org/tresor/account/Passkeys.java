@@ -70,11 +70,6 @@ public class Passkeys implements UserCredentialRepository {
 		owned.ifPresent(record -> delete(record.getCredentialId()));
 	}
 
-	/** Whether {@code user} has a passkey. */
-	public boolean any(UserId user) {
-		return !of(user).isEmpty();
-	}
-
 	@Override
 	public void save(CredentialRecord record) {
 		var added = credentials.findByCredentialId(record.getCredentialId()) == null;

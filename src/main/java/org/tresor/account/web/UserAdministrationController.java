@@ -55,10 +55,9 @@ class UserAdministrationController {
 	}
 
 	@GetMapping
-	String list(Model model, Locale locale, @AuthenticationPrincipal SignedInUser administrator) {
-		model.addAttribute("form", InvitationForm.empty(locale));
-		model.addAttribute("members", invitations.members(administrator.id()));
-		return VIEW;
+	String list(Model model, Locale locale, @AuthenticationPrincipal SignedInUser administrator,
+			HttpServletResponse response) {
+		return page(model, InvitationForm.empty(locale), administrator, response, HttpStatus.OK);
 	}
 
 	@PostMapping("/second-factor")
@@ -67,11 +66,6 @@ class UserAdministrationController {
 		secondFactors.requireOfStaff(required, administrator.id());
 		redirect.addFlashAttribute("flash", "account.users.secondFactor.saved");
 		return REDIRECT;
-	}
-
-	@ModelAttribute("secondFactorRequired")
-	boolean secondFactorRequired() {
-		return secondFactors.requiredOfStaff();
 	}
 
 	@PostMapping("/staff-passwords")
@@ -83,11 +77,6 @@ class UserAdministrationController {
 	}
 
 	/** The provider's name while single sign-on is on, and whether staff may use passwords then. */
-	@ModelAttribute("sso")
-	SingleSignOnSetting singleSignOnSetting() {
-		return new SingleSignOnSetting(singleSignOn.displayName().orElse(null), singleSignOn.staffPasswordsAllowed());
-	}
-
 	record SingleSignOnSetting(String name, boolean staffPasswordsAllowed) {
 	}
 
@@ -96,17 +85,17 @@ class UserAdministrationController {
 			@AuthenticationPrincipal SignedInUser administrator, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		if (result.hasErrors()) {
-			return rejected(model, administrator, response, FieldErrors.of(result));
+			return rejected(model, form, administrator, response, FieldErrors.of(result));
 		}
 		var email = EmailAddress.of(form.email());
 		try {
 			invitations.inviteStaff(email, form.language());
 		}
 		catch (ExternalAccountException e) {
-			return rejected(model, administrator, response, FieldErrors.of("email", "account.error.email.external"));
+			return rejected(model, form, administrator, response, FieldErrors.of("email", "account.error.email.external"));
 		}
 		catch (EmailAlreadyRegisteredException e) {
-			return rejected(model, administrator, response, FieldErrors.of("email", "account.error.email.active"));
+			return rejected(model, form, administrator, response, FieldErrors.of("email", "account.error.email.active"));
 		}
 		redirect.addFlashAttribute("invited", email.value());
 		return REDIRECT;
@@ -153,11 +142,8 @@ class UserAdministrationController {
 
 	private String lastAdministrator(Model model, Locale locale, SignedInUser administrator,
 			HttpServletResponse response) {
-		model.addAttribute("form", InvitationForm.empty(locale));
-		model.addAttribute("members", invitations.members(administrator.id()));
 		model.addAttribute("refusal", "account.users.lastAdministrator");
-		response.setStatus(HttpStatus.CONFLICT.value());
-		return VIEW;
+		return page(model, InvitationForm.empty(locale), administrator, response, HttpStatus.CONFLICT);
 	}
 
 	@PostMapping("/{id}/enable")
@@ -171,20 +157,32 @@ class UserAdministrationController {
 			Locale locale, @AuthenticationPrincipal SignedInUser administrator, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		if (!Confirmation.given(confirm)) {
-			model.addAttribute("form", InvitationForm.empty(locale));
-			model.addAttribute("members", invitations.members(administrator.id()));
 			Confirmation.refuse("confirm-delete-" + id, model, response);
-			return VIEW;
+			return page(model, InvitationForm.empty(locale), administrator, response, HttpStatus.BAD_REQUEST);
 		}
 		invitations.delete(new UserId(id), administrator.id());
 		redirect.addFlashAttribute("deleted", true);
 		return REDIRECT;
 	}
 
-	private String rejected(Model model, SignedInUser administrator, HttpServletResponse response, Object errors) {
+	private String rejected(Model model, InvitationForm form, SignedInUser administrator,
+			HttpServletResponse response, Object errors) {
 		model.addAttribute(FieldErrors.ATTRIBUTE, errors);
+		return page(model, form, administrator, response, HttpStatus.UNPROCESSABLE_CONTENT);
+	}
+
+	/**
+	 * The page as {@code administrator} sees it, with the invitation form (empty, or as sent) and the answer's
+	 * status. Only a page that is shown reads the members and settings; an action that redirects does not.
+	 */
+	private String page(Model model, InvitationForm form, SignedInUser administrator, HttpServletResponse response,
+			HttpStatus status) {
+		model.addAttribute("form", form);
 		model.addAttribute("members", invitations.members(administrator.id()));
-		response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+		model.addAttribute("secondFactorRequired", secondFactors.requiredOfStaff());
+		model.addAttribute("sso",
+				new SingleSignOnSetting(singleSignOn.displayName().orElse(null), singleSignOn.staffPasswordsAllowed()));
+		response.setStatus(status.value());
 		return VIEW;
 	}
 }
