@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.tresor.kernel.DatabaseUnavailable;
 import org.tresor.protection.ClientAddresses;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -48,8 +49,11 @@ class PasskeySignIns implements AuthenticationSuccessHandler, AuthenticationFail
 
 	private final ClientAddresses clients;
 
-	PasskeySignIns(Users users, SignIns signIns, TransactionTemplate transactions, ApplicationEventPublisher events,
-			ClientAddresses clients) {
+	private final SecondFactorSessions sessions;
+
+	PasskeySignIns(Users users, SignIns signIns, SecondFactorSessions sessions, TransactionTemplate transactions,
+			ApplicationEventPublisher events, ClientAddresses clients) {
+		this.sessions = sessions;
 		this.users = users;
 		this.signIns = signIns;
 		this.transactions = transactions;
@@ -59,11 +63,18 @@ class PasskeySignIns implements AuthenticationSuccessHandler, AuthenticationFail
 
 	/**
 	 * A passkey Spring Security refused (unknown, a challenge that expired or was used, a wrong origin or signature):
-	 * 401 for the script, which says so on the page, and an audit entry with the client.
+	 * 401 for the script, which says so on the page, and an audit entry with the client. A sign-in the database could
+	 * not check answers 503, as every page does then.
 	 */
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException exception) {
+			AuthenticationException exception) throws IOException {
+		if (DatabaseUnavailable.isCauseOf(exception)) {
+			// no wrong passkey: the check could not run
+			log.warn("Passkey sign-in answered 503, database unavailable: {}", DatabaseUnavailable.describe(exception));
+			response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			return;
+		}
 		transactions.executeWithoutResult(status -> events.publishEvent(new PasskeySignInFailed(clients.of(request))));
 		log.info("Passkey sign-in refused: {}", exception.getMessage());
 		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -86,12 +97,7 @@ class PasskeySignIns implements AuthenticationSuccessHandler, AuthenticationFail
 		var user = account.get();
 		user.eraseCredentials();
 		var signedIn = UsernamePasswordAuthenticationToken.authenticated(user, null, passkey.getAuthorities());
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(signedIn);
-		SecurityContextHolder.setContext(context);
-		request.getSession();
-		request.changeSessionId();
-		contexts.saveContext(context, request, response);
+		sessions.continueAs(signedIn, request, response);
 		signIns.signedIn(request, user, UserSignedIn.Method.PASSKEY);
 		answer.onAuthenticationSuccess(request, response, signedIn);
 	}

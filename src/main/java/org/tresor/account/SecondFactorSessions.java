@@ -2,6 +2,7 @@ package org.tresor.account;
 
 import java.time.Clock;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -38,9 +39,18 @@ public class SecondFactorSessions {
 			authorities.removeIf(authority -> SecondFactorAuthorization.TOTP_AUTHORITY.equals(authority.getAuthority()));
 			authorities.add(factor);
 		}).build();
+		continueAs(withFactor, request, response);
+	}
+
+	/**
+	 * The session continues as {@code authentication}, under a new id (as after any sign-in): after the second
+	 * factor, and after a passkey (whose principal becomes the account).
+	 */
+	void continueAs(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(withFactor);
+		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
+		request.getSession();
 		request.changeSessionId();
 		contexts.saveContext(context, request, response);
 	}
