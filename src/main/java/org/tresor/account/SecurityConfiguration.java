@@ -223,8 +223,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SingleSignOnRegistrations singleSignOnRegistrations(SingleSignOnProperties sso) {
-		return new SingleSignOnRegistrations(sso);
+	SingleSignOnRegistrations singleSignOnRegistrations(SingleSignOnProperties sso, Clock clock) {
+		return new SingleSignOnRegistrations(sso, clock);
 	}
 
 	@Bean

@@ -1,6 +1,9 @@
 package org.tresor.account;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,10 +36,21 @@ class SingleSignOnRegistrations implements ClientRegistrationRepository {
 
 	private final RestClient http;
 
+	/**
+	 * How long a provider found unreachable is not asked again: while it is down or slow, a burst of sign-ins gets
+	 * its answer at once, rather than each holding a thread for the timeout.
+	 */
+	static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(10);
+
 	private final AtomicReference<ClientRegistration> registration = new AtomicReference<>();
 
-	SingleSignOnRegistrations(SingleSignOnProperties properties) {
+	private final AtomicReference<Instant> unreachableAt = new AtomicReference<>();
+
+	private final Clock clock;
+
+	SingleSignOnRegistrations(SingleSignOnProperties properties, Clock clock) {
 		this.properties = properties;
+		this.clock = clock;
 		var requests = new SimpleClientHttpRequestFactory();
 		requests.setConnectTimeout(properties.timeout());
 		requests.setReadTimeout(properties.timeout());
@@ -52,9 +66,16 @@ class SingleSignOnRegistrations implements ClientRegistrationRepository {
 		return known != null ? known : reachable().orElse(null);
 	}
 
-	/** The registration from a discovery document fetched now; empty if the provider cannot be reached. */
+	/**
+	 * The registration from a discovery document fetched now; empty if the provider cannot be reached, now or (without
+	 * asking again) a moment ago.
+	 */
 	Optional<ClientRegistration> reachable() {
 		if (!properties.enabled()) {
+			return Optional.empty();
+		}
+		var lastFailure = unreachableAt.get();
+		if (lastFailure != null && clock.instant().isBefore(lastFailure.plus(UNREACHABLE_PAUSE))) {
 			return Optional.empty();
 		}
 		try {
@@ -75,10 +96,13 @@ class SingleSignOnRegistrations implements ClientRegistrationRepository {
 				.clientName(properties.displayName())
 				.build();
 			registration.set(fresh);
+			unreachableAt.set(null);
 			return Optional.of(fresh);
 		}
 		catch (RestClientException | IllegalArgumentException e) {
-			log.warn("The single sign-on provider {} cannot be reached: {}", properties.issuerUri(), e.getMessage());
+			unreachableAt.set(clock.instant());
+			log.warn("The single sign-on provider {} cannot be reached (asked again in {} s at the earliest): {}",
+					properties.issuerUri(), UNREACHABLE_PAUSE.toSeconds(), e.getMessage());
 			return Optional.empty();
 		}
 	}
