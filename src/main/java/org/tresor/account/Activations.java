@@ -96,9 +96,7 @@ public class Activations {
 	}
 
 	private SetupLink linkOf(LinkToken token, Instant now) {
-		return links.findByToken(token)
-			.filter(link -> link.purpose() == SetupLink.Purpose.ACCOUNT && link.isUsable(now))
-			.orElseThrow(SetupLinkUnusableException::new);
+		return links.usable(token, SetupLink.Purpose.ACCOUNT, now);
 	}
 
 	private User userOf(SetupLink link) {

@@ -134,9 +134,10 @@ public class FirstAdministrator {
 	}
 
 	private SetupLink usableLink(LinkToken token, Instant now) {
-		return links.findByToken(token)
-			.filter(link -> link.purpose() == SetupLink.Purpose.FIRST_ADMIN && link.isUsable(now))
-			.filter(link -> !users.existsAdministrator())
-			.orElseThrow(SetupLinkUnusableException::new);
+		var link = links.usable(token, SetupLink.Purpose.FIRST_ADMIN, now);
+		if (users.existsAdministrator()) {
+			throw new SetupLinkUnusableException();
+		}
+		return link;
 	}
 }

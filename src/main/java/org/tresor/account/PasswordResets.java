@@ -96,9 +96,7 @@ public class PasswordResets {
 	}
 
 	private SetupLink linkOf(LinkToken token, Instant now) {
-		return links.findByToken(token)
-			.filter(link -> link.purpose() == SetupLink.Purpose.PASSWORD_RESET && link.isUsable(now))
-			.orElseThrow(SetupLinkUnusableException::new);
+		return links.usable(token, SetupLink.Purpose.PASSWORD_RESET, now);
 	}
 
 	private User userOf(SetupLink link) {

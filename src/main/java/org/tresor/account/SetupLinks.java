@@ -19,6 +19,16 @@ interface SetupLinks extends CrudRepository<SetupLink, UUID> {
 		return findByTokenHash(token.hash());
 	}
 
+	/**
+	 * The link of {@code token} for {@code purpose}, unused and unexpired at {@code now}.
+	 *
+	 * @throws SetupLinkUnusableException for any other token: unknown, of another purpose, used or expired alike
+	 */
+	default SetupLink usable(LinkToken token, SetupLink.Purpose purpose, Instant now) {
+		return findByToken(token).filter(link -> link.purpose() == purpose && link.isUsable(now))
+			.orElseThrow(SetupLinkUnusableException::new);
+	}
+
 	List<SetupLink> findByPurposeAndCreatedAtAfterOrderByCreatedAtDesc(SetupLink.Purpose purpose, Instant createdAfter);
 
 	@Modifying
